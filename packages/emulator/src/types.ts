@@ -1,0 +1,141 @@
+/**
+ * Public types of the Bedrock Runtime emulator. Other packages' tests code against these, so
+ * change them only additively.
+ */
+
+/** A key pair the emulator accepts for SigV4. */
+export interface EmulatorCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+/** Options of {@link startEmulator}. Every field is optional. */
+export interface EmulatorOptions {
+  /** TCP port of the public endpoint; `0` (default) picks a free one. */
+  port?: number;
+  /** Serve HTTPS (ALPN h2 + http/1.1) with a certificate generated at start. Default `false` (HTTP/1.1 + h2c). */
+  tls?: boolean;
+  /** Round trip added by a latency proxy in front of the server, in ms. Default `0` (no proxy). */
+  rttMs?: number;
+  /** `'sigv4'` (default) verifies signatures against `credentials`; `'none'` accepts any request. */
+  auth?: 'sigv4' | 'none';
+  /** Key pairs accepted for SigV4. Default `[TEST_CREDENTIALS]`. */
+  credentials?: EmulatorCredentials[];
+  /** Bearer tokens accepted (`Authorization: Bearer …`). Default none. */
+  bearerTokens?: string[];
+  /** Simulated server processing time per request before the first byte, in ms. Default `0`. */
+  serverDelayMs?: number;
+  /** Delay between event-stream frames, in ms. Default `0`. */
+  streamChunkDelayMs?: number;
+  /** Faults active from the start. Default none. */
+  faults?: FaultConfig;
+}
+
+/**
+ * Faults switchable at run time with `setFaults()`. Each call replaces the whole set; `{}` clears it.
+ * Fault counters live in {@link EmulatorStats.faults}.
+ */
+export interface FaultConfig {
+  /** Answer 429 ThrottlingException: every `everyNth` request, or for a fraction `rate` (0..1, deterministic sequence), or the next `count` requests. */
+  throttle?: { everyNth?: number; rate?: number; count?: number; retryAfterSeconds?: number };
+  /** Answer 500 InternalServerException / 503 ServiceUnavailableException for the next `count` requests (or every `everyNth`). */
+  serverError?: { status: 500 | 503; count?: number; everyNth?: number };
+  /** Destroy the socket after reading the request, before answering, for the next `count` requests. */
+  resetConnection?: { count?: number; everyNth?: number };
+  /** Close idle keep-alive connections after this many ms of idleness. */
+  idleCloseMs?: number;
+  /** Hold the first byte of each response this long (ms); `Infinity` never answers. */
+  firstByteDelayMs?: number;
+  /** Cut event streams after this many frames (socket destroyed / h2 stream reset). */
+  cutStreamAfterFrames?: number;
+  /** Send an in-stream exception frame after this many frames. */
+  streamException?: { afterFrames: number; exceptionType?: string; message?: string };
+  /** Only apply the faults above to requests whose operation is in this list (default: all). */
+  operations?: EmulatorOperation[];
+}
+
+/** Bedrock Runtime operations the emulator serves. */
+export type EmulatorOperation =
+  | 'Converse'
+  | 'ConverseStream'
+  | 'InvokeModel'
+  | 'InvokeModelWithResponseStream'
+  | 'CountTokens'
+  | 'ApplyGuardrail';
+
+/** A scripted reply for Converse-style and InvokeModel chat calls. */
+export interface ScriptedReply {
+  /** Reply text. */
+  text?: string;
+  /** A tool call to emit instead of (or after) the text. */
+  toolUse?: { name: string; input: unknown; toolUseId?: string };
+  /** Stop reason in Converse vocabulary (`end_turn`, `tool_use`, `max_tokens`, `stop_sequence`, …); mapped per family. */
+  stopReason?: string;
+}
+
+/** The request as the emulator's model sees it (already decoded). */
+export interface ModelRequestView {
+  operation: EmulatorOperation;
+  /** Model id as sent (decoded path segment). */
+  modelId: string;
+  /** Underlying model family (e.g. `anthropic`, `meta`, `amazon-titan-text`). */
+  family: string;
+  /** Parsed JSON body. */
+  body: unknown;
+  /** Concatenated text of the last user message, when there is one. */
+  lastUserText?: string;
+}
+
+/** A reply function or fixed reply, keyed by a model-id matcher in `script()`. */
+export type ReplyScript = ScriptedReply | ((request: ModelRequestView) => ScriptedReply);
+
+/** Counters since start or the last `resetStats()`. Plain JSON. */
+export interface EmulatorStats {
+  connections: {
+    /** TCP connections accepted by the server (through the proxy: one per client connection). */
+    accepted: number;
+    /** Connections open right now. */
+    open: number;
+    /** Requests served per connection, in accept order. */
+    requestsPerConnection: number[];
+  };
+  tls: { handshakes: number; full: number; resumed: number };
+  http2: { sessions: number; streams: number };
+  http1: { requests: number };
+  requests: {
+    total: number;
+    byOperation: Record<string, number>;
+    byModel: Record<string, number>;
+    /** Requests being processed right now, and the most at once. */
+    inFlight: number;
+    maxInFlight: number;
+    /** Requests answered with an error status (any cause). */
+    errors: number;
+    /** Warm-up / non-model requests (unknown routes such as `GET /`, `HEAD /ping`). */
+    nonModel: number;
+  };
+  auth: { failures: number; byAccessKeyId: Record<string, number> };
+  faults: Record<string, number>;
+}
+
+/** A running emulator. */
+export interface RunningEmulator {
+  /** Base URL clients use as `endpoint`, e.g. `https://127.0.0.1:43121` (the proxy's when `rttMs > 0`). */
+  readonly url: string;
+  /** Port of `url`. */
+  readonly port: number;
+  /** PEM of the self-signed CA/certificate when `tls` is on. */
+  readonly ca?: string;
+  /** Counters (a copy). */
+  stats(): EmulatorStats;
+  resetStats(): void;
+  /** Replace the active faults; `{}` clears them. */
+  setFaults(faults: FaultConfig): void;
+  /** Script replies for model ids matching `match` (string = exact id or family, RegExp on the id); `undefined` clears. Later scripts win. */
+  script(match: string | RegExp, reply: ReplyScript | undefined): void;
+  /** Requests received (decoded), most recent last, bounded to the last 1,000. */
+  requests(): ModelRequestView[];
+  /** Stop accepting, destroy open connections, close the proxy. Idempotent. */
+  close(): Promise<void>;
+}
