@@ -9,7 +9,8 @@ const swc = [
 ];
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/packages', '<rootDir>/examples', '<rootDir>/bench'],
+  setupFiles: ['<rootDir>/jest.setup.cjs'],
+  roots: ['<rootDir>/packages', '<rootDir>/examples', '<rootDir>/bench', '<rootDir>/test'],
   testMatch: ['**/test/**/*.test.ts'],
   transform: { '^.+\\.tsx?$': swc },
   moduleNameMapper: {

@@ -1,1 +1,54 @@
-export {};
+export { AWS_MODEL_IDS, AWS_EMBEDDING_MODEL_IDS, MODEL_ID_PATTERN } from './aws/model-ids';
+export { AWS_REGIONS, AWS_REGION_PATTERN, DEFAULT_AWS_REGION, isAwsRegion } from './aws/regions';
+export { GEO_PREFIXES, stripGeoPrefix, modelProvider } from './aws/strip-geo-prefix';
+export { mergeDicts, type MergeDictsOptions } from './aws/merge-dicts';
+export { findEndpointUrlProblem, ENDPOINT_URL_ALLOWED } from './aws/endpoint-url';
+export type { AwsConnectionValues } from './aws/aws-connection-values';
+export { toClientConfig, type ToClientConfigOptions } from './aws/to-client-config';
+export { acquireBedrockClient } from './aws/acquire-bedrock-client';
+
+export type { ComponentContext, ComponentPool, ComponentLogger, NodeIdentity } from './definition/component-context';
+export type { ComponentDefinition, ComponentMethod, OutputSpec } from './definition/component-definition';
+export { ComponentDefinitionError, COMPONENT_DEFINITION_ERROR_CODE } from './definition/component-definition-error';
+export { defineComponent } from './definition/define-component';
+export { createComponent, type ComponentInstance, type CreateComponentOptions } from './definition/create-component';
+
+export type { InputKind } from './inputs/input-kind';
+export type { InputSpec, InputSpecs, InputUi, InputValues, InputValueOf, InputParseResult, BaseInputOptions } from './inputs/input-spec';
+export { createInputSpec, InputProblem, UNSET, baseUi, type CreateInputSpecFields } from './inputs/create-input-spec';
+export { messageInput, messageTextInput, multilineInput, strInput, type TextInputOptions } from './inputs/text-inputs';
+export { floatInput, intInput, type NumberInputOptions } from './inputs/number-inputs';
+export { boolInput, type BoolInputOptions } from './inputs/bool-input';
+export { dropdownInput, type DropdownInputOptions } from './inputs/dropdown-input';
+export { dictInput, type Dict, type DictInputOptions } from './inputs/dict-input';
+export { secretStrInput, type SecretStrInputOptions } from './inputs/secret-str-input';
+export { chatModelBaseInputs } from './inputs/chat-model-base-inputs';
+export {
+  awsAccessKeyIdInput,
+  awsSecretAccessKeyInput,
+  awsSessionTokenInput,
+  credentialsProfileNameInput,
+  awsCredentialInputs,
+  regionNameInput,
+  modelIdInput,
+  embeddingModelIdInput,
+  endpointUrlInput,
+  type AwsInputOverrides,
+  type AwsSecretInputOverrides,
+  type AwsCredentialInputsOptions,
+  type ModelIdInputOptions,
+} from './inputs/aws-inputs';
+
+export { Secret, REDACTED_TEXT, type SecretOrigin } from './secrets/secret';
+export { createVariableResolver, type VariableResolver, type VariableSource, type VariableResolverOptions } from './secrets/variable-resolver';
+export { resolveSecretInput, type SecretInputValue, type SecretResolution } from './secrets/secret-input-value';
+
+export { ComponentValidationError, COMPONENT_VALIDATION_ERROR_CODE, type ComponentValidationErrorOptions } from './validation/component-validation-error';
+export type { ValidationIssue } from './validation/validation-issue';
+export { validateInputs, type ValidateInputsOptions } from './validation/validate-inputs';
+export { describeReceived } from './validation/describe-received';
+export { findDictProblem, isPlainDict, FORBIDDEN_DICT_KEYS } from './validation/find-dict-problem';
+
+export { ComponentRegistry } from './registry/component-registry';
+export { buildManifestEntry } from './registry/build-manifest-entry';
+export type { ComponentManifest, ManifestComponent, ManifestInput, ManifestOutput } from './registry/manifest-types';

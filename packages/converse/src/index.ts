@@ -1,1 +1,14 @@
-export {};
+export { amazonBedrockConverseDefinition } from './definition';
+export { COMPONENT_NAME } from './component-name';
+export { converseInputs, type ConverseValues } from './converse-inputs';
+export { chatModelFields, type ChatModelFields } from './chat-model-fields';
+export { buildChatModel } from './build-chat-model';
+export { textResponse } from './text-response';
+export { textResponseStream, invokeTextResponse, textOf } from './text-response-stream';
+export type { TextResponse, TextResponseOptions } from './text-response-types';
+export { buildMessages } from './build-messages';
+export { PooledChatBedrockConverse } from './pooled-chat-bedrock-converse';
+export { VALIDATION_ERROR_PREFIX, CONVERSE_API_ERROR_PREFIX, INITIALIZATION_ERROR_PREFIX } from './errors/error-prefixes';
+export { ConverseApiError, CONVERSE_API_ERROR_CODE, type ConverseApiErrorDetails } from './errors/converse-api-error';
+export { ConverseInitializationError, CONVERSE_INITIALIZATION_ERROR_CODE } from './errors/converse-initialization-error';
+export { toConverseApiError, isAbortError } from './errors/to-converse-api-error';

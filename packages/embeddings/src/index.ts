@@ -1,1 +1,33 @@
-export {};
+export {
+  BedrockBatchedEmbeddings,
+  DEFAULT_EMBEDDING_MODEL_ID,
+  DEFAULT_EMBEDDING_MAX_CONCURRENCY,
+  MAX_EMBEDDING_CONCURRENCY,
+  TITAN_V2_DIMENSIONS,
+  type BedrockBatchedEmbeddingsFields,
+  type EmbedCallOptions,
+} from './embeddings/bedrock-batched-embeddings';
+export {
+  AWS_EMBEDDING_MODEL_IDS,
+  EMBEDDING_FAMILY_SPECS,
+  baseEmbeddingModelId,
+  resolveEmbeddingModelFamily,
+  type EmbeddingFamilySpec,
+  type EmbeddingModelFamily,
+} from './embeddings/embedding-model-family';
+export { buildTitanBody, parseTitanResponse, type TitanBodyOptions } from './embeddings/titan-body';
+export { buildCohereBody, parseCohereResponse, type CohereInputType, type CohereTruncate } from './embeddings/cohere-body';
+export { ConcurrencyLimiter } from './embeddings/concurrency-limiter';
+export { planEmbeddingRequests, type EmbeddingRequestPlan } from './embeddings/plan-embedding-requests';
+export { prepareTexts, type PrepareTextsOptions } from './embeddings/prepare-texts';
+export { EmbeddingConfigError } from './errors/embedding-config-error';
+export { EmbeddingInputError, type EmbeddingInputProblem } from './errors/embedding-input-error';
+export { EmbeddingRequestError, type EmbeddingRequestErrorDetails } from './errors/embedding-request-error';
+export { EmbeddingResponseError } from './errors/embedding-response-error';
+export { EmbeddingsInitializationError, EMBEDDINGS_INITIALIZATION_ERROR_PREFIX } from './errors/embeddings-initialization-error';
+export { amazonBedrockEmbeddingsDefinition } from './component/definition';
+export { COMPONENT_NAME } from './component/component-name';
+export { embeddingsInputs, type EmbeddingsValues } from './component/embeddings-inputs';
+export { embeddingsFields, type EmbeddingsFields } from './component/embeddings-fields';
+export { buildEmbeddings } from './component/build-embeddings';
+export { dimensionsInput } from './component/dimensions-input';

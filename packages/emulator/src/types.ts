@@ -77,9 +77,9 @@ export interface ScriptedReply {
 /** The request as the emulator's model sees it (already decoded). */
 export interface ModelRequestView {
   operation: EmulatorOperation;
-  /** Model id as sent (decoded path segment). */
+  /** Model id as sent (decoded path segment); the guardrail id for ApplyGuardrail. */
   modelId: string;
-  /** Underlying model family (e.g. `anthropic`, `meta`, `amazon-titan-text`). */
+  /** Underlying model family (e.g. `anthropic`, `meta`, `amazon-titan-text`); `guardrail` for ApplyGuardrail, `unknown` when none matched. */
   family: string;
   /** Parsed JSON body. */
   body: unknown;
@@ -97,7 +97,11 @@ export interface EmulatorStats {
     accepted: number;
     /** Connections open right now. */
     open: number;
-    /** Requests served per connection, in accept order. */
+    /**
+     * Requests served per connection, in accept order. A connection accepted before
+     * `resetStats()` gets a slot (appended) when it serves its next request, so warm pooled
+     * connections keep counting; this can then be longer than `accepted`.
+     */
     requestsPerConnection: number[];
   };
   tls: { handshakes: number; full: number; resumed: number };
@@ -136,6 +140,12 @@ export interface RunningEmulator {
   script(match: string | RegExp, reply: ReplyScript | undefined): void;
   /** Requests received (decoded), most recent last, bounded to the last 1,000. */
   requests(): ModelRequestView[];
+  /**
+   * Resolves once exactly `open` connections are open (the server sees closes asynchronously, so
+   * assert on `connections.open` after this). Rejects with code `EMULATOR_WAIT_TIMEOUT` after
+   * `timeoutMs` (default 2,000).
+   */
+  waitForOpenConnections(open: number, timeoutMs?: number): Promise<void>;
   /** Stop accepting, destroy open connections, close the proxy. Idempotent. */
   close(): Promise<void>;
 }

@@ -1,0 +1,64 @@
+/** Where a slot's AWS credentials come from. */
+export type CredentialSource =
+  /** Fixed keys. The secret and token are kept only inside the credential provider. */
+  | { kind: 'static'; accessKeyId: string; secretAccessKey: string; sessionToken?: string }
+  /** A named profile of the shared config/credentials files (covers credential_process, SSO, role assumption). */
+  | { kind: 'profile'; profile: string; configFile?: string; credentialsFile?: string }
+  /** The SDK's default Node provider chain (env, SSO, ini, process, web identity, ECS, IMDS). */
+  | { kind: 'default' };
+
+/** TLS options for the connection to the endpoint. */
+export interface TlsConfig {
+  /** Extra trusted CA(s) in PEM. Default: Node's bundled roots. */
+  ca?: string | Buffer | Array<string | Buffer>;
+  /** Verify the server certificate. Default `true`. */
+  rejectUnauthorized?: boolean;
+}
+
+/** HTTP options of a slot's transport. */
+export interface HttpConfig {
+  /** Sockets per slot (http1). Default `50`. */
+  maxSockets?: number;
+  /** Connect (TCP + TLS) timeout in ms. Default `10_000`. */
+  connectTimeoutMs?: number;
+  /** Read timeout (no response activity) in ms. Default `60_000`. */
+  requestTimeoutMs?: number;
+  /** TCP keep-alive probe delay on idle sockets, in ms. Default `1_000` (Node's default). */
+  keepAliveMsecs?: number;
+}
+
+/** Retry options, passed to the client's retry strategy. */
+export interface RetryConfig {
+  /** Retry mode. Default `'adaptive'` (client-side rate limiting after throttles). */
+  mode?: 'adaptive' | 'standard' | 'legacy';
+  /** Attempts including the first. Default `3`. */
+  maxAttempts?: number;
+}
+
+/** Everything that decides which `BedrockRuntimeClient` a lease gets. Two equal configs share one slot. */
+export interface ClientConfig {
+  /** AWS region, e.g. `us-east-1`. Required. */
+  region: string;
+  /** Endpoint URL, e.g. an emulator's `https://127.0.0.1:4000`. Default: the SDK's regional endpoint. */
+  endpoint?: string;
+  /** Credential source. Default `{ kind: 'default' }`. */
+  credentials?: CredentialSource;
+  /** Wire protocol. Default `'http1'` (keep-alive agent; see the README for the measurement). */
+  transport?: 'http1' | 'http2';
+  /** TLS options. Default: verify against Node's roots. */
+  tls?: TlsConfig;
+  /** HTTPS proxy URL, or `false` for none. Default: `HTTPS_PROXY`/`https_proxy` honouring `NO_PROXY`. */
+  proxy?: string | false;
+  /** HTTP options; see {@link HttpConfig} for defaults. */
+  http?: HttpConfig;
+  /** Retry options; see {@link RetryConfig} for defaults. */
+  retry?: RetryConfig;
+}
+
+/** Stable identity of a node across graph rebuilds (Langflow: flow id + node id). */
+export interface NodeIdentity {
+  /** Graph (flow) id. */
+  graphId: string;
+  /** Node id, stable across runs of a saved flow. */
+  nodeId: string;
+}

@@ -1,0 +1,24 @@
+/** Default sockets per slot. */
+export const DEFAULT_MAX_SOCKETS = 50;
+/** Default connect timeout (TCP + TLS), ms. */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+/** Default read timeout, ms. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+/** Default TCP keep-alive initial delay, ms (Node's default). */
+export const DEFAULT_KEEP_ALIVE_MSECS = 1_000;
+/** Default retry mode. */
+export const DEFAULT_RETRY_MODE = 'adaptive' as const;
+/** Default attempts per operation, first included. */
+export const DEFAULT_MAX_ATTEMPTS = 3;
+/** Default transport: HTTP/1.1 keep-alive (event streams over the SDK's h2 handler open an isolated session each). */
+export const DEFAULT_TRANSPORT = 'http1' as const;
+/** Default time an unused slot with leases lives before eviction, ms (15 min). */
+export const DEFAULT_IDLE_TTL_MS = 15 * 60_000;
+/** Default bound on live slots. */
+export const DEFAULT_MAX_SLOTS = 64;
+/** Default grace before a slot whose last lease went is drained, ms. */
+export const DEFAULT_RELEASE_GRACE_MS = 5_000;
+/** Default bound on waiting for in-flight work when draining a slot, ms. */
+export const DEFAULT_DRAIN_TIMEOUT_MS = 30_000;
+/** Default connections opened by `warm()`. */
+export const DEFAULT_WARM_CONNECTIONS = 1;

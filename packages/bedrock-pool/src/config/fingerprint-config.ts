@@ -1,0 +1,29 @@
+import { createHash } from 'node:crypto';
+import { describeCredentialSource } from '../credentials/credential-source';
+import { hashSecret } from './hash-secret';
+import type { NormalizedClientConfig } from './normalize-config';
+
+/**
+ * The fingerprint of a normalized config: a short hash of every field that decides the client (region,
+ * endpoint, credential source, transport, TLS, proxy, HTTP and retry options). Secrets enter only as
+ * per-process HMACs, so the fingerprint is safe to log and differs between processes.
+ */
+export function fingerprintConfig(config: NormalizedClientConfig): string {
+  const canonical = JSON.stringify([
+    config.region,
+    config.endpoint ?? null,
+    describeCredentialSource(config.credentials).key,
+    config.transport,
+    config.tls.ca?.map((pem) => createHash('sha256').update(pem).digest('base64url')) ?? null,
+    config.tls.rejectUnauthorized,
+    // A proxy URL can carry a password: hash it like a secret.
+    config.proxy === undefined ? null : hashSecret(config.proxy),
+    config.http.maxSockets,
+    config.http.connectTimeoutMs,
+    config.http.requestTimeoutMs,
+    config.http.keepAliveMsecs,
+    config.retry.mode,
+    config.retry.maxAttempts,
+  ]);
+  return `bp1-${createHash('sha256').update(canonical).digest('base64url').slice(0, 24)}`;
+}

@@ -1,0 +1,166 @@
+import { ConfigValidationError } from '../errors/config-validation-error';
+import { redactSecrets } from '../errors/redact-secrets';
+import type { ClientConfig, CredentialSource, HttpConfig, RetryConfig } from './client-config';
+import {
+  DEFAULT_CONNECT_TIMEOUT_MS,
+  DEFAULT_KEEP_ALIVE_MSECS,
+  DEFAULT_MAX_ATTEMPTS,
+  DEFAULT_MAX_SOCKETS,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  DEFAULT_RETRY_MODE,
+  DEFAULT_TRANSPORT,
+} from './defaults';
+import { resolveProxy } from './resolve-proxy';
+
+/** A validated config with every default filled in. Holds secrets (in `credentials`): never store it whole. */
+export interface NormalizedClientConfig {
+  region: string;
+  /** Endpoint as given (trailing slash removed), or undefined for the SDK's regional endpoint. */
+  endpoint: string | undefined;
+  /** Parsed target origin: the endpoint's, or the regional host's. */
+  target: { protocol: 'https:' | 'http:'; hostname: string; port: number };
+  credentials: CredentialSource;
+  transport: 'http1' | 'http2';
+  tls: { ca: Array<string | Buffer> | undefined; rejectUnauthorized: boolean };
+  /** Resolved proxy URL, or undefined for a direct connection. */
+  proxy: string | undefined;
+  http: Required<HttpConfig>;
+  retry: Required<RetryConfig>;
+}
+
+const REGION = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** Merges `defaults` under `config`, validates every field and fills the defaults. Throws {@link ConfigValidationError}. */
+export function normalizeConfig(config: ClientConfig, defaults: Partial<ClientConfig> = {}, env: NodeJS.ProcessEnv = process.env): NormalizedClientConfig {
+  if (config === null || typeof config !== 'object') {
+    throw new ConfigValidationError('config', `expected an object, got ${describe(config)}`, 'a ClientConfig object');
+  }
+  const region = config.region ?? defaults.region;
+  if (typeof region !== 'string' || !REGION.test(region)) {
+    throw new ConfigValidationError('region', `expected an AWS region name, got ${describe(region)}`, 'a region such as "us-east-1"');
+  }
+  const endpoint = normalizeEndpoint(config.endpoint ?? defaults.endpoint);
+  const target = endpoint ? parseTarget(endpoint) : { protocol: 'https:' as const, hostname: regionalHost(region), port: 443 };
+  const credentials = validateCredentials(config.credentials ?? defaults.credentials ?? { kind: 'default' });
+  const transport = config.transport ?? defaults.transport ?? DEFAULT_TRANSPORT;
+  if (transport !== 'http1' && transport !== 'http2') {
+    throw new ConfigValidationError('transport', `got ${describe(transport)}`, '"http1" or "http2"');
+  }
+  const tls = { ...defaults.tls, ...config.tls };
+  const ca = tls.ca === undefined ? undefined : Array.isArray(tls.ca) ? tls.ca : [tls.ca];
+  if (ca?.some((entry) => typeof entry !== 'string' && !Buffer.isBuffer(entry))) {
+    throw new ConfigValidationError('tls.ca', 'expected PEM text or a Buffer', 'a string, a Buffer or an array of them');
+  }
+  if (tls.rejectUnauthorized !== undefined && typeof tls.rejectUnauthorized !== 'boolean') {
+    throw new ConfigValidationError('tls.rejectUnauthorized', `got ${describe(tls.rejectUnauthorized)}`, 'true or false');
+  }
+  const proxyOption = config.proxy !== undefined ? config.proxy : defaults.proxy;
+  if (proxyOption !== undefined && proxyOption !== false) validateProxyUrl(proxyOption, 'proxy');
+  const proxy = resolveProxy(proxyOption, target.hostname, target.port, env);
+  if (proxy !== undefined) validateProxyUrl(proxy, proxyOption === undefined ? 'proxy (from HTTPS_PROXY)' : 'proxy');
+  if (proxy !== undefined && transport === 'http2') {
+    throw new ConfigValidationError('proxy', 'the http2 transport cannot tunnel through an HTTPS proxy', 'transport "http1" with a proxy, or proxy: false with "http2"');
+  }
+  const http = { ...defaults.http, ...config.http };
+  const retry = { ...defaults.retry, ...config.retry };
+  const mode = retry.mode ?? DEFAULT_RETRY_MODE;
+  if (mode !== 'adaptive' && mode !== 'standard' && mode !== 'legacy') {
+    throw new ConfigValidationError('retry.mode', `got ${describe(mode)}`, '"adaptive", "standard" or "legacy"');
+  }
+  return {
+    region,
+    endpoint,
+    target,
+    credentials,
+    transport,
+    tls: { ca, rejectUnauthorized: tls.rejectUnauthorized ?? true },
+    proxy,
+    http: {
+      maxSockets: positiveInteger('http.maxSockets', http.maxSockets, DEFAULT_MAX_SOCKETS),
+      connectTimeoutMs: positiveInteger('http.connectTimeoutMs', http.connectTimeoutMs, DEFAULT_CONNECT_TIMEOUT_MS),
+      requestTimeoutMs: positiveInteger('http.requestTimeoutMs', http.requestTimeoutMs, DEFAULT_REQUEST_TIMEOUT_MS),
+      keepAliveMsecs: positiveInteger('http.keepAliveMsecs', http.keepAliveMsecs, DEFAULT_KEEP_ALIVE_MSECS),
+    },
+    retry: { mode, maxAttempts: positiveInteger('retry.maxAttempts', retry.maxAttempts, DEFAULT_MAX_ATTEMPTS) },
+  };
+}
+
+function normalizeEndpoint(endpoint: unknown): string | undefined {
+  if (endpoint === undefined) return undefined;
+  if (typeof endpoint !== 'string' || !/^https?:\/\/[^/]/.test(endpoint)) {
+    throw new ConfigValidationError('endpoint', `expected an http(s) URL, got ${describe(endpoint)}`, 'a URL such as "https://bedrock-runtime.us-east-1.amazonaws.com"');
+  }
+  try {
+    new URL(endpoint);
+  } catch {
+    throw new ConfigValidationError('endpoint', 'not a parseable URL', 'a URL such as "https://127.0.0.1:4000"');
+  }
+  return endpoint.replace(/\/+$/, '');
+}
+
+function parseTarget(endpoint: string): NormalizedClientConfig['target'] {
+  const url = new URL(endpoint);
+  const protocol = url.protocol === 'http:' ? 'http:' : 'https:';
+  return { protocol, hostname: url.hostname, port: url.port ? Number(url.port) : protocol === 'https:' ? 443 : 80 };
+}
+
+function regionalHost(region: string): string {
+  return region.startsWith('cn-') ? `bedrock-runtime.${region}.amazonaws.com.cn` : `bedrock-runtime.${region}.amazonaws.com`;
+}
+
+function validateCredentials(source: CredentialSource): CredentialSource {
+  if (source === null || typeof source !== 'object') {
+    throw new ConfigValidationError('credentials', `expected an object, got ${describe(source)}`, '{ kind: "static" | "profile" | "default", … }');
+  }
+  switch (source.kind) {
+    case 'static':
+      nonEmptyString('credentials.accessKeyId', source.accessKeyId);
+      // Never echo the value of a secret field, only its type.
+      if (typeof source.secretAccessKey !== 'string' || source.secretAccessKey.length === 0) {
+        throw new ConfigValidationError('credentials.secretAccessKey', 'missing or empty', 'a non-empty string');
+      }
+      if (source.sessionToken !== undefined && typeof source.sessionToken !== 'string') {
+        throw new ConfigValidationError('credentials.sessionToken', 'not a string', 'a string or undefined');
+      }
+      return source;
+    case 'profile':
+      nonEmptyString('credentials.profile', source.profile);
+      if (source.configFile !== undefined) nonEmptyString('credentials.configFile', source.configFile);
+      if (source.credentialsFile !== undefined) nonEmptyString('credentials.credentialsFile', source.credentialsFile);
+      return source;
+    case 'default':
+      return source;
+    default:
+      throw new ConfigValidationError('credentials.kind', `got ${describe((source as { kind?: unknown }).kind)}`, '"static", "profile" or "default"');
+  }
+}
+
+function validateProxyUrl(proxy: unknown, field: string): void {
+  if (typeof proxy !== 'string' || !/^https?:\/\/[^/]/.test(proxy)) {
+    throw new ConfigValidationError(field, 'expected an http(s) proxy URL', 'a URL such as "http://proxy.internal:3128", or false');
+  }
+}
+
+function nonEmptyString(field: string, value: unknown): void {
+  if (typeof value !== 'string' || value.trim().length === 0) {
+    throw new ConfigValidationError(field, `expected a non-empty string, got ${describe(value)}`, 'a non-empty string');
+  }
+}
+
+function positiveInteger(field: string, value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+    throw new ConfigValidationError(field, `got ${describe(value)}`, 'a positive integer');
+  }
+  return value;
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') {
+    // A secret pasted into the wrong field must not be echoed back.
+    const safe = redactSecrets(value);
+    return JSON.stringify(safe.length > 60 ? `${safe.slice(0, 60)}…` : safe);
+  }
+  if (value === null || typeof value !== 'object') return String(value);
+  return Array.isArray(value) ? 'an array' : 'an object';
+}

@@ -1,0 +1,18 @@
+/** Stable error codes thrown by `@bedrock-flow/bedrock-pool`. */
+export type BedrockPoolErrorCode =
+  | 'ERR_BEDROCK_POOL_INVALID_CONFIG'
+  | 'ERR_BEDROCK_POOL_CREDENTIALS'
+  | 'ERR_BEDROCK_POOL_CLOSED'
+  | 'ERR_BEDROCK_POOL_WARM_UP';
+
+/** Base class of every error the pool throws; `code` is stable, `message` is for people. */
+export class BedrockPoolError extends Error {
+  /** Stable machine-readable code. */
+  readonly code: BedrockPoolErrorCode;
+
+  constructor(code: BedrockPoolErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.code = code;
+  }
+}

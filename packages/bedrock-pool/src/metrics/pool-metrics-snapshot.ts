@@ -1,0 +1,19 @@
+import type { CredentialProviderStats } from '../credentials/shared-credential-provider';
+import type { SlotMetricsSnapshot } from '../pool/client-slot';
+import type { MetricsSummary } from './metrics-recorder';
+
+/** `pool.metrics()`: plain JSON, no secrets. */
+export interface PoolMetricsSnapshot {
+  /** Sums over every slot the pool ever had, plus credential counters. */
+  totals: MetricsSummary;
+  /** Live slots (including ones still draining). */
+  slots: SlotMetricsSnapshot[];
+  /** Live shared credential providers. */
+  credentials: CredentialProviderStats[];
+  /** Leases held. */
+  leases: number;
+  /** Graphs seen by lifecycle hooks and not disposed. */
+  graphs: number;
+  /** Whether close()/destroy() was called. */
+  closed: boolean;
+}

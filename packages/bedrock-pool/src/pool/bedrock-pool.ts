@@ -1,0 +1,319 @@
+import { EventEmitter } from 'node:events';
+import type { ClientConfig, NodeIdentity } from '../config/client-config';
+import {
+  DEFAULT_DRAIN_TIMEOUT_MS,
+  DEFAULT_IDLE_TTL_MS,
+  DEFAULT_MAX_SLOTS,
+  DEFAULT_RELEASE_GRACE_MS,
+  DEFAULT_WARM_CONNECTIONS,
+} from '../config/defaults';
+import { fingerprintConfig } from '../config/fingerprint-config';
+import { normalizeConfig } from '../config/normalize-config';
+import { CredentialRegistry } from '../credentials/credential-registry';
+import type { CredentialEvent } from '../credentials/shared-credential-provider';
+import { ConfigValidationError } from '../errors/config-validation-error';
+import { PoolClosedError } from '../errors/pool-closed-error';
+import type { PoolLogger } from '../logging/pool-logger';
+import { MetricsRecorder } from '../metrics/metrics-recorder';
+import { loadOpenTelemetrySink } from '../metrics/open-telemetry-sink';
+import type { PoolMetricsSnapshot } from '../metrics/pool-metrics-snapshot';
+import type { BedrockPoolEventMap, SlotRetireReason } from './bedrock-pool-events';
+import type { BedrockPoolOptions } from './bedrock-pool-options';
+import { ClientLease } from './client-lease';
+import { ClientSlot } from './client-slot';
+import { LeaseTable, leaseKeyOf, type LeaseKey } from './lease-table';
+
+const CREDENTIAL_COUNTERS = {
+  resolution: 'credentialResolutions',
+  resolutionOnRequestPath: 'credentialResolutionsOnRequestPath',
+  backgroundRefresh: 'credentialRefreshes',
+  failure: 'credentialFailures',
+} as const satisfies Record<CredentialEvent, string>;
+
+/**
+ * A pool of warm `BedrockRuntimeClient`s for flow-builder hosts. Leases are keyed by a node's stable
+ * identity, slots by a fingerprint of the client config; lifecycle hooks, an idle TTL and `maxSlots`
+ * decide when a slot is drained and destroyed. `close()` waits for in-flight work, `destroy()` aborts it.
+ */
+export class BedrockPool extends EventEmitter<BedrockPoolEventMap> {
+  #options: Required<Omit<BedrockPoolOptions, 'logger' | 'defaults'>> & { defaults: Partial<ClientConfig> };
+  #logger: PoolLogger;
+  #recorder = new MetricsRecorder();
+  #credentials: CredentialRegistry;
+  #slots = new Map<string, ClientSlot>();
+  #leases = new LeaseTable();
+  #graphs = new Map<string, Set<string>>();
+  #releaseTimers = new Map<ClientSlot, NodeJS.Timeout>();
+  #retiring = new Set<Promise<void>>();
+  #retiringSlots = new Set<ClientSlot>();
+  #sweepTimer: NodeJS.Timeout | undefined;
+  #nextSlotNumber = 1;
+  #closed = false;
+  #closing: Promise<void> | undefined;
+  #destroying: Promise<void> | undefined;
+
+  constructor(options: BedrockPoolOptions = {}) {
+    super();
+    this.#options = {
+      defaults: options.defaults ?? {},
+      idleTtlMs: nonNegativeInteger('idleTtlMs', options.idleTtlMs, DEFAULT_IDLE_TTL_MS),
+      maxSlots: Math.max(1, nonNegativeInteger('maxSlots', options.maxSlots, DEFAULT_MAX_SLOTS)),
+      releaseGraceMs: nonNegativeInteger('releaseGraceMs', options.releaseGraceMs, DEFAULT_RELEASE_GRACE_MS),
+      drainTimeoutMs: nonNegativeInteger('drainTimeoutMs', options.drainTimeoutMs, DEFAULT_DRAIN_TIMEOUT_MS),
+      warmConnections: Math.max(1, nonNegativeInteger('warmConnections', options.warmConnections, DEFAULT_WARM_CONNECTIONS)),
+      credentialRefreshBeforeExpiryMs: nonNegativeInteger('credentialRefreshBeforeExpiryMs', options.credentialRefreshBeforeExpiryMs, 5 * 60_000),
+      openTelemetry: options.openTelemetry ?? true,
+    };
+    this.#logger = options.logger ?? {};
+    this.#credentials = new CredentialRegistry({
+      refreshBeforeExpiryMs: this.#options.credentialRefreshBeforeExpiryMs,
+      onEvent: (event) => this.#recorder.add(CREDENTIAL_COUNTERS[event]),
+      logger: this.#logger,
+    });
+    if (this.#options.idleTtlMs > 0) {
+      const every = Math.min(60_000, Math.max(25, Math.floor(this.#options.idleTtlMs / 4)));
+      this.#sweepTimer = setInterval(() => this.#evictIdle(), every);
+      this.#sweepTimer.unref();
+    }
+    if (this.#options.openTelemetry) {
+      void loadOpenTelemetrySink().then((sink) => {
+        if (sink && !this.#closed) this.#recorder.setSink(sink);
+      });
+    }
+  }
+
+  /**
+   * The client for `identity` under `config` (merged over `options.defaults`). Synchronous; returns the same
+   * lease while the config fingerprint is unchanged; a changed fingerprint moves the lease to another slot
+   * and releases the old one. Throws {@link ConfigValidationError} on bad input, before any network call.
+   */
+  acquire(identity: NodeIdentity, config: ClientConfig): ClientLease {
+    if (this.#closed) throw new PoolClosedError('acquire');
+    const key = leaseKeyOf(identity);
+    const normalized = normalizeConfig(config, this.#options.defaults);
+    const fingerprint = fingerprintConfig(normalized);
+    const existing = this.#leases.get(key);
+    if (existing && existing.slot.fingerprint === fingerprint && this.#slots.get(fingerprint) === existing.slot) {
+      existing.slot.lastUsedAt = Date.now();
+      return existing.lease;
+    }
+    let slot = this.#slots.get(fingerprint);
+    if (slot) {
+      this.#cancelRelease(slot);
+      slot.lastUsedAt = Date.now();
+    } else {
+      this.#evictForRoom();
+      const credentials = this.#credentials.retain(normalized.credentials);
+      slot = new ClientSlot(`slot-${this.#nextSlotNumber++}`, fingerprint, normalized, credentials, this.#recorder);
+      this.#slots.set(fingerprint, slot);
+      this.#logger.debug?.(`bedrock-pool: created ${slot.slotId} (${fingerprint})`);
+      this.emit('slotCreated', slot.describe());
+    }
+    const lease = new ClientLease(identity, slot.client, fingerprint, slot.slotId);
+    slot.leaseKeys.add(key);
+    slot.setLeased(true);
+    this.#leases.set(key, { lease, slot });
+    if (existing) {
+      this.#detach(key, existing.slot);
+      this.emit('leaseMoved', { identity: lease.identity, fromSlotId: existing.slot.slotId, toSlotId: slot.slotId, fingerprint });
+    } else {
+      this.emit('leaseCreated', { identity: lease.identity, slotId: slot.slotId, fingerprint });
+    }
+    return lease;
+  }
+
+  /** Releases `identity`'s lease; its slot is drained after `releaseGraceMs` if no other lease holds it. Returns whether a lease existed. */
+  release(identity: NodeIdentity): boolean {
+    const key = leaseKeyOf(identity);
+    const record = this.#leases.delete(key);
+    if (!record) return false;
+    this.#detach(key, record.slot);
+    this.emit('leaseReleased', { identity: record.lease.identity, slotId: record.slot.slotId });
+    return true;
+  }
+
+  /** Resolves the lease's credentials and opens `connections` (default 1; http2: one session) without invoking a model. */
+  async warm(lease: ClientLease, options: { connections?: number } = {}): Promise<void> {
+    if (this.#closed) throw new PoolClosedError('warm');
+    const connections = options.connections ?? this.#options.warmConnections;
+    if (!Number.isInteger(connections) || connections < 1) {
+      throw new ConfigValidationError('connections', `got ${String(connections)}`, 'a positive integer');
+    }
+    const slot = [...this.#slots.values()].find((candidate) => candidate.slotId === lease.slotId);
+    if (!slot) return;
+    await slot.warm(connections);
+  }
+
+  /** The host started building `graphId` with `nodeIds`: warms the slots of leases it already knows, overlapping the build. */
+  graphBuildStarted(event: { graphId: string; nodeIds: readonly string[] }): void {
+    if (this.#closed) return;
+    this.#graphs.set(event.graphId, new Set(event.nodeIds));
+    const slots = new Set<ClientSlot>();
+    for (const nodeId of event.nodeIds) {
+      const record = this.#leases.get(leaseKeyOf({ graphId: event.graphId, nodeId }));
+      if (record) slots.add(record.slot);
+    }
+    for (const slot of slots) {
+      slot.warm(this.#options.warmConnections).catch((error: Error) => {
+        this.#logger.warn?.(`bedrock-pool: warm-up of ${slot.slotId} failed: ${error.message}`);
+        this.emit('warmUpFailed', { slotId: slot.slotId, error });
+      });
+    }
+  }
+
+  /** The host finished building `graphId`: leases of nodes no longer in `nodeIds` are released. */
+  graphBuildFinished(event: { graphId: string; nodeIds: readonly string[] }): void {
+    const present = new Set(event.nodeIds);
+    this.#graphs.set(event.graphId, present);
+    for (const key of this.#leases.keysOfGraph(event.graphId)) {
+      const nodeId = key.slice(event.graphId.length + 1);
+      if (!present.has(nodeId)) this.release({ graphId: event.graphId, nodeId });
+    }
+  }
+
+  /** A node was removed from a graph: its lease is released. */
+  nodeRemoved(event: NodeIdentity): void {
+    this.#graphs.get(event.graphId)?.delete(event.nodeId);
+    this.release(event);
+  }
+
+  /** A graph was disposed: every lease in it is released. */
+  graphDisposed(graphId: string): void {
+    this.#graphs.delete(graphId);
+    for (const key of this.#leases.keysOfGraph(graphId)) {
+      this.release({ graphId, nodeId: key.slice(graphId.length + 1) });
+    }
+  }
+
+  /** Totals (including slots already gone) and per-slot metrics; plain JSON without secrets. */
+  metrics(): PoolMetricsSnapshot {
+    const live = [...this.#slots.values(), ...this.#retiringSlots];
+    return {
+      totals: this.#recorder.summary(),
+      slots: live.map((slot) => slot.snapshot()),
+      credentials: this.#credentials.stats(),
+      leases: this.#leases.size,
+      graphs: this.#graphs.size,
+      closed: this.#closed,
+    };
+  }
+
+  /** Stops taking leases, drains every slot (in-flight requests and streams, bounded by `drainTimeoutMs`) and destroys it. Idempotent. */
+  close(): Promise<void> {
+    if (this.#closing) return this.#closing;
+    this.#shutDown();
+    for (const slot of [...this.#slots.values()]) this.#retire(slot, 'close');
+    this.#closing = Promise.all(this.#retiring).then(() => this.#credentials.dispose());
+    return this.#closing;
+  }
+
+  /** Stops taking leases and destroys every slot now, aborting in-flight work. Idempotent. */
+  destroy(): Promise<void> {
+    if (this.#destroying) return this.#destroying;
+    this.#shutDown();
+    for (const slot of [...this.#slots.values()]) this.#retire(slot, 'destroy');
+    for (const slot of this.#retiringSlots) slot.destroy();
+    this.#destroying = Promise.all(this.#retiring).then(() => this.#credentials.dispose());
+    return this.#destroying;
+  }
+
+  /** Whether `close()` or `destroy()` was called. */
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  /** `{ slots, leases, closed }` (no secrets). */
+  toJSON(): { slots: number; leases: number; closed: boolean } {
+    return { slots: this.#slots.size, leases: this.#leases.size, closed: this.#closed };
+  }
+
+  /** One-line, secret-free summary for `util.inspect`. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return `BedrockPool(slots=${this.#slots.size} leases=${this.#leases.size}${this.#closed ? ' closed' : ''})`;
+  }
+
+  #shutDown(): void {
+    this.#closed = true;
+    clearInterval(this.#sweepTimer);
+    this.#sweepTimer = undefined;
+    this.#graphs.clear();
+  }
+
+  #detach(key: LeaseKey, slot: ClientSlot): void {
+    slot.leaseKeys.delete(key);
+    if (slot.leaseKeys.size > 0 || this.#slots.get(slot.fingerprint) !== slot) return;
+    slot.setLeased(false);
+    this.emit('slotReleased', slot.describe());
+    if (this.#options.releaseGraceMs === 0) {
+      this.#retire(slot, 'released');
+      return;
+    }
+    const timer = setTimeout(() => {
+      this.#releaseTimers.delete(slot);
+      if (slot.leaseKeys.size === 0) this.#retire(slot, 'released');
+    }, this.#options.releaseGraceMs);
+    timer.unref();
+    this.#releaseTimers.set(slot, timer);
+  }
+
+  #cancelRelease(slot: ClientSlot): void {
+    clearTimeout(this.#releaseTimers.get(slot));
+    this.#releaseTimers.delete(slot);
+  }
+
+  /** Takes a slot out of the pool (dropping any leases still on it), drains it and destroys it. */
+  #retire(slot: ClientSlot, reason: SlotRetireReason): void {
+    if (this.#slots.get(slot.fingerprint) !== slot) return;
+    this.#slots.delete(slot.fingerprint);
+    this.#cancelRelease(slot);
+    for (const key of [...slot.leaseKeys]) {
+      const record = this.#leases.delete(key);
+      if (record) this.emit('leaseReleased', { identity: record.lease.identity, slotId: slot.slotId });
+    }
+    slot.leaseKeys.clear();
+    this.#retiringSlots.add(slot);
+    this.emit('slotDraining', { slot: slot.describe(), reason });
+    if (reason === 'destroy') slot.destroy();
+    const retiring = slot.drain(this.#options.drainTimeoutMs).then((timedOut) => {
+      this.#retiring.delete(retiring);
+      this.#retiringSlots.delete(slot);
+      this.#credentials.release(slot.credentials);
+      if (timedOut) this.#logger.warn?.(`bedrock-pool: ${slot.slotId} drain timed out after ${this.#options.drainTimeoutMs} ms; in-flight work aborted`);
+      this.emit('slotDrained', { slot: slot.describe(), timedOut });
+      this.emit('slotDestroyed', slot.describe());
+    });
+    this.#retiring.add(retiring);
+  }
+
+  #evictIdle(): void {
+    const now = Date.now();
+    for (const slot of [...this.#slots.values()]) {
+      if (slot.inFlight === 0 && now - slot.lastUsedAt >= this.#options.idleTtlMs) {
+        this.emit('slotEvicted', { slot: slot.describe(), reason: 'idleTtl' });
+        this.#retire(slot, 'idleTtl');
+      }
+    }
+  }
+
+  /** Makes room for one more slot: the least recently used unleased slot first, then the LRU slot with nothing in flight. */
+  #evictForRoom(): void {
+    if (this.#slots.size < this.#options.maxSlots) return;
+    const candidates = [...this.#slots.values()].filter((slot) => slot.inFlight === 0);
+    candidates.sort((a, b) => Number(a.leaseKeys.size > 0) - Number(b.leaseKeys.size > 0) || a.lastUsedAt - b.lastUsedAt);
+    const victim = candidates[0];
+    if (!victim) {
+      this.#logger.warn?.(`bedrock-pool: maxSlots (${this.#options.maxSlots}) reached and every slot is busy; exceeding it`);
+      return;
+    }
+    this.emit('slotEvicted', { slot: victim.describe(), reason: 'maxSlots' });
+    this.#retire(victim, 'maxSlots');
+  }
+}
+
+function nonNegativeInteger(field: string, value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw new ConfigValidationError(field, `got ${String(value)}`, 'a non-negative integer (ms or count)');
+  }
+  return value;
+}

@@ -1,0 +1,42 @@
+import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+import type { NodeIdentity } from '../config/client-config';
+
+/** A lease as plain JSON: identity, slot and fingerprint, no client and no secret. */
+export interface ClientLeaseJSON {
+  graphId: string;
+  nodeId: string;
+  slotId: string;
+  fingerprint: string;
+}
+
+/**
+ * What `acquire` returns: the warm client for an identity. The same object comes back while the identity's
+ * config fingerprint is unchanged; a changed config yields a new lease on another slot.
+ */
+export class ClientLease {
+  /** The node this lease belongs to. */
+  readonly identity: Readonly<NodeIdentity>;
+  /** The pooled client. Do not `destroy()` it: the pool owns it. */
+  readonly client: BedrockRuntimeClient;
+  /** Fingerprint of the config (secrets only as per-process HMACs). */
+  readonly fingerprint: string;
+  /** Id of the slot holding the client. */
+  readonly slotId: string;
+
+  constructor(identity: NodeIdentity, client: BedrockRuntimeClient, fingerprint: string, slotId: string) {
+    this.identity = Object.freeze({ graphId: identity.graphId, nodeId: identity.nodeId });
+    this.client = client;
+    this.fingerprint = fingerprint;
+    this.slotId = slotId;
+  }
+
+  /** Identity, slot id and fingerprint; no client, no secret. */
+  toJSON(): ClientLeaseJSON {
+    return { ...this.identity, slotId: this.slotId, fingerprint: this.fingerprint };
+  }
+
+  /** One-line, secret-free summary for `util.inspect`. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return `ClientLease(${this.identity.graphId}/${this.identity.nodeId} -> ${this.slotId} ${this.fingerprint})`;
+  }
+}

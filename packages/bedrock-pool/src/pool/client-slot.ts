@@ -1,0 +1,207 @@
+import type { Agent } from 'node:http';
+import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+import type { NormalizedClientConfig } from '../config/normalize-config';
+import { describeCredentialSource } from '../credentials/credential-source';
+import type { CredentialProviderStats, SharedCredentialProvider } from '../credentials/shared-credential-provider';
+import { WarmUpError } from '../errors/warm-up-error';
+import { MetricsRecorder, type MetricsSummary } from '../metrics/metrics-recorder';
+import { addOperationMetricsMiddleware } from '../metrics/operation-metrics-middleware';
+import { createHttp1Handler } from '../transport/create-http1-handler';
+import { createHttp2Handler } from '../transport/create-http2-handler';
+import { MeasuredRequestHandler } from '../transport/measured-request-handler';
+import { warmConnections } from '../warm-up/warm-connections';
+
+/** Lifecycle state of a slot: `active` (leased), `idle` (no lease, in its grace period), `draining`, `destroyed`. */
+export type SlotState = 'active' | 'idle' | 'draining' | 'destroyed';
+
+/** A slot as shown in metrics and events: no secrets, plain JSON. */
+export interface SlotDescription {
+  slotId: string;
+  fingerprint: string;
+  state: SlotState;
+  region: string;
+  /** Target origin, e.g. `https://127.0.0.1:4000`. */
+  endpoint: string;
+  transport: 'http1' | 'http2';
+  /** Safe label of the credential source. */
+  credentialSource: string;
+  /** Whether the slot connects through a proxy (its URL is not shown: it may hold a password). */
+  proxied: boolean;
+  /** Leases (identities) held. */
+  leases: number;
+}
+
+/** Per-slot metrics in a snapshot. */
+export interface SlotMetricsSnapshot extends SlotDescription {
+  metrics: MetricsSummary;
+  credentials: CredentialProviderStats;
+}
+
+/**
+ * One `BedrockRuntimeClient` with the request handler, agent and shared credential provider it uses. The
+ * slot owns its handler and agent (destroying the client destroys them), so no two slots share either.
+ */
+export class ClientSlot {
+  readonly slotId: string;
+  readonly fingerprint: string;
+  readonly client: BedrockRuntimeClient;
+  readonly recorder: MetricsRecorder;
+  readonly credentials: SharedCredentialProvider;
+  /** Lease keys held on this slot. */
+  readonly leaseKeys = new Set<string>();
+  /** Last acquire or request, ms since epoch (for the idle TTL and LRU eviction). */
+  lastUsedAt = Date.now();
+  #state: SlotState = 'active';
+  #handler: MeasuredRequestHandler;
+  #agent: Agent | undefined;
+  #config: Pick<NormalizedClientConfig, 'region' | 'target' | 'transport'> & { proxied: boolean; credentialSource: string };
+  #drained: Promise<void> | undefined;
+  #warming: Promise<void> | undefined;
+
+  constructor(slotId: string, fingerprint: string, config: NormalizedClientConfig, credentials: SharedCredentialProvider, parentRecorder: MetricsRecorder) {
+    this.slotId = slotId;
+    this.fingerprint = fingerprint;
+    this.credentials = credentials;
+    // Keep only secret-free parts of the config; the credentials live in the shared provider.
+    this.#config = {
+      region: config.region,
+      target: config.target,
+      transport: config.transport,
+      proxied: config.proxy !== undefined,
+      credentialSource: describeCredentialSource(config.credentials).label,
+    };
+    this.recorder = new MetricsRecorder({ parent: parentRecorder, attributes: { slot: slotId } });
+    const touch = () => {
+      this.lastUsedAt = Date.now();
+    };
+    if (config.transport === 'http2') {
+      this.#handler = new MeasuredRequestHandler(createHttp2Handler(config, this.recorder), this.recorder, { countsReuse: true, onActivity: touch });
+    } else {
+      const { handler, agent } = createHttp1Handler(config, this.recorder);
+      this.#agent = agent;
+      this.#handler = new MeasuredRequestHandler(handler, this.recorder, { countsReuse: false, onActivity: touch });
+    }
+    this.client = new BedrockRuntimeClient({
+      region: config.region,
+      ...(config.endpoint ? { endpoint: config.endpoint, useFipsEndpoint: false, useDualstackEndpoint: false } : {}),
+      credentials: credentials.provide,
+      requestHandler: this.#handler as never,
+      retryMode: config.retry.mode,
+      maxAttempts: config.retry.maxAttempts,
+    });
+    addOperationMetricsMiddleware(this.client, this.recorder);
+  }
+
+  /** Current lifecycle state. */
+  get state(): SlotState {
+    return this.#state;
+  }
+
+  /** Requests (and streams) not finished yet. */
+  get inFlight(): number {
+    return this.#handler.inFlight;
+  }
+
+  /** Marks the slot leased (`active`) or unleased (`idle`); no effect once draining. */
+  setLeased(leased: boolean): void {
+    if (this.#state === 'active' || this.#state === 'idle') this.#state = leased ? 'active' : 'idle';
+  }
+
+  /**
+   * Resolves credentials and tops the connection pool up to `connections` (http2: one session) without
+   * invoking a model. A no-op when that many connections are already open.
+   */
+  async warm(connections: number): Promise<void> {
+    if (this.#state === 'draining' || this.#state === 'destroyed') return;
+    if (this.#warming) return this.#warming;
+    const warming = this.#warmNow(connections);
+    this.#warming = warming;
+    // Requests arriving meanwhile wait, then reuse the warmed connections instead of opening their own.
+    this.#handler.holdRequestsUntil(warming);
+    try {
+      await warming;
+    } finally {
+      this.#warming = undefined;
+    }
+  }
+
+  async #warmNow(connections: number): Promise<void> {
+    await this.credentials.warm();
+    const wanted = this.#config.transport === 'http2' ? 1 : connections;
+    if (this.recorder.get('connectionsOpen') >= wanted) return;
+    try {
+      await warmConnections(this.#handler, this.#config.target, wanted, this.recorder);
+    } catch (error) {
+      throw new WarmUpError(this.slotId, error);
+    }
+  }
+
+  /** Waits for in-flight requests and streams (at most `timeoutMs`), then destroys the slot. Returns whether it timed out. */
+  drain(timeoutMs: number): Promise<boolean> {
+    if (this.#state === 'destroyed') return Promise.resolve(false);
+    this.#state = 'draining';
+    let timedOut = false;
+    const drained = new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        timedOut = true;
+        resolve();
+      }, timeoutMs);
+      timer.unref();
+      void this.#handler.whenIdle().then(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    this.#drained ??= drained.then(() => this.destroy());
+    return this.#drained.then(() => timedOut);
+  }
+
+  /** Destroys the client, its handler and agent now, aborting in-flight work. Idempotent. */
+  destroy(): void {
+    if (this.#state === 'destroyed') return;
+    this.#state = 'destroyed';
+    this.client.destroy();
+    // NodeHttpHandler only destroys agents once its config resolved; the slot owns the agent, so destroy it here.
+    this.#agent?.destroy();
+  }
+
+  /** Secret-free description. */
+  describe(): SlotDescription {
+    const { target } = this.#config;
+    const defaultPort = target.protocol === 'https:' ? 443 : 80;
+    return {
+      slotId: this.slotId,
+      fingerprint: this.fingerprint,
+      state: this.#state,
+      region: this.#config.region,
+      endpoint: `${target.protocol}//${target.hostname.includes(':') ? `[${target.hostname}]` : target.hostname}${target.port === defaultPort ? '' : `:${target.port}`}`,
+      transport: this.#config.transport,
+      credentialSource: this.#config.credentialSource,
+      proxied: this.#config.proxied,
+      leases: this.leaseKeys.size,
+    };
+  }
+
+  /** Description plus metrics. */
+  snapshot(): SlotMetricsSnapshot {
+    const credentials = this.credentials.stats();
+    const metrics = this.recorder.summary();
+    // Credential counters belong to the provider shared by every slot with this source: show its figures.
+    metrics.credentialResolutions = credentials.resolutions;
+    metrics.credentialResolutionsOnRequestPath = credentials.resolutionsOnRequestPath;
+    metrics.credentialRefreshes = credentials.backgroundRefreshes;
+    metrics.credentialFailures = credentials.failures;
+    return { ...this.describe(), metrics, credentials };
+  }
+
+  /** The secret-free description. */
+  toJSON(): SlotDescription {
+    return this.describe();
+  }
+
+  /** One-line, secret-free summary for `util.inspect`. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    const d = this.describe();
+    return `ClientSlot(${d.slotId} ${d.state} ${d.transport} ${d.endpoint} ${d.credentialSource} ${d.fingerprint})`;
+  }
+}

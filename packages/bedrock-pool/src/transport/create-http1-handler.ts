@@ -1,0 +1,48 @@
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import type { NormalizedClientConfig } from '../config/normalize-config';
+import type { MetricsRecorder } from '../metrics/metrics-recorder';
+import { instrumentAgent } from './instrument-agent';
+import { ProxyTunnelAgent } from './proxy-tunnel-agent';
+
+/** A slot's HTTP/1.1 transport: the handler and the one agent it owns (destroyed with the slot, never shared). */
+export interface Http1Transport {
+  handler: NodeHttpHandler;
+  agent: HttpAgent;
+}
+
+/**
+ * `new NodeHttpHandler({ httpsAgent })` with a keep-alive agent of the slot's own — an instance, because a
+ * plain `{ httpsAgent }` options object on the client still yields the SDK's HTTP/2 handler (SDK ≥ 3.798).
+ */
+export function createHttp1Handler(config: NormalizedClientConfig, recorder: MetricsRecorder): Http1Transport {
+  const agentOptions = {
+    keepAlive: true,
+    keepAliveMsecs: config.http.keepAliveMsecs,
+    maxSockets: config.http.maxSockets,
+    // Reuse the most recently used socket so idle ones age out instead of all staying half-warm.
+    scheduling: 'lifo' as const,
+    ...(config.tls.ca ? { ca: config.tls.ca } : {}),
+    rejectUnauthorized: config.tls.rejectUnauthorized,
+  };
+  let agent: HttpAgent;
+  if (config.proxy !== undefined) {
+    agent = new ProxyTunnelAgent(config.proxy, agentOptions);
+  } else if (config.target.protocol === 'http:') {
+    agent = new HttpAgent(agentOptions);
+  } else {
+    agent = new HttpsAgent(agentOptions);
+  }
+  instrumentAgent(agent, recorder);
+  const handler = new NodeHttpHandler({
+    ...(config.target.protocol === 'http:' ? { httpAgent: agent } : { httpsAgent: agent as HttpsAgent }),
+    connectionTimeout: config.http.connectTimeoutMs,
+    // The read timeout twice: `requestTimeout` bounds the wait for response headers (it only logs unless
+    // `throwOnRequestTimeout` is set) and `socketTimeout` bounds silence while a body or stream is being read.
+    requestTimeout: config.http.requestTimeoutMs,
+    throwOnRequestTimeout: true,
+    socketTimeout: config.http.requestTimeoutMs,
+  });
+  return { handler, agent };
+}

@@ -1,0 +1,54 @@
+import { connect as netConnect, type Socket } from 'node:net';
+import { connect as tlsConnect, TLSSocket } from 'node:tls';
+import { NodeHttp2Handler } from '@smithy/node-http-handler';
+import type { NormalizedClientConfig } from '../config/normalize-config';
+import type { MetricsRecorder } from '../metrics/metrics-recorder';
+import { observeSocket } from './observe-socket';
+
+/**
+ * `NodeHttp2Handler({ disableConcurrentStreams: false })`: one multiplexed session per slot. Its sockets come
+ * from our `createConnection` so they are counted and get the slot's TLS options and connect timeout.
+ * Note: the SDK opens an isolated session for every event stream (ConverseStream) on this handler.
+ */
+export function createHttp2Handler(config: NormalizedClientConfig, recorder: MetricsRecorder): NodeHttp2Handler {
+  const createConnection = (authority: URL): Socket => {
+    const port = Number(authority.port) || (authority.protocol === 'http:' ? 80 : 443);
+    const host = authority.hostname.replace(/^\[|\]$/g, '');
+    const socket =
+      authority.protocol === 'http:'
+        ? netConnect({ host, port, noDelay: true })
+        : tlsConnect({
+            host,
+            port,
+            ALPNProtocols: ['h2'],
+            ...(isIpAddress(host) ? {} : { servername: host }),
+            ...(config.tls.ca ? { ca: config.tls.ca } : {}),
+            rejectUnauthorized: config.tls.rejectUnauthorized,
+          });
+    // Frames go out as separate writes (HEADERS, then DATA): without TCP_NODELAY, Nagle holds the second until the first is ACKed.
+    socket.setNoDelay(true);
+    applyConnectTimeout(socket, config.http.connectTimeoutMs);
+    observeSocket(socket, recorder);
+    return socket;
+  };
+  return new NodeHttp2Handler({
+    disableConcurrentStreams: false,
+    requestTimeout: config.http.requestTimeoutMs,
+    nodeHttp2ConnectOptions: { createConnection },
+  });
+}
+
+function applyConnectTimeout(socket: Socket, timeoutMs: number): void {
+  // NodeHttp2Handler has no connect timeout of its own: bound TCP + TLS setup here.
+  const timer = setTimeout(() => {
+    socket.destroy(Object.assign(new Error(`connection not established within ${timeoutMs} ms`), { name: 'TimeoutError', code: 'ETIMEDOUT' }));
+  }, timeoutMs);
+  timer.unref();
+  const clear = () => clearTimeout(timer);
+  socket.once(socket instanceof TLSSocket ? 'secureConnect' : 'connect', clear);
+  socket.once('close', clear);
+}
+
+function isIpAddress(host: string): boolean {
+  return /^[\d.]+$/.test(host) || host.includes(':');
+}

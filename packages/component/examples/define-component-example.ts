@@ -1,0 +1,66 @@
+import { BedrockPool } from '@bedrock-flow/bedrock-pool';
+import {
+  awsCredentialInputs,
+  ComponentRegistry,
+  ComponentValidationError,
+  defineComponent,
+  endpointUrlInput,
+  floatInput,
+  modelIdInput,
+  regionNameInput,
+  toClientConfig,
+} from '@bedrock-flow/component';
+
+/** A tiny component: it only reports the pool config its inputs resolve to. */
+export const clientConfigProbe = defineComponent({
+  name: 'BedrockClientConfigProbe',
+  displayName: 'Bedrock Client Config',
+  description: 'Shows which region, endpoint and credential source the inputs resolve to.',
+  icon: 'Amazon',
+  category: 'tools',
+  inputs: {
+    model_id: modelIdInput(),
+    ...awsCredentialInputs(),
+    region_name: regionNameInput(),
+    endpoint_url: endpointUrlInput(),
+    temperature: floatInput({ displayName: 'Temperature', default: 0.7, min: 0, max: 1, advanced: true }),
+  },
+  outputs: [{ name: 'config_output', displayName: 'Client Config', method: 'describe_config', types: ['Data'] }],
+  methods: {
+    describe_config: (ctx, values) => {
+      const config = toClientConfig(values, ctx);
+      return { region: config.region, endpoint: config.endpoint, credentials: config.credentials?.kind };
+    },
+  },
+});
+
+/** Registers the probe, prints its manifest size, builds it with host variables, and shows a validation error. */
+export async function runComponentExample(log: (line: string) => void = console.log) {
+  const registry = new ComponentRegistry([clientConfigProbe]);
+  const manifest = JSON.stringify(registry.manifest());
+  log(`manifest: ${manifest.length} bytes of JSON`);
+
+  const pool = new BedrockPool();
+  try {
+    const ctx = {
+      graphId: 'flow-1',
+      nodeId: 'BedrockClientConfigProbe-1',
+      pool,
+      variables: { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'example/secret' },
+      env: false as const,
+    };
+    const described = registry.create('BedrockClientConfigProbe', ctx, { region_name: 'eu-west-1' }).output('config_output');
+    log(`resolved: ${JSON.stringify(described)}`);
+    let message = '';
+    try {
+      registry.create('BedrockClientConfigProbe', ctx, { temperature: 3, region_name: 'mars-north-1' });
+    } catch (error) {
+      if (!(error instanceof ComponentValidationError)) throw error;
+      message = error.message;
+      log(`rejected: ${message}`);
+    }
+    return { manifest, described, message };
+  } finally {
+    await pool.close();
+  }
+}

@@ -1,0 +1,27 @@
+/** Why `value` is not an acceptable endpoint URL, or `undefined` when it is. Never echoes URL credentials. */
+export function findEndpointUrlProblem(value: string): string | undefined {
+  if (/\s/.test(value)) return 'contains whitespace';
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'is not an absolute URL';
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `has scheme "${url.protocol.slice(0, -1)}"`;
+  if (url.hostname === '') return 'has no host';
+  if (url.username !== '' || url.password !== '') return 'contains credentials (user:password@)';
+  if (url.search !== '' || value.includes('?')) return 'has a query string';
+  if (url.hash !== '' || value.includes('#')) return 'has a fragment';
+  return undefined;
+}
+
+/** What an endpoint URL may look like, for error messages. */
+export const ENDPOINT_URL_ALLOWED =
+  'an http:// or https:// URL with a host and optional port and path, without credentials, query or fragment';
+
+/** `received` text of a rejected endpoint URL: the URL with any `user:password@` part masked. */
+export function describeEndpointUrl(raw: unknown): string {
+  if (typeof raw !== 'string') return typeof raw;
+  const masked = raw.replace(/\/\/[^/@\s]*@/, '//***@');
+  return JSON.stringify(masked.length > 80 ? `${masked.slice(0, 79)}…` : masked);
+}

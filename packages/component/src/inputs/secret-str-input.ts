@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { baseUi } from './create-input-spec';
+import type { BaseInputOptions, InputSpec } from './input-spec';
+import type { Secret } from '../secrets/secret';
+import { resolveSecretInput } from '../secrets/secret-input-value';
+
+/** Options of {@link secretStrInput}. */
+export interface SecretStrInputOptions extends BaseInputOptions {
+  /**
+   * Name of the variable used when the host passes nothing (Langflow `load_from_db` default, e.g.
+   * `AWS_ACCESS_KEY_ID`). Default none: unset.
+   */
+  defaultVariable?: string;
+}
+
+/**
+ * A secret field (Langflow `SecretStrInput`): a value, `{ variable: NAME }`, Langflow's `{ value, load_from_db }` or a
+ * `Secret`. Variables resolve from the host's variables, then the environment; an unresolved name is unset.
+ * Value: `Secret | undefined`. The value never appears in errors or the manifest.
+ */
+export function secretStrInput(options: SecretStrInputOptions): InputSpec<Secret | undefined> {
+  const ui = baseUi(options);
+  ui.password = true;
+  ui.loadFromDb = options.defaultVariable !== undefined;
+  return {
+    kind: 'SecretStrInput',
+    ui,
+    defaultValue: options.defaultVariable === undefined ? undefined : { variable: options.defaultVariable },
+    schema: z.string(),
+    allowed: 'a string, or { variable: NAME } naming a host variable or environment variable',
+    secret: true,
+    parse(raw, resolve) {
+      const resolution = resolveSecretInput(raw, resolve);
+      return resolution.ok ? { ok: true, value: resolution.secret } : resolution;
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import { Secret } from './secret';
+import type { VariableResolver } from './variable-resolver';
+
+/**
+ * What a host may pass for a secret input:
+ * - a string: the value itself;
+ * - `{ variable: 'NAME' }`: a variable resolved from the host's variables, then the environment;
+ * - `{ value, load_from_db }`: Langflow's saved-flow form (`load_from_db: true` means `value` is a variable name);
+ * - a {@link Secret}.
+ */
+export type SecretInputValue = string | Secret | { variable: string } | { value: string; load_from_db?: boolean };
+
+/** Outcome of {@link resolveSecretInput}: the secret, nothing (unset or unresolved), or a shape problem. */
+export type SecretResolution = { ok: true; secret: Secret | undefined } | { ok: false; problem: string };
+
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_.-]{0,255}$/;
+
+function fromVariable(name: string, resolve: VariableResolver): SecretResolution {
+  if (!VARIABLE_NAME.test(name)) return { ok: false, problem: 'is not a valid variable name' };
+  const value = resolve(name);
+  // An unresolved variable is unset, as in Langflow: the credential chain falls through to profile/default.
+  return { ok: true, secret: value === undefined || value === '' ? undefined : new Secret(value, { kind: 'variable', name }) };
+}
+
+/** Turns a raw secret input into a {@link Secret} (or `undefined` when unset or unresolved). Never echoes the value. */
+export function resolveSecretInput(raw: unknown, resolve: VariableResolver): SecretResolution {
+  if (raw === undefined || raw === null || raw === '') return { ok: true, secret: undefined };
+  if (raw instanceof Secret) return { ok: true, secret: raw.reveal() === '' ? undefined : raw };
+  if (typeof raw === 'string') return { ok: true, secret: new Secret(raw) };
+  if (typeof raw === 'object' && !Array.isArray(raw)) {
+    const obj = raw as Record<string, unknown>;
+    if (typeof obj.variable === 'string') return fromVariable(obj.variable, resolve);
+    if (typeof obj.value === 'string' || obj.value === null || obj.value === undefined) {
+      const value = typeof obj.value === 'string' ? obj.value : '';
+      if (value === '') return { ok: true, secret: undefined };
+      if (obj.load_from_db === true) return fromVariable(value, resolve);
+      return { ok: true, secret: new Secret(value) };
+    }
+  }
+  return { ok: false, problem: 'is neither a string nor a variable reference' };
+}

@@ -1,0 +1,37 @@
+import type { ValidationIssue } from './validation-issue';
+
+/** Error code of {@link ComponentValidationError}. */
+export const COMPONENT_VALIDATION_ERROR_CODE = 'COMPONENT_VALIDATION_FAILED';
+
+function describeIssue(issue: ValidationIssue): string {
+  const received = issue.received === undefined ? '' : `; received ${issue.received}`;
+  return `${issue.field}: ${issue.problem} (allowed: ${issue.allowed}${received})`;
+}
+
+/** Options of {@link ComponentValidationError}. */
+export interface ComponentValidationErrorOptions {
+  /** Message prefix; default `Invalid inputs for <component>: `. */
+  prefix?: string;
+}
+
+/**
+ * Thrown before any network call when a component's inputs are invalid. Lists EVERY bad field in
+ * {@link ComponentValidationError.issues}; the message names each field, its problem and what is allowed.
+ * Secret values never appear in it.
+ */
+export class ComponentValidationError extends Error {
+  /** Always {@link COMPONENT_VALIDATION_ERROR_CODE}. */
+  readonly code = COMPONENT_VALIDATION_ERROR_CODE;
+  /** Langflow name of the component whose inputs failed. */
+  readonly component: string;
+  /** Every bad input, in definition order. */
+  readonly issues: readonly ValidationIssue[];
+
+  constructor(component: string, issues: readonly ValidationIssue[], options: ComponentValidationErrorOptions = {}) {
+    const prefix = options.prefix ?? `Invalid inputs for ${component}: `;
+    super(`${prefix}${issues.map(describeIssue).join('; ')}`);
+    this.name = 'ComponentValidationError';
+    this.component = component;
+    this.issues = issues;
+  }
+}

@@ -1,0 +1,70 @@
+import {
+  awsCredentialInputs,
+  boolInput,
+  chatModelBaseInputs,
+  dictInput,
+  endpointUrlInput,
+  floatInput,
+  intInput,
+  modelIdInput,
+  regionNameInput,
+  type InputValues,
+} from '@bedrock-flow/component';
+
+/**
+ * Inputs of `AmazonBedrockConverseModel`, in Langflow's order, with Langflow's names, labels, defaults and flags.
+ * Ranges follow the Converse API: temperature and top P in [0, 1], max tokens >= 1, top K in [0, 500].
+ */
+export const converseInputs = {
+  ...chatModelBaseInputs(),
+  model_id: modelIdInput({ default: 'anthropic.claude-3-5-sonnet-20241022-v2:0' }),
+  ...awsCredentialInputs(),
+  region_name: regionNameInput(),
+  endpoint_url: endpointUrlInput(),
+  temperature: floatInput({
+    displayName: 'Temperature',
+    info: 'Controls randomness in output. Higher values make output more random.',
+    default: 0.7,
+    min: 0,
+    max: 1,
+    advanced: true,
+  }),
+  max_tokens: intInput({
+    displayName: 'Max Tokens',
+    info: 'Maximum number of tokens to generate.',
+    default: 4096,
+    min: 1,
+    advanced: true,
+  }),
+  top_p: floatInput({
+    displayName: 'Top P',
+    info: 'Nucleus sampling parameter. Controls diversity of output.',
+    default: 0.9,
+    min: 0,
+    max: 1,
+    advanced: true,
+  }),
+  top_k: intInput({
+    displayName: 'Top K',
+    info: "Limits the number of highest probability vocabulary tokens to consider. Note: Not all models support top_k. Use 'Additional Model Fields' for manual configuration if needed.",
+    default: 250,
+    min: 0,
+    max: 500,
+    advanced: true,
+  }),
+  disable_streaming: boolInput({
+    displayName: 'Disable Streaming',
+    info: 'If True, disables streaming responses. Useful for batch processing.',
+    default: false,
+    advanced: true,
+  }),
+  additional_model_fields: dictInput({
+    displayName: 'Additional Model Fields',
+    info: 'Additional model-specific parameters for fine-tuning behavior.',
+    default: {},
+    advanced: true,
+  }),
+};
+
+/** Validated values of {@link converseInputs}, as `build_model` and `text_response` receive them. */
+export type ConverseValues = InputValues<typeof converseInputs>;

@@ -1,0 +1,52 @@
+import { inspect } from 'node:util';
+import { BedrockPool } from '@bedrock-flow/bedrock-pool';
+import { createComponent } from '@bedrock-flow/component';
+import { startEmulator, TEST_CREDENTIALS, type RunningEmulator } from '@bedrock-flow/emulator';
+import { amazonBedrockConverseDefinition } from '../src';
+
+let emu: RunningEmulator;
+let pool: BedrockPool;
+
+beforeAll(async () => {
+  emu = await startEmulator({ tls: true });
+  pool = new BedrockPool({ defaults: { tls: { ca: emu.ca! } } });
+});
+
+afterAll(async () => {
+  await pool?.close();
+  await emu?.close();
+});
+
+describe('secrets stay hidden', () => {
+  it('neither the instance, its values nor the built model show the secret key or session token', async () => {
+    const sessionToken = 'session-token-that-must-not-leak-42';
+    const logged: unknown[] = [];
+    const logger = { debug: (message: string, fields?: Record<string, unknown>) => { logged.push([message, fields]); } };
+    const instance = createComponent(
+      amazonBedrockConverseDefinition,
+      { graphId: 'flow-leak', nodeId: 'AmazonBedrockConverseModel-Leak', pool, env: {}, logger },
+      {
+        endpoint_url: emu.url,
+        aws_access_key_id: TEST_CREDENTIALS.accessKeyId,
+        aws_secret_access_key: TEST_CREDENTIALS.secretAccessKey,
+        aws_session_token: sessionToken,
+        input_value: 'hi',
+      },
+    );
+    const model = instance.build_model();
+    const shown = [
+      inspect(instance, { depth: 6 }),
+      JSON.stringify(instance),
+      JSON.stringify(instance.values),
+      inspect(model, { depth: 8 }),
+      JSON.stringify(model),
+      JSON.stringify(pool.metrics()),
+      JSON.stringify(logged),
+    ].join('\n');
+    expect(logged).toEqual([['build_model: leased pooled client', expect.objectContaining({ credentials: 'static', region: 'us-east-1' })]]);
+    expect(Object.isFrozen(instance.values)).toBe(true);
+    expect(shown).toContain('[REDACTED]');
+    expect(shown).not.toContain(TEST_CREDENTIALS.secretAccessKey);
+    expect(shown).not.toContain(sessionToken);
+  });
+});

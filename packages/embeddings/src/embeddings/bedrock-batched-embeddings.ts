@@ -1,0 +1,276 @@
+import { setMaxListeners } from 'node:events';
+import { InvokeModelCommand, type BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+import { Embeddings } from '@langchain/core/embeddings';
+import { EmbeddingConfigError } from '../errors/embedding-config-error';
+import { EmbeddingRequestError } from '../errors/embedding-request-error';
+import { EmbeddingResponseError } from '../errors/embedding-response-error';
+import { buildCohereBody, parseCohereResponse, type CohereInputType, type CohereTruncate } from './cohere-body';
+import { ConcurrencyLimiter } from './concurrency-limiter';
+import {
+  EMBEDDING_FAMILY_SPECS,
+  resolveEmbeddingModelFamily,
+  type EmbeddingModelFamily,
+} from './embedding-model-family';
+import { planEmbeddingRequests, type EmbeddingRequestPlan } from './plan-embedding-requests';
+import { prepareTexts } from './prepare-texts';
+import { buildTitanBody, parseTitanResponse } from './titan-body';
+
+/** Default model, as `BedrockEmbeddings` and Langflow's component. */
+export const DEFAULT_EMBEDDING_MODEL_ID = 'amazon.titan-embed-text-v1';
+/** Default bound on concurrent InvokeModel requests per instance: well under the pool's 50 sockets. */
+export const DEFAULT_EMBEDDING_MAX_CONCURRENCY = 8;
+/** Upper bound of `maxConcurrency`: the pool's sockets per client; more would only queue in the agent. */
+export const MAX_EMBEDDING_CONCURRENCY = 50;
+/** Titan v2 vector sizes. */
+export const TITAN_V2_DIMENSIONS = [256, 512, 1024] as const;
+
+/** Constructor fields of {@link BedrockBatchedEmbeddings}. */
+export interface BedrockBatchedEmbeddingsFields {
+  /** The client to send InvokeModel on, normally a pooled one (`pool.acquire(…).client`). Its retry strategy and timeouts apply to every request. Required. */
+  client: BedrockRuntimeClient;
+  /** Model id, cross-region profile id (`us.amazon.titan-embed-text-v2:0`) or ARN. Default `amazon.titan-embed-text-v1`. */
+  model?: string;
+  /** Family of the model, required only for ARNs that do not name it (provisioned, custom, application profile). Default: derived from `model`. */
+  modelFamily?: EmbeddingModelFamily;
+  /** Titan v2 only: vector size, 256, 512 or 1024. Default 1024. */
+  dimensions?: number;
+  /** Titan v2 only: return unit-length vectors. Default `true`. */
+  normalize?: boolean;
+  /** Cohere only: `NONE` refuses texts over 2,048 characters before sending (Bedrock's default), `END`/`START` cut them on that side. Default `NONE`. */
+  truncate?: CohereTruncate;
+  /** Cohere only: texts per request, 1..96. Default 96. */
+  batchSize?: number;
+  /** Most InvokeModel requests in flight at once for this instance, 1..50. Default 8. */
+  maxConcurrency?: number;
+  /** Replace `\n` with a space before embedding, as `BedrockEmbeddings` does (keeps vectors comparable with stores it filled). Default `true`. */
+  stripNewLines?: boolean;
+  /** Aborts every request of this instance when it fires. Default none. */
+  signal?: AbortSignal;
+}
+
+/** Per-call options of {@link BedrockBatchedEmbeddings.embedDocuments} and `embedQuery`. */
+export interface EmbedCallOptions {
+  /** Aborts this call: queued requests do not start, in-flight ones are cancelled. */
+  signal?: AbortSignal;
+}
+
+function checkInteger(field: string, value: unknown, min: number, max: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new EmbeddingConfigError(field, `${JSON.stringify(value)} is not an integer in ${min}..${max}`, `an integer from ${min} to ${max}`);
+  }
+  return value;
+}
+
+/**
+ * LangChain `Embeddings` for Bedrock Titan Text Embeddings v1/v2 and Cohere Embed v3 on a given
+ * (pooled) `BedrockRuntimeClient`. Unlike `BedrockEmbeddings` it sends each family its own body
+ * (Cohere with `input_type` and up to 96 texts per request), bounds concurrent requests, keeps
+ * output order, leaves retries to the client's retry strategy, and reports the index of a text
+ * that failed.
+ *
+ * @example
+ * const embeddings = new BedrockBatchedEmbeddings({ client, model: 'cohere.embed-english-v3' });
+ * const vectors = await embeddings.embedDocuments(['a', 'b']);
+ */
+export class BedrockBatchedEmbeddings extends Embeddings {
+  /** Model id as sent. */
+  readonly model: string;
+  /** Resolved family of `model`. */
+  readonly family: EmbeddingModelFamily;
+  /** The client requests go through. */
+  readonly client: BedrockRuntimeClient;
+  /** Vector size returned (Titan v1 1536, Titan v2 `dimensions`, Cohere v3 1024). */
+  readonly dimensions: number;
+  /** Titan v2: unit-length vectors; `undefined` for other families. */
+  readonly normalize: boolean | undefined;
+  /** Cohere: truncate mode; `undefined` for other families. */
+  readonly truncate: CohereTruncate | undefined;
+  /** Texts per request (Titan 1, Cohere `batchSize`). */
+  readonly batchSize: number;
+  /** Most requests in flight at once. */
+  readonly maxConcurrency: number;
+  /** Whether `\n` is replaced with a space. */
+  readonly stripNewLines: boolean;
+  readonly #limiter: ConcurrencyLimiter;
+  readonly #signal: AbortSignal | undefined;
+
+  constructor(fields: BedrockBatchedEmbeddingsFields) {
+    // Retries belong to the client's retry strategy: the AsyncCaller of the base class must not add a loop.
+    const maxConcurrency = checkInteger('maxConcurrency', fields?.maxConcurrency ?? DEFAULT_EMBEDDING_MAX_CONCURRENCY, 1, MAX_EMBEDDING_CONCURRENCY);
+    super({ maxRetries: 0, maxConcurrency });
+    const client = fields?.client as unknown;
+    if (typeof client !== 'object' || client === null || typeof (client as { send?: unknown }).send !== 'function') {
+      throw new EmbeddingConfigError('client', 'is missing or has no send()', 'a BedrockRuntimeClient');
+    }
+    this.client = fields.client;
+    this.model = fields.model ?? DEFAULT_EMBEDDING_MODEL_ID;
+    this.family = resolveEmbeddingModelFamily(this.model, fields.modelFamily);
+    const spec = EMBEDDING_FAMILY_SPECS[this.family];
+
+    if (this.family !== 'titan-v2') {
+      if (fields.dimensions !== undefined && fields.dimensions !== spec.fixedDimensions) {
+        throw new EmbeddingConfigError('dimensions', `is only configurable for Titan v2, ${this.model} returns ${spec.fixedDimensions}`, `unset or ${spec.fixedDimensions}`);
+      }
+      if (fields.normalize !== undefined) {
+        throw new EmbeddingConfigError('normalize', `is only configurable for Titan v2, not ${this.model}`, 'unset');
+      }
+    }
+    if (this.family !== 'cohere-v3') {
+      if (fields.truncate !== undefined) {
+        throw new EmbeddingConfigError('truncate', `is only configurable for Cohere v3, not ${this.model}`, 'unset');
+      }
+      if (fields.batchSize !== undefined && fields.batchSize !== 1) {
+        throw new EmbeddingConfigError('batchSize', `Titan embeds one text per request`, 'unset or 1');
+      }
+    }
+
+    if (this.family === 'titan-v2') {
+      const dimensions = fields.dimensions ?? 1024;
+      if (!(TITAN_V2_DIMENSIONS as readonly unknown[]).includes(dimensions)) {
+        throw new EmbeddingConfigError('dimensions', `${JSON.stringify(dimensions)} is not a Titan v2 size`, '256, 512 or 1024');
+      }
+      if (fields.normalize !== undefined && typeof fields.normalize !== 'boolean') {
+        throw new EmbeddingConfigError('normalize', `${JSON.stringify(fields.normalize)} is not a boolean`, 'true or false');
+      }
+      this.dimensions = dimensions;
+      this.normalize = fields.normalize ?? true;
+    } else {
+      this.dimensions = spec.fixedDimensions as number;
+      this.normalize = undefined;
+    }
+
+    if (this.family === 'cohere-v3') {
+      const truncate = fields.truncate ?? 'NONE';
+      if (truncate !== 'NONE' && truncate !== 'START' && truncate !== 'END') {
+        throw new EmbeddingConfigError('truncate', `${JSON.stringify(truncate)} is not a Cohere truncate mode`, 'NONE, START or END');
+      }
+      this.truncate = truncate;
+      this.batchSize = checkInteger('batchSize', fields.batchSize ?? spec.maxTextsPerRequest, 1, spec.maxTextsPerRequest);
+    } else {
+      this.truncate = undefined;
+      this.batchSize = 1;
+    }
+
+    this.maxConcurrency = maxConcurrency;
+    if (fields.stripNewLines !== undefined && typeof fields.stripNewLines !== 'boolean') {
+      throw new EmbeddingConfigError('stripNewLines', `${JSON.stringify(fields.stripNewLines)} is not a boolean`, 'true or false');
+    }
+    this.stripNewLines = fields.stripNewLines ?? true;
+    this.#signal = fields.signal;
+    this.#limiter = new ConcurrencyLimiter(this.maxConcurrency);
+  }
+
+  /**
+   * Embeds documents (Cohere `input_type` `search_document`). `[]` resolves to `[]` without a
+   * request. Every text is checked before the first request; requests then run at most
+   * `maxConcurrency` at once and the vectors come back in input order. On the first request that
+   * still fails after the client's retries, the others are cancelled and the call rejects with an
+   * {@link EmbeddingRequestError} carrying the failing index.
+   */
+  override async embedDocuments(documents: string[], options?: EmbedCallOptions): Promise<number[][]> {
+    if (!Array.isArray(documents)) {
+      throw new EmbeddingConfigError('documents', 'is not an array', 'an array of strings');
+    }
+    return this.#embed(documents, 'search_document', options?.signal);
+  }
+
+  /** Embeds one query (Cohere `input_type` `search_query`); the same checks as `embedDocuments`. */
+  override async embedQuery(document: string, options?: EmbedCallOptions): Promise<number[]> {
+    const [vector] = await this.#embed([document], 'search_query', options?.signal);
+    return vector as number[];
+  }
+
+  /** No secrets here, but keep logs short and stable: the model and limits, never the client. */
+  toJSON(): Record<string, unknown> {
+    return {
+      name: 'BedrockBatchedEmbeddings',
+      model: this.model,
+      family: this.family,
+      dimensions: this.dimensions,
+      normalize: this.normalize,
+      truncate: this.truncate,
+      batchSize: this.batchSize,
+      maxConcurrency: this.maxConcurrency,
+    };
+  }
+
+  async #embed(texts: readonly unknown[], inputType: CohereInputType, callSignal?: AbortSignal): Promise<number[][]> {
+    const prepared = prepareTexts(texts, {
+      maxChars: EMBEDDING_FAMILY_SPECS[this.family].maxCharsPerText,
+      stripNewLines: this.stripNewLines,
+      truncate: this.truncate,
+    });
+    if (prepared.length === 0) return [];
+    const outer = [this.#signal, callSignal].filter((s): s is AbortSignal => s !== undefined);
+    for (const signal of outer) signal.throwIfAborted();
+
+    // Fail fast: the first failure cancels queued and in-flight requests of this call only.
+    const failFast = new AbortController();
+    const signal = AbortSignal.any([...outer, failFast.signal]);
+    // Every queued request and every SDK call listens on this call-local signal: not a leak.
+    setMaxListeners(0, signal);
+    const vectors: number[][] = new Array(prepared.length);
+    let firstError: unknown;
+    const plans = planEmbeddingRequests(prepared, this.batchSize);
+    try {
+      await Promise.all(
+        plans.map((plan) =>
+          this.#limiter
+            .run(() => this.#send(plan, inputType, signal), signal)
+            .then(
+              (batch) => {
+                batch.forEach((vector, offset) => (vectors[plan.start + offset] = vector));
+              },
+              (error: unknown) => {
+                if (firstError === undefined && !failFast.signal.aborted) {
+                  firstError = error;
+                  failFast.abort(error);
+                }
+                throw error;
+              },
+            ),
+        ),
+      );
+    } catch (error) {
+      const aborted = outer.find((s) => s.aborted);
+      if (aborted) throw aborted.reason;
+      throw firstError ?? error;
+    }
+    return vectors;
+  }
+
+  async #send(plan: EmbeddingRequestPlan, inputType: CohereInputType, signal: AbortSignal): Promise<number[][]> {
+    const body =
+      this.family === 'cohere-v3'
+        ? buildCohereBody(plan.texts, inputType, this.truncate as CohereTruncate)
+        : buildTitanBody(plan.texts[0] as string, { dimensions: this.family === 'titan-v2' ? this.dimensions : undefined, normalize: this.normalize });
+    const command = new InvokeModelCommand({ modelId: this.model, body, contentType: 'application/json', accept: 'application/json' });
+    let response;
+    try {
+      response = await this.client.send(command, { abortSignal: signal });
+    } catch (cause) {
+      if (signal.aborted) throw cause;
+      throw new EmbeddingRequestError({ modelId: this.model, index: plan.start, count: plan.texts.length, cause });
+    }
+    const requestId = response.$metadata?.requestId;
+    const invalid = (problem: string): EmbeddingResponseError =>
+      new EmbeddingResponseError(this.model, plan.start, problem, requestId);
+    let json: unknown;
+    try {
+      json = JSON.parse(new TextDecoder().decode(response.body));
+    } catch {
+      throw invalid('body is not JSON');
+    }
+    const parsed = this.family === 'cohere-v3' ? parseCohereResponse(json, plan.texts.length) : wrapVector(parseTitanResponse(json));
+    if (typeof parsed === 'string') throw invalid(parsed);
+    const wrongSize = parsed.findIndex((vector) => vector.length !== this.dimensions);
+    if (wrongSize >= 0) {
+      throw invalid(`vector of texts[${plan.start + wrongSize}] has ${parsed[wrongSize]?.length} dimensions, expected ${this.dimensions}`);
+    }
+    return parsed;
+  }
+}
+
+function wrapVector(vector: number[] | string): number[][] | string {
+  return typeof vector === 'string' ? vector : [vector];
+}

@@ -1,0 +1,32 @@
+/** Why a text was refused before any request. */
+export type EmbeddingInputProblem = 'not-a-string' | 'empty' | 'too-long';
+
+const CODES = {
+  'not-a-string': 'EMBEDDING_TEXT_NOT_STRING',
+  empty: 'EMBEDDING_TEXT_EMPTY',
+  'too-long': 'EMBEDDING_TEXT_TOO_LONG',
+} as const;
+
+/**
+ * Thrown by `embedDocuments`/`embedQuery` when a text cannot be sent (not a string, empty, over the
+ * model's character limit). Raised before any request of the call is sent.
+ */
+export class EmbeddingInputError extends Error {
+  /** `EMBEDDING_TEXT_NOT_STRING`, `EMBEDDING_TEXT_EMPTY` or `EMBEDDING_TEXT_TOO_LONG`. */
+  readonly code: (typeof CODES)[EmbeddingInputProblem];
+  /** The offending input, e.g. `texts[3]`. */
+  readonly field: string;
+  /** Index of the offending text in the list passed to `embedDocuments` (0 for `embedQuery`). */
+  readonly index: number;
+  /** What was wrong. */
+  readonly problem: EmbeddingInputProblem;
+
+  constructor(index: number, problem: EmbeddingInputProblem, detail: string) {
+    super(`Cannot embed texts[${index}]: ${detail}`);
+    this.name = 'EmbeddingInputError';
+    this.code = CODES[problem];
+    this.field = `texts[${index}]`;
+    this.index = index;
+    this.problem = problem;
+  }
+}

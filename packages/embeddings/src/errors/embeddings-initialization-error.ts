@@ -1,0 +1,16 @@
+/** Langflow-style prefix of {@link EmbeddingsInitializationError} messages. */
+export const EMBEDDINGS_INITIALIZATION_ERROR_PREFIX = 'Could not initialize BedrockEmbeddings: ';
+
+/**
+ * `build_embeddings` could not lease a client from the pool (pool closed, config refused) or build the
+ * embeddings. Message: `Could not initialize BedrockEmbeddings: <reason>`; the original error is `cause`.
+ */
+export class EmbeddingsInitializationError extends Error {
+  /** Always `EMBEDDINGS_INITIALIZATION_FAILED`. */
+  readonly code = 'EMBEDDINGS_INITIALIZATION_FAILED' as const;
+
+  constructor(reason: string, cause?: unknown) {
+    super(`${EMBEDDINGS_INITIALIZATION_ERROR_PREFIX}${reason}`, { cause });
+    this.name = 'EmbeddingsInitializationError';
+  }
+}

@@ -1,0 +1,60 @@
+import {
+  buildCohereBody,
+  buildTitanBody,
+  parseCohereResponse,
+  parseTitanResponse,
+  planEmbeddingRequests,
+} from '../src';
+
+describe('Titan body', () => {
+  test('v1 carries only inputText', () => {
+    expect(JSON.parse(buildTitanBody('hello', {}))).toEqual({ inputText: 'hello' });
+  });
+  test('v2 carries dimensions and normalize', () => {
+    expect(JSON.parse(buildTitanBody('hello', { dimensions: 512, normalize: false }))).toEqual({
+      inputText: 'hello',
+      dimensions: 512,
+      normalize: false,
+    });
+  });
+  test('parses the vector and refuses other shapes', () => {
+    expect(parseTitanResponse({ embedding: [0.5, 1], inputTextTokenCount: 2 })).toEqual([0.5, 1]);
+    expect(parseTitanResponse({ embeddings: [[1]] })).toMatch(/no "embedding"/);
+    expect(parseTitanResponse({ embedding: ['x'] })).toMatch(/non-numbers/);
+    expect(parseTitanResponse(null)).toMatch(/no "embedding"/);
+  });
+});
+
+describe('Cohere body', () => {
+  test('carries texts, input_type and truncate', () => {
+    expect(JSON.parse(buildCohereBody(['a', 'b'], 'search_query', 'END'))).toEqual({
+      texts: ['a', 'b'],
+      input_type: 'search_query',
+      truncate: 'END',
+    });
+  });
+  test('parses floats in both response shapes and checks the count', () => {
+    expect(parseCohereResponse({ embeddings: [[1], [2]], response_type: 'embeddings_floats' }, 2)).toEqual([[1], [2]]);
+    expect(parseCohereResponse({ embeddings: { float: [[3]] }, response_type: 'embeddings_by_type' }, 1)).toEqual([[3]]);
+    expect(parseCohereResponse({ embeddings: [[1]] }, 2)).toBe('1 vectors for 2 texts');
+    expect(parseCohereResponse({ embeddings: [1] }, 1)).toMatch(/non-vector/);
+    expect(parseCohereResponse({}, 1)).toMatch(/no "embeddings"/);
+  });
+});
+
+describe('planEmbeddingRequests', () => {
+  test('200 texts at 96 per request -> 96 + 96 + 8, in order', () => {
+    const texts = Array.from({ length: 200 }, (_, i) => `t${i}`);
+    const plans = planEmbeddingRequests(texts, 96);
+    expect(plans.map((p) => [p.start, p.texts.length])).toEqual([
+      [0, 96],
+      [96, 96],
+      [192, 8],
+    ]);
+    expect(plans.flatMap((p) => p.texts)).toEqual(texts);
+  });
+  test('one text per request for Titan, nothing for []', () => {
+    expect(planEmbeddingRequests(['a', 'b', 'c'], 1).map((p) => p.start)).toEqual([0, 1, 2]);
+    expect(planEmbeddingRequests([], 96)).toEqual([]);
+  });
+});

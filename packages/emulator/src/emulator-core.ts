@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { authenticate, type AuthSettings } from './auth/authenticate';
+import { BedrockError } from './errors/bedrock-error';
+import { EventStreamWriter } from './event-stream/event-stream-writer';
+import type { FaultController } from './faults/fault-controller';
+import { readBody } from './http/read-body';
+import { writeError, writeJson } from './http/write-response';
+import { resolveModelFamily } from './models/resolve-model-id';
+import type { OperationContext } from './operations/operation-context';
+import { OPERATION_HANDLERS } from './operations/operation-handlers';
+import { routeRequest, type Route } from './routing/route-request';
+import { recordOf } from './server/connection-record';
+import type { ConnectionRegistry } from './server/connection-registry';
+import type { AnyRequest, AnyResponse } from './server/request-handler';
+import { resetConnection } from './server/reset-connection';
+import { waitUnlessClosed } from './server/wait-unless-closed';
+import type { RequestLog } from './script/request-log';
+import type { ScriptRegistry } from './script/script-registry';
+import { bump, type StatsRecorder } from './stats/stats-recorder';
+
+/** Settings and collaborators of the request pipeline. */
+export interface EmulatorCoreDeps {
+  stats: StatsRecorder;
+  registry: ConnectionRegistry;
+  faults: FaultController;
+  scripts: ScriptRegistry;
+  log: RequestLog;
+  auth: AuthSettings;
+  serverDelayMs: number;
+  streamChunkDelayMs: number;
+}
+
+/**
+ * The request pipeline: count -> read body -> route -> authenticate -> faults -> operation.
+ * Every failure becomes a Bedrock-shaped error response.
+ */
+export class EmulatorCore {
+  constructor(private readonly deps: EmulatorCoreDeps) {}
+
+  /** Entry point for both HTTP/1.1 and HTTP/2 requests. */
+  readonly handle = (req: AnyRequest, res: AnyResponse): void => {
+    const { stats, registry, faults } = this.deps;
+    const record = recordOf(req.socket);
+    stats.requestStarted();
+    registry.requestStarted(record);
+    if (req.httpVersionMajor === 1) stats.live.http1.requests += 1;
+    let finished = false;
+    const finish = (): void => {
+      if (finished) return;
+      finished = true;
+      stats.requestFinished();
+      registry.requestFinished(record, faults.current.idleCloseMs, () => faults.idleClosed());
+    };
+    res.once('finish', finish);
+    res.once('close', finish);
+    const requestId = randomUUID();
+    this.process(req, res, requestId).catch((error: unknown) => {
+      const bedrockError =
+        error instanceof BedrockError
+          ? error
+          : new BedrockError('InternalServerException', 500, 'The server encountered an internal error while processing the request.');
+      try {
+        this.fail(res, requestId, bedrockError);
+      } catch {
+        // The peer is gone (stream reset, socket destroyed): nothing left to answer.
+      }
+    });
+  };
+
+  private fail(res: AnyResponse, requestId: string, error: BedrockError): void {
+    if (res.headersSent || res.destroyed) return;
+    this.deps.stats.live.requests.errors += 1;
+    writeError(res, requestId, error);
+  }
+
+  private async process(req: AnyRequest, res: AnyResponse, requestId: string): Promise<void> {
+    const { stats } = this.deps;
+    const startedAt = Date.now();
+    const body = await readBody(req);
+    const method = req.method ?? 'GET';
+    const rawUrl = req.url ?? '/';
+    const route = routeRequest(method, rawUrl);
+    if (route.kind === 'health' || route.kind === 'unknown') {
+      stats.live.requests.nonModel += 1;
+      if (route.kind === 'health') {
+        writeJson(res, 200, requestId, { status: 'ok', service: 'bedrock-runtime-emulator' }, route.headOnly);
+        return;
+      }
+      this.fail(res, requestId, new BedrockError('UnknownOperationException', 404, `No operation matches ${method} ${rawUrl.split('?')[0]}.`));
+      return;
+    }
+
+    try {
+      const principal = await authenticate({ method, rawUrl, headers: req.headers, body }, this.deps.auth);
+      bump(stats.live.auth.byAccessKeyId, principal);
+    } catch (error) {
+      stats.live.auth.failures += 1;
+      throw error;
+    }
+
+    bump(stats.live.requests.byOperation, route.operation);
+    const modelId = route.kind === 'model' ? route.modelId : route.guardrailId;
+    if (route.kind === 'model') bump(stats.live.requests.byModel, modelId);
+
+    const decision = this.deps.faults.decide(route.operation);
+    if (decision.reset) {
+      resetConnection(req.socket);
+      return;
+    }
+    const delay = this.deps.serverDelayMs + (decision.firstByteDelayMs ?? 0);
+    if (delay > 0 && !(await waitUnlessClosed(res, delay))) return;
+    if (decision.error) throw decision.error;
+
+    const handler = OPERATION_HANDLERS[route.operation];
+    if (!handler) throw new BedrockError('UnknownOperationException', 404, `${route.operation} is not supported by the emulator.`);
+    await handler(this.context(route, req, res, requestId, body, startedAt));
+  }
+
+  private context(
+    route: Exclude<Route, { kind: 'health' } | { kind: 'unknown' }>,
+    req: AnyRequest,
+    res: AnyResponse,
+    requestId: string,
+    body: Buffer,
+    startedAt: number,
+  ): OperationContext {
+    const modelId = route.kind === 'model' ? route.modelId : route.guardrailId;
+    const family = route.kind === 'model' ? resolveModelFamily(modelId) : undefined;
+    const { log, scripts, faults, streamChunkDelayMs } = this.deps;
+    return {
+      operation: route.operation,
+      req,
+      res,
+      requestId,
+      modelId,
+      family,
+      ...(route.kind === 'guardrail' ? { guardrailVersion: route.guardrailVersion } : {}),
+      body,
+      startedAt,
+      observe: (view) => {
+        const full = { operation: route.operation, modelId, family: family ?? (route.kind === 'guardrail' ? 'guardrail' : 'unknown'), ...view };
+        log.add(full);
+        return scripts.replyFor(full);
+      },
+      openEventStream: () => new EventStreamWriter(req, res, streamChunkDelayMs, faults.streamPlan(route.operation)),
+    };
+  }
+}

@@ -1,0 +1,45 @@
+import { applyConverseGuardrail } from '../models/converse/converse-guardrail';
+import { converseUsage } from '../models/converse/converse-response';
+import { parseConverseRequest } from '../models/converse/parse-converse-request';
+import { generateReply, splitIntoDeltas } from '../models/generate-reply';
+import { parseJsonBody } from '../models/validate-fields';
+import type { OperationContext } from './operation-context';
+import { requireChatFamily } from './require-chat-family';
+
+/**
+ * ConverseStream: `messageStart`, a text block as one `contentBlockDelta` per word, a tool-use
+ * block (`contentBlockStart` + input JSON in two deltas), `messageStop`, then `metadata`.
+ */
+export async function handleConverseStream(ctx: OperationContext): Promise<void> {
+  const body = parseJsonBody(ctx.body);
+  requireChatFamily(ctx.family);
+  const request = parseConverseRequest(body);
+  const scripted = ctx.observe({ body, lastUserText: request.lastUserText });
+  const reply = applyConverseGuardrail(body, request, generateReply(request, scripted));
+
+  const stream = ctx.openEventStream();
+  stream.start(ctx.requestId);
+  const send = (type: string, payload: unknown): Promise<boolean> => stream.event(type, payload);
+  if (!(await send('messageStart', { role: 'assistant' }))) return;
+  let index = 0;
+  if (reply.text || !reply.toolUse) {
+    for (const text of splitIntoDeltas(reply.text).concat(reply.text ? [] : [''])) {
+      if (!(await send('contentBlockDelta', { contentBlockIndex: index, delta: { text } }))) return;
+    }
+    if (!(await send('contentBlockStop', { contentBlockIndex: index }))) return;
+    index += 1;
+  }
+  if (reply.toolUse) {
+    const { toolUseId, name, input } = reply.toolUse;
+    if (!(await send('contentBlockStart', { contentBlockIndex: index, start: { toolUse: { toolUseId, name } } }))) return;
+    const json = JSON.stringify(input);
+    const half = Math.ceil(json.length / 2);
+    for (const part of [json.slice(0, half), json.slice(half)].filter((p) => p.length > 0)) {
+      if (!(await send('contentBlockDelta', { contentBlockIndex: index, delta: { toolUse: { input: part } } }))) return;
+    }
+    if (!(await send('contentBlockStop', { contentBlockIndex: index }))) return;
+  }
+  if (!(await send('messageStop', { stopReason: reply.stopReason }))) return;
+  if (!(await send('metadata', { usage: converseUsage(reply), metrics: { latencyMs: Date.now() - ctx.startedAt } }))) return;
+  stream.end();
+}

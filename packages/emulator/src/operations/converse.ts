@@ -1,0 +1,18 @@
+import { writeJson } from '../http/write-response';
+import { applyConverseGuardrail } from '../models/converse/converse-guardrail';
+import { converseResponse } from '../models/converse/converse-response';
+import { parseConverseRequest } from '../models/converse/parse-converse-request';
+import { generateReply } from '../models/generate-reply';
+import { parseJsonBody } from '../models/validate-fields';
+import type { OperationContext } from './operation-context';
+import { requireChatFamily } from './require-chat-family';
+
+/** Converse: the deterministic reply as one JSON body. */
+export async function handleConverse(ctx: OperationContext): Promise<void> {
+  const body = parseJsonBody(ctx.body);
+  requireChatFamily(ctx.family);
+  const request = parseConverseRequest(body);
+  const scripted = ctx.observe({ body, lastUserText: request.lastUserText });
+  const reply = applyConverseGuardrail(body, request, generateReply(request, scripted));
+  writeJson(ctx.res, 200, ctx.requestId, converseResponse(reply, Date.now() - ctx.startedAt));
+}

@@ -1,0 +1,24 @@
+import type { EventStreamWriter } from '../event-stream/event-stream-writer';
+import type { ModelFamily } from '../models/model-family';
+import type { AnyRequest, AnyResponse } from '../server/request-handler';
+import type { EmulatorOperation, ModelRequestView, ScriptedReply } from '../types';
+
+/** Everything an operation handler needs for one request. */
+export interface OperationContext {
+  operation: EmulatorOperation;
+  req: AnyRequest;
+  res: AnyResponse;
+  requestId: string;
+  /** Model id as sent (decoded), or the guardrail id for ApplyGuardrail. */
+  modelId: string;
+  family: ModelFamily | undefined;
+  /** Guardrail version (ApplyGuardrail only). */
+  guardrailVersion?: string;
+  body: Buffer;
+  /** When the request arrived (for `latencyMs`). */
+  startedAt: number;
+  /** Records the decoded request (for `requests()`) and returns the scripted reply, if any. */
+  observe(view: Omit<ModelRequestView, 'operation' | 'modelId' | 'family'>): ScriptedReply | undefined;
+  /** Opens an event-stream response with the active stream faults. */
+  openEventStream(): EventStreamWriter;
+}

@@ -1,0 +1,18 @@
+import type { EmulatorOperation } from '../types';
+import { handleApplyGuardrail } from './apply-guardrail';
+import { handleConverse } from './converse';
+import { handleConverseStream } from './converse-stream';
+import { handleCountTokens } from './count-tokens';
+import { handleInvokeModel } from './invoke-model';
+import { handleInvokeModelStream } from './invoke-model-stream';
+import type { OperationContext } from './operation-context';
+
+/** The handler of each operation. */
+export const OPERATION_HANDLERS: Record<EmulatorOperation, (ctx: OperationContext) => Promise<void>> = {
+  Converse: handleConverse,
+  ConverseStream: handleConverseStream,
+  InvokeModel: handleInvokeModel,
+  InvokeModelWithResponseStream: handleInvokeModelStream,
+  CountTokens: handleCountTokens,
+  ApplyGuardrail: handleApplyGuardrail,
+};

@@ -1,0 +1,54 @@
+import type { EmulatorOperation } from '../types';
+
+/** Where a request goes, decided from the method and the raw (still percent-encoded) path. */
+export type Route =
+  | { kind: 'model'; operation: Exclude<EmulatorOperation, 'ApplyGuardrail'>; modelId: string }
+  | { kind: 'guardrail'; operation: 'ApplyGuardrail'; guardrailId: string; guardrailVersion: string }
+  | { kind: 'health'; headOnly: boolean }
+  | { kind: 'unknown' };
+
+const MODEL_OPERATIONS: Record<string, Exclude<EmulatorOperation, 'ApplyGuardrail'>> = {
+  converse: 'Converse',
+  'converse-stream': 'ConverseStream',
+  invoke: 'InvokeModel',
+  'invoke-with-response-stream': 'InvokeModelWithResponseStream',
+  'count-tokens': 'CountTokens',
+};
+
+// One raw segment each: the model id arrives percent-encoded (`:` as %3A, `/` as %2F).
+const MODEL_PATH = /^\/model\/([^/]+)\/([a-z-]+)$/;
+const GUARDRAIL_PATH = /^\/guardrail\/([^/]+)\/version\/([^/]+)\/apply$/;
+const HEALTH_PATHS = new Set(['/', '/ping', '/health']);
+
+function decodeSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Routes a request by matching the raw path first, then decoding the captured segments. */
+export function routeRequest(method: string, rawUrl: string): Route {
+  const path = rawUrl.split('?')[0] ?? '';
+  if ((method === 'GET' || method === 'HEAD') && HEALTH_PATHS.has(path)) {
+    return { kind: 'health', headOnly: method === 'HEAD' };
+  }
+  if (method !== 'POST') return { kind: 'unknown' };
+  const model = MODEL_PATH.exec(path);
+  if (model) {
+    const operation = MODEL_OPERATIONS[model[2] ?? ''];
+    const modelId = decodeSegment(model[1] ?? '');
+    if (operation && modelId) return { kind: 'model', operation, modelId };
+    return { kind: 'unknown' };
+  }
+  const guardrail = GUARDRAIL_PATH.exec(path);
+  if (guardrail) {
+    const guardrailId = decodeSegment(guardrail[1] ?? '');
+    const guardrailVersion = decodeSegment(guardrail[2] ?? '');
+    if (guardrailId && guardrailVersion) {
+      return { kind: 'guardrail', operation: 'ApplyGuardrail', guardrailId, guardrailVersion };
+    }
+  }
+  return { kind: 'unknown' };
+}

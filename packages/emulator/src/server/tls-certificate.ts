@@ -1,0 +1,37 @@
+import { generate } from 'selfsigned';
+
+/** A PEM key and certificate; the certificate is also the CA clients trust. */
+export interface TlsCertificate {
+  key: string;
+  cert: string;
+}
+
+/**
+ * Generates a self-signed certificate for `localhost`, `127.0.0.1` and `::1`, valid for a day,
+ * so HTTPS clients can trust it by passing the PEM as `ca`.
+ */
+export async function generateTlsCertificate(): Promise<TlsCertificate> {
+  const notBeforeDate = new Date(Date.now() - 60_000);
+  const notAfterDate = new Date(notBeforeDate.getTime() + 24 * 3600_000);
+  const pems = await generate([{ name: 'commonName', value: 'localhost' }], {
+    keyType: 'ec',
+    curve: 'P-256',
+    algorithm: 'sha256',
+    notBeforeDate,
+    notAfterDate,
+    extensions: [
+      { name: 'basicConstraints', cA: true },
+      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, keyCertSign: true },
+      { name: 'extKeyUsage', serverAuth: true },
+      {
+        name: 'subjectAltName',
+        altNames: [
+          { type: 2, value: 'localhost' },
+          { type: 7, ip: '127.0.0.1' },
+          { type: 7, ip: '::1' },
+        ],
+      },
+    ],
+  });
+  return { key: pems.private, cert: pems.cert };
+}

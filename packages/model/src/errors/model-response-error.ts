@@ -1,0 +1,19 @@
+/**
+ * A model response body the provider adapter could not read (not JSON, or not the family's shape).
+ * Carries the model id and the AWS request id when known; never the request body.
+ */
+export class ModelResponseError extends Error {
+  /** Always `MODEL_RESPONSE_UNREADABLE`. */
+  readonly code = 'MODEL_RESPONSE_UNREADABLE';
+  /** Model id the response came from. */
+  readonly modelId: string;
+  /** AWS request id (`x-amzn-requestid`), when the SDK reported one. */
+  readonly requestId: string | undefined;
+
+  constructor(modelId: string, requestId: string | undefined, message: string) {
+    super(`${message} (model ${modelId}${requestId ? `, request ${requestId}` : ''})`);
+    this.name = 'ModelResponseError';
+    this.modelId = modelId;
+    this.requestId = requestId;
+  }
+}

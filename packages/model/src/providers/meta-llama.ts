@@ -1,0 +1,82 @@
+import type { BaseMessage } from '@langchain/core/messages';
+import { asNumber, asObject, asString, definedFields } from './json-object';
+import { splitSystem } from './message-text';
+import type { BodyRequest, ParsedResponse, ProviderAdapter, StreamDelta, StreamState } from './provider-adapter';
+
+/** Llama 2 chat template: `<s>[INST] <<SYS>>…<</SYS>> user [/INST] assistant </s>`. */
+export function llama2Prompt(messages: BaseMessage[]): string {
+  const { system, turns } = splitSystem(messages);
+  let prompt = '';
+  let pendingSystem = system ? `<<SYS>>\n${system}\n<</SYS>>\n\n` : '';
+  for (const turn of turns) {
+    if (turn.role === 'assistant') prompt += ` ${turn.text} </s>`;
+    else {
+      prompt += `<s>[INST] ${pendingSystem}${turn.text} [/INST]`;
+      pendingSystem = '';
+    }
+  }
+  return prompt;
+}
+
+/** Llama 3 chat template: header-delimited turns, ending with an open assistant header. */
+export function llama3Prompt(messages: BaseMessage[]): string {
+  const { system, turns } = splitSystem(messages);
+  const turn = (role: string, text: string) => `<|start_header_id|>${role}<|end_header_id|>\n\n${text}<|eot_id|>`;
+  let prompt = '<|begin_of_text|>';
+  if (system) prompt += turn('system', system);
+  for (const t of turns) prompt += turn(t.role === 'assistant' ? 'assistant' : 'user', t.text);
+  return `${prompt}<|start_header_id|>assistant<|end_header_id|>\n\n`;
+}
+
+/** Whether a Meta model id is a Llama 2 model (older template). */
+export function isLlama2(baseModelId: string): boolean {
+  return baseModelId.startsWith('meta.llama2');
+}
+
+/** Meta Llama 2, 3, 3.1, 3.2, 3.3, 4: `prompt` in the model's chat template, `generation` back. */
+export const metaLlamaAdapter: ProviderAdapter = {
+  family: 'meta-llama',
+  description: 'Meta Llama (meta.llama*), Llama 2 and Llama 3 chat templates',
+  supportsTools: false,
+  supportsStreaming: () => true,
+
+  matches: (baseModelId) => baseModelId.startsWith('meta.llama'),
+
+  buildBody({ messages, params, baseModelId }: BodyRequest) {
+    return definedFields({
+      prompt: isLlama2(baseModelId) ? llama2Prompt(messages) : llama3Prompt(messages),
+      max_gen_len: params.maxTokens,
+      temperature: params.temperature,
+      top_p: params.topP,
+    });
+  },
+
+  parseResponse(body: unknown): ParsedResponse {
+    const b = asObject(body);
+    const input = asNumber(b.prompt_token_count);
+    const output = asNumber(b.generation_token_count);
+    return {
+      text: asString(b.generation) ?? '',
+      toolCalls: [],
+      stopReason: asString(b.stop_reason),
+      usage: input === undefined && output === undefined ? undefined : { inputTokens: input ?? 0, outputTokens: output ?? 0 },
+    };
+  },
+
+  parseStreamChunk(chunk: unknown, state: StreamState): StreamDelta {
+    const c = asObject(chunk);
+    const stopReason = asString(c.stop_reason);
+    // The prompt count comes on the first chunk, the generation count is cumulative: report both once, at the stop.
+    if (asNumber(c.prompt_token_count) !== undefined) state.inputTokens = c.prompt_token_count;
+    const input = asNumber(state.inputTokens);
+    const output = asNumber(c.generation_token_count);
+    return definedFields({
+      text: asString(c.generation),
+      stopReason,
+      usage:
+        stopReason !== undefined && (input !== undefined || output !== undefined)
+          ? { inputTokens: input ?? 0, outputTokens: output ?? 0 }
+          : undefined,
+    }) as StreamDelta;
+  },
+};

@@ -1,0 +1,84 @@
+import type { BaseMessage } from '@langchain/core/messages';
+import { asArray, asObject, asString, definedFields } from './json-object';
+import { splitSystem } from './message-text';
+import type { BodyRequest, ParsedResponse, ProviderAdapter, StreamDelta } from './provider-adapter';
+
+/** Mistral instruct template: `<s>[INST] system\n\nuser [/INST] assistant</s>[INST] user [/INST]`. */
+export function mistralInstructPrompt(messages: BaseMessage[]): string {
+  const { system, turns } = splitSystem(messages);
+  let prompt = '<s>';
+  let pendingSystem = system ? `${system}\n\n` : '';
+  for (const turn of turns) {
+    if (turn.role === 'assistant') prompt += ` ${turn.text}</s>`;
+    else {
+      prompt += `[INST] ${pendingSystem}${turn.text} [/INST]`;
+      pendingSystem = '';
+    }
+  }
+  return prompt;
+}
+
+/** Whether a Mistral model takes the chat `messages` format (Mistral Large) rather than an instruct prompt. */
+export function isMistralChatModel(baseModelId: string): boolean {
+  return baseModelId.startsWith('mistral.mistral-large');
+}
+
+/** First choice/output of a Mistral body: chat `choices[0]` or text `outputs[0]`. */
+function firstOutput(body: unknown): { text: string; stopReason: string | undefined } {
+  const b = asObject(body);
+  const choice = asObject(asArray(b.choices)[0]);
+  if (b.choices !== undefined) {
+    const message = asObject(choice.message ?? choice.delta);
+    return { text: asString(message.content) ?? '', stopReason: asString(choice.stop_reason ?? choice.finish_reason) };
+  }
+  const outputs = asArray(b.outputs).map(asObject);
+  return {
+    text: outputs.map((o) => asString(o.text) ?? '').join(''),
+    stopReason: asString(outputs[0]?.stop_reason),
+  };
+}
+
+/** Mistral AI: instruct prompt for 7B/Mixtral/Small, chat `messages` for Mistral Large. */
+export const mistralAdapter: ProviderAdapter = {
+  family: 'mistral',
+  description: 'Mistral AI (mistral.*), instruct prompt; chat messages for mistral-large',
+  supportsTools: false,
+  supportsStreaming: () => true,
+
+  matches: (baseModelId) => baseModelId.startsWith('mistral.'),
+
+  buildBody({ messages, params, baseModelId }: BodyRequest) {
+    if (isMistralChatModel(baseModelId)) {
+      const { system, turns } = splitSystem(messages);
+      return definedFields({
+        messages: [
+          ...(system ? [{ role: 'system', content: system }] : []),
+          ...turns.map((t) => ({ role: t.role === 'assistant' ? 'assistant' : 'user', content: t.text })),
+        ],
+        max_tokens: params.maxTokens,
+        temperature: params.temperature,
+        top_p: params.topP,
+        stop: params.stop?.length ? params.stop : undefined,
+      });
+    }
+    return definedFields({
+      prompt: mistralInstructPrompt(messages),
+      max_tokens: params.maxTokens,
+      temperature: params.temperature,
+      top_p: params.topP,
+      top_k: params.topK,
+      stop: params.stop?.length ? params.stop : undefined,
+    });
+  },
+
+  parseResponse(body: unknown): ParsedResponse {
+    const { text, stopReason } = firstOutput(body);
+    // Mistral bodies carry no token counts; the chat model falls back to Bedrock's token-count headers.
+    return { text, toolCalls: [], stopReason, usage: undefined };
+  },
+
+  parseStreamChunk(chunk: unknown): StreamDelta {
+    const { text, stopReason } = firstOutput(chunk);
+    return definedFields({ text, stopReason }) as StreamDelta;
+  },
+};

@@ -1,0 +1,80 @@
+import { ModelValidationError } from '../errors/model-validation-error';
+import { ai21Adapter } from './ai21';
+import { anthropicAdapter } from './anthropic';
+import { cohereAdapter } from './cohere';
+import { metaLlamaAdapter } from './meta-llama';
+import { mistralAdapter } from './mistral';
+import { resolveModelIdentity, type ModelIdentity } from './model-family';
+import { novaAdapter } from './nova';
+import type { ProviderAdapter } from './provider-adapter';
+import { titanTextAdapter } from './titan-text';
+
+/** The adapters shipped with the package, in match order. A new family = one adapter file + one entry here. */
+export const BUILT_IN_ADAPTERS: readonly ProviderAdapter[] = [
+  anthropicAdapter,
+  titanTextAdapter,
+  novaAdapter,
+  metaLlamaAdapter,
+  mistralAdapter,
+  cohereAdapter,
+  ai21Adapter,
+];
+
+/** A model id resolved to its adapter. */
+export interface ResolvedModel extends ModelIdentity {
+  adapter: ProviderAdapter;
+}
+
+/** Chooses the provider adapter for a model id from its underlying family. */
+export class ProviderRegistry {
+  private readonly adapters: ProviderAdapter[];
+
+  /** @param adapters Adapters to choose from, first match wins. Default {@link BUILT_IN_ADAPTERS}. */
+  constructor(adapters: readonly ProviderAdapter[] = BUILT_IN_ADAPTERS) {
+    this.adapters = [...adapters];
+  }
+
+  /** Add an adapter; it is tried before the ones already registered (so it can override a built-in). */
+  register(adapter: ProviderAdapter): this {
+    this.adapters.unshift(adapter);
+    return this;
+  }
+
+  /** Family ids served, in match order. */
+  families(): string[] {
+    return this.adapters.map((a) => a.family);
+  }
+
+  /**
+   * The adapter for `modelId` (cross-region prefixes and ARNs are stripped first). `family` forces an adapter
+   * by family id, for ids that hide their model (application inference profiles, custom models).
+   * @throws ModelValidationError `UNKNOWN_MODEL_FAMILY` (field `model`) or `UNKNOWN_PROVIDER_FAMILY` (field `provider`).
+   */
+  resolve(modelId: string, family?: string): ResolvedModel {
+    const identity = resolveModelIdentity(modelId);
+    if (family !== undefined) {
+      const forced = this.adapters.find((a) => a.family === family);
+      if (!forced)
+        throw new ModelValidationError(
+          'UNKNOWN_PROVIDER_FAMILY',
+          'provider',
+          `Unknown provider family "${family}". Supported families: ${this.families().join(', ')}.`,
+        );
+      return { ...identity, adapter: forced };
+    }
+    const adapter = this.adapters.find((a) => a.matches(identity.baseModelId));
+    if (!adapter) {
+      const list = this.adapters.map((a) => `${a.family} (${a.description})`).join('; ');
+      throw new ModelValidationError(
+        'UNKNOWN_MODEL_FAMILY',
+        'model',
+        `Model id "${modelId}" is not of a supported InvokeModel family. Supported families: ${list}. ` +
+          'For an application inference profile or custom model ARN, set the provider family explicitly.',
+      );
+    }
+    return { ...identity, adapter };
+  }
+}
+
+/** The registry with the built-in adapters, used when none is given. */
+export const defaultProviderRegistry = new ProviderRegistry();
