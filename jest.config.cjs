@@ -10,7 +10,7 @@ const swc = [
 module.exports = {
   testEnvironment: 'node',
   setupFiles: ['<rootDir>/jest.setup.cjs'],
-  roots: ['<rootDir>/packages', '<rootDir>/examples', '<rootDir>/bench', '<rootDir>/test'],
+  roots: ['<rootDir>/packages', '<rootDir>/examples', '<rootDir>/bench'],
   testMatch: ['**/test/**/*.test.ts'],
   transform: { '^.+\\.tsx?$': swc },
   moduleNameMapper: {

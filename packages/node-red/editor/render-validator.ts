@@ -1,0 +1,18 @@
+import { isBound, type EditorField } from './editor-field';
+
+/**
+ * Source of the editor-side `validate` function of a field (blank is always valid: the component default
+ * applies), or `undefined` when the runtime validation is enough. Mirrors the manifest's JSON Schema limits.
+ */
+export function renderValidator(field: EditorField): string | undefined {
+  if (field.control === 'json') {
+    return 'function (v) { if (v === undefined || v === null || String(v).trim() === "") return true; try { JSON.parse(v); return true; } catch (e) { return false; } }';
+  }
+  if (field.control !== 'number') return undefined;
+  const schema = field.input.schema as { minimum?: number; maximum?: number };
+  const checks = ['isFinite(n)'];
+  if (field.input.type === 'IntInput') checks.push('Math.floor(n) === n');
+  if (isBound(schema.minimum)) checks.push(`n >= ${schema.minimum}`);
+  if (isBound(schema.maximum)) checks.push(`n <= ${schema.maximum}`);
+  return `function (v) { if (v === undefined || v === null || v === "") return true; var n = Number(v); return ${checks.join(' && ')}; }`;
+}

@@ -1,0 +1,109 @@
+// @ts-check
+'use strict';
+/**
+ * The one `BedrockPool` of a Node-RED runtime, and the Node-RED lifecycle mapped onto it:
+ * - identity = flow tab id (`node.z`) + node id, so a redeploy finds the same lease (same config -> same warm client);
+ * - a node closed with `removed === true` releases its lease; a node that moved to another tab releases the old one;
+ * - a changed config moves the lease when the node is built again (the pool compares config fingerprints);
+ * - Node-RED stopping its flows outside a deploy (runtime stop, "stop flows") closes the pool.
+ */
+const { BedrockPool } = require('@bedrock-flow/bedrock-pool');
+
+/** @typedef {import('@bedrock-flow/bedrock-pool').NodeIdentity} NodeIdentity */
+/** @typedef {import('@bedrock-flow/bedrock-pool').BedrockPoolOptions} BedrockPoolOptions */
+
+const state = {
+  /** @type {BedrockPool | undefined} */
+  pool: undefined,
+  /** @type {Promise<void> | undefined} the last pool's `close()` */
+  closing: undefined,
+  /** Event emitters already listened to (the helper and the runtime each hand the same one to every node file). */
+  listening: new WeakSet(),
+  /** @type {Map<string, string>} node id -> tab id of its current lease */
+  graphOfNode: new Map(),
+};
+
+/**
+ * Pool options from Node-RED's `settings.js` (`bedrockFlow: { pool: { … } }`), e.g. `{ releaseGraceMs: 0 }` or
+ * `{ defaults: { tls: { ca } } }`. Default `{}` (the pool's own defaults).
+ * @param {any} settings
+ * @returns {BedrockPoolOptions}
+ */
+function poolOptionsFrom(settings) {
+  let configured;
+  try {
+    configured = settings && settings.bedrockFlow && settings.bedrockFlow.pool;
+  } catch {
+    configured = undefined; // Node-RED's settings throw on unknown keys in some versions
+  }
+  return configured && typeof configured === 'object' ? { ...configured } : {};
+}
+
+/**
+ * Closes the pool when Node-RED stops its flows for any reason but a deploy (a deploy restarts them).
+ * @param {any} event
+ */
+function onRuntimeEvent(event) {
+  const payload = event && event.id === 'runtime-state' ? event.payload : undefined;
+  if (payload && payload.state === 'stop' && !payload.deploy && !payload.error) void shutDownRuntimePool();
+}
+
+/**
+ * The runtime's pool (created on first use with the options of `RED.settings.bedrockFlow.pool`, and again after
+ * a stop). Also subscribes to the runtime's stop event, once per runtime.
+ * @param {any} RED
+ * @returns {BedrockPool}
+ */
+function runtimePool(RED) {
+  if (RED.events && !state.listening.has(RED.events)) {
+    state.listening.add(RED.events);
+    RED.events.on('runtime-event', onRuntimeEvent);
+  }
+  if (!state.pool || state.pool.closed) state.pool = new BedrockPool(poolOptionsFrom(RED.settings));
+  return state.pool;
+}
+
+/**
+ * A node was built under `identity` (its new lease, if any, is taken): if the same node id last leased under another
+ * tab, that lease goes. Called after the new acquire, so a slot shared by both leases stays warm.
+ * @param {NodeIdentity} identity
+ */
+function nodeBuilt(identity) {
+  const previous = state.graphOfNode.get(identity.nodeId);
+  if (previous !== undefined && previous !== identity.graphId) state.pool?.release({ graphId: previous, nodeId: identity.nodeId });
+  state.graphOfNode.set(identity.nodeId, identity.graphId);
+}
+
+/**
+ * A node's `close` handler ran: a removed node releases its lease; a redeployed one keeps it for its successor.
+ * @param {NodeIdentity} identity
+ * @param {boolean} removed
+ */
+function nodeClosed(identity, removed) {
+  if (!removed) return;
+  state.graphOfNode.delete(identity.nodeId);
+  state.pool?.nodeRemoved(identity);
+}
+
+/**
+ * Closes the current pool (in-flight requests finish, bounded by its drain timeout) and forgets it; the next node
+ * built gets a fresh pool. Resolves when every slot is destroyed. Idempotent.
+ * @returns {Promise<void>}
+ */
+function shutDownRuntimePool() {
+  const pool = state.pool;
+  state.pool = undefined;
+  state.graphOfNode.clear();
+  if (pool) state.closing = pool.close();
+  return state.closing ?? Promise.resolve();
+}
+
+/**
+ * The live pool, if any (for metrics and tests); does not create one.
+ * @returns {BedrockPool | undefined}
+ */
+function currentRuntimePool() {
+  return state.pool;
+}
+
+module.exports = { runtimePool, nodeBuilt, nodeClosed, shutDownRuntimePool, currentRuntimePool, poolOptionsFrom };

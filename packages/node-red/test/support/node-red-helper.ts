@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type helperType from 'node-red-node-test-helper';
+
+/** Where tests write files (gitignored). */
+export const TEST_OUTPUT_DIR = path.join(__dirname, '..', '..', 'test-output');
+
+/**
+ * node-red-node-test-helper looks for `@node-red/registry` etc. next to node-red's `lib/red.js`, which is not where
+ * pnpm's strict layout puts them. This builds that layout from symlinks (under test-output/) and returns the
+ * `red.js` path to hand to `helper.init`; jest resolves the links to the real files, so every module is loaded once.
+ */
+function nodeRedRuntimePath(): string {
+  const nodeRequire = createRequire(__filename);
+  const redJs = nodeRequire.resolve('node-red');
+  const fromNodeRed = createRequire(redJs);
+  const packageDir = (request: string, from: NodeJS.Require) => path.dirname(from.resolve(`${request}/package.json`));
+  const runtimeDir = packageDir('@node-red/runtime', fromNodeRed);
+  const packages: Record<string, string> = {
+    runtime: runtimeDir,
+    registry: packageDir('@node-red/registry', createRequire(path.join(runtimeDir, 'package.json'))),
+    'editor-api': packageDir('@node-red/editor-api', fromNodeRed),
+    nodes: packageDir('@node-red/nodes', fromNodeRed),
+    util: packageDir('@node-red/util', fromNodeRed),
+  };
+  const libDir = path.join(TEST_OUTPUT_DIR, 'node-red-layout', 'lib');
+  fs.mkdirSync(path.join(libDir, '@node-red'), { recursive: true });
+  const link = (target: string, at: string) => {
+    if (fs.existsSync(at) && fs.realpathSync(at) === fs.realpathSync(target)) return;
+    fs.rmSync(at, { force: true, recursive: true });
+    fs.symlinkSync(target, at);
+  };
+  link(redJs, path.join(libDir, 'red.js'));
+  for (const [name, dir] of Object.entries(packages)) link(dir, path.join(libDir, '@node-red', name));
+  return path.join(libDir, 'red.js');
+}
+
+/**
+ * The Node-RED test helper bound to the node-red 4.1.8 installed in this package, with `settings` merged into the
+ * runtime settings (e.g. `{ bedrockFlow: { pool: { releaseGraceMs: 0 } } }`).
+ */
+export function nodeRedHelper(settings: Record<string, unknown> = {}): typeof helperType {
+  // Requiring the helper makes it probe the default layout and console.log the failure; it is re-initialised below.
+  const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+  let helper: typeof helperType;
+  try {
+    helper = require('node-red-node-test-helper');
+  } finally {
+    log.mockRestore();
+  }
+  helper.init(nodeRedRuntimePath(), settings);
+  return helper;
+}
+
+/** Waits (bounded by a count of 10 ms ticks, not a clock budget) until `condition` holds, then asserts it. */
+export async function eventually(condition: () => boolean, attempts = 500): Promise<void> {
+  for (let i = 0; i < attempts && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(condition()).toBe(true);
+}
