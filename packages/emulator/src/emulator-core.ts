@@ -12,11 +12,17 @@ import { routeRequest, type Route } from './routing/route-request';
 import { recordOf } from './server/connection-record';
 import type { ConnectionRegistry } from './server/connection-registry';
 import type { AnyRequest, AnyResponse } from './server/request-handler';
+import { onResponseEnd } from './server/on-response-end';
 import { resetConnection } from './server/reset-connection';
 import { waitUnlessClosed } from './server/wait-unless-closed';
-import type { RequestLog } from './script/request-log';
+import { bodyForLog } from './script/body-for-log';
+import type { RequestLog, UnnumberedRequestView } from './script/request-log';
 import type { ScriptRegistry } from './script/script-registry';
 import { bump, type StatsRecorder } from './stats/stats-recorder';
+import type { ModelRequestView } from './types';
+
+/** A route served by an operation handler (model or guardrail). */
+type ModelRoute = Exclude<Route, { kind: 'health' } | { kind: 'unknown' }>;
 
 /** Settings and collaborators of the request pipeline. */
 export interface EmulatorCoreDeps {
@@ -44,15 +50,10 @@ export class EmulatorCore {
     stats.requestStarted();
     registry.requestStarted(record);
     if (req.httpVersionMajor === 1) stats.live.http1.requests += 1;
-    let finished = false;
-    const finish = (): void => {
-      if (finished) return;
-      finished = true;
+    onResponseEnd(res, () => {
       stats.requestFinished();
       registry.requestFinished(record, faults.current.idleCloseMs, () => faults.idleClosed());
-    };
-    res.once('finish', finish);
-    res.once('close', finish);
+    });
     const requestId = randomUUID();
     this.process(req, res, requestId).catch((error: unknown) => {
       const bedrockError =
@@ -113,16 +114,33 @@ export class EmulatorCore {
 
     const handler = OPERATION_HANDLERS[route.operation];
     if (!handler) throw new BedrockError('UnknownOperationException', 404, `${route.operation} is not supported by the emulator.`);
-    await handler(this.context(route, req, res, requestId, body, startedAt));
+    const logged: { entry?: ModelRequestView } = {};
+    try {
+      await handler(this.context(route, req, res, requestId, body, startedAt, logged));
+    } catch (error) {
+      // A request the operation rejected (e.g. a Titan body sent to a Cohere model) is logged too, with its error name.
+      const name = error instanceof BedrockError ? error.code : 'InternalServerException';
+      if (logged.entry) logged.entry.error = name;
+      else this.deps.log.add({ ...this.identity(route, requestId), body: bodyForLog(body), error: name });
+      throw error;
+    }
+  }
+
+  /** The fields every request log entry of this route starts with. */
+  private identity(route: ModelRoute, requestId: string): Omit<UnnumberedRequestView, 'body'> {
+    const modelId = route.kind === 'model' ? route.modelId : route.guardrailId;
+    const family = route.kind === 'model' ? (resolveModelFamily(modelId) ?? 'unknown') : 'guardrail';
+    return { requestId, operation: route.operation, modelId, family };
   }
 
   private context(
-    route: Exclude<Route, { kind: 'health' } | { kind: 'unknown' }>,
+    route: ModelRoute,
     req: AnyRequest,
     res: AnyResponse,
     requestId: string,
     body: Buffer,
     startedAt: number,
+    logged: { entry?: ModelRequestView },
   ): OperationContext {
     const modelId = route.kind === 'model' ? route.modelId : route.guardrailId;
     const family = route.kind === 'model' ? resolveModelFamily(modelId) : undefined;
@@ -138,9 +156,9 @@ export class EmulatorCore {
       body,
       startedAt,
       observe: (view) => {
-        const full = { operation: route.operation, modelId, family: family ?? (route.kind === 'guardrail' ? 'guardrail' : 'unknown'), ...view };
-        log.add(full);
-        return scripts.replyFor(full);
+        const entry = log.add({ ...this.identity(route, requestId), ...view });
+        logged.entry = entry;
+        return scripts.replyFor(entry);
       },
       openEventStream: () => new EventStreamWriter(req, res, streamChunkDelayMs, faults.streamPlan(route.operation)),
     };

@@ -98,7 +98,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     port,
     ...(ca !== undefined ? { ca } : {}),
     stats: () => stats.snapshot(),
-    resetStats: () => stats.reset(),
+    resetStats: () => {
+      stats.reset();
+      log.clear();
+    },
     setFaults: (config) => {
       faults.set(config);
       registry.rearmIdleTimers(config.idleCloseMs, () => faults.idleClosed());

@@ -74,8 +74,18 @@ export interface ScriptedReply {
   stopReason?: string;
 }
 
-/** The request as the emulator's model sees it (already decoded). */
+/**
+ * The request as the emulator's model sees it (already decoded): what `requests()` lists and what a
+ * reply function of `script()` receives.
+ */
 export interface ModelRequestView {
+  /**
+   * Position of the request among the model requests this emulator logged, from 1, increasing by
+   * one per entry and never reused (it keeps counting across `resetStats()`).
+   */
+  seq: number;
+  /** The request id answered in `x-amzn-requestid` (on the success or the error response). */
+  requestId: string;
   operation: EmulatorOperation;
   /** Model id as sent (decoded path segment); the guardrail id for ApplyGuardrail. */
   modelId: string;
@@ -85,6 +95,12 @@ export interface ModelRequestView {
   body: unknown;
   /** Concatenated text of the last user message, when there is one. */
   lastUserText?: string;
+  /**
+   * Set when the operation rejected the request: the error name answered (`x-amzn-errortype`, the
+   * SDK's `err.name`), e.g. `ValidationException` for a Titan body sent to a Cohere model. Absent
+   * for requests answered normally. `body` is then the parsed JSON, or the raw text when it is not JSON.
+   */
+  error?: string;
 }
 
 /** A reply function or fixed reply, keyed by a model-id matcher in `script()`. */
@@ -133,12 +149,20 @@ export interface RunningEmulator {
   readonly ca?: string;
   /** Counters (a copy). */
   stats(): EmulatorStats;
+  /**
+   * Restarts the counters (the gauges `connections.open` and `requests.inFlight` keep their value)
+   * and clears the request log of `requests()`; `seq` keeps counting.
+   */
   resetStats(): void;
   /** Replace the active faults; `{}` clears them. */
   setFaults(faults: FaultConfig): void;
   /** Script replies for model ids matching `match` (string = exact id or family, RegExp on the id); `undefined` clears. Later scripts win. */
   script(match: string | RegExp, reply: ReplyScript | undefined): void;
-  /** Requests received (decoded), most recent last, bounded to the last 1,000. */
+  /**
+   * Model requests that reached their operation (decoded), most recent last, bounded to the last
+   * 1,000 since start or the last `resetStats()`. Includes requests the operation rejected (with
+   * `error`); not auth failures, injected faults or non-model routes.
+   */
   requests(): ModelRequestView[];
   /**
    * Resolves once exactly `open` connections are open (the server sees closes asynchronously, so

@@ -2,6 +2,7 @@ import { InvokeModelCommand, InvokeModelWithResponseStreamCommand } from '@aws-s
 import { jsonBody, parseBody, useEmulator } from './support/shared-emulator';
 
 const norm = (v: number[]): number => Math.sqrt(v.reduce((s, x) => s + x * x, 0));
+const cosine = (a: number[], b: number[]): number => a.reduce((s, x, i) => s + x * b[i]!, 0) / (norm(a) * norm(b));
 
 describe('embedding families', () => {
   const { client } = useEmulator();
@@ -25,9 +26,67 @@ describe('embedding families', () => {
     expect(norm(d.embedding)).toBeCloseTo(1, 6);
     expect(d.embeddingsByType.float).toEqual(d.embedding);
     expect((await invoke('amazon.titan-embed-text-v2:0', { inputText: 'hi', dimensions: 256 })).embedding).toHaveLength(256);
-    const raw = await invoke('amazon.titan-embed-text-v2:0', { inputText: 'hi', dimensions: 512, normalize: false });
+    // Unnormalised: the raw hashed word weights, whose norm grows with the words; same direction as the normalised vector.
+    const text = 'the quick brown fox jumps over the lazy dog';
+    const raw = await invoke('amazon.titan-embed-text-v2:0', { inputText: text, dimensions: 512, normalize: false });
+    const unit = await invoke('amazon.titan-embed-text-v2:0', { inputText: text, dimensions: 512 });
     expect(raw.embedding).toHaveLength(512);
-    expect(Math.abs(norm(raw.embedding) - 1)).toBeGreaterThan(0.5);
+    expect(norm(raw.embedding)).toBeGreaterThan(2);
+    expect(cosine(raw.embedding, unit.embedding)).toBeCloseTo(1, 9);
+  });
+
+  describe('vectors carry the words of the text (feature hashing), deterministically', () => {
+    const QUERY = 'How do TLS handshakes slow each run?';
+    const DOCUMENTS = [
+      'Throttled requests are retried with exponential backoff and jitter.',
+      'A new connection pays a TLS handshake: two extra round trips before the first request.',
+      'Cohere embed models accept up to 96 texts per request.',
+      'Guardrails block denied topics in user prompts and model answers.',
+      'Credential providers cache temporary credentials until they expire.',
+    ];
+    const nearest = (query: number[], docs: number[][]): number =>
+      docs.reduce((best, doc, i) => (cosine(query, doc) > cosine(query, docs[best]!) ? i : best), 0);
+
+    it.each([
+      ['amazon.titan-embed-text-v1', {}],
+      ['amazon.titan-embed-text-v2:0', { dimensions: 256 }],
+      ['amazon.titan-embed-text-v2:0', { dimensions: 1024, normalize: false }],
+    ])('%s %j: the TLS question is nearest the TLS document', async (modelId, extra) => {
+      const embed = async (inputText: string): Promise<number[]> => (await invoke(modelId, { inputText, ...extra })).embedding;
+      const docs = await Promise.all(DOCUMENTS.map(embed));
+      const query = await embed(QUERY);
+      expect(nearest(query, docs)).toBe(1);
+      // Clearly nearest, not by a hair: the next best document is at least 0.15 below.
+      const scores = docs.map((d) => cosine(query, d)).sort((a, b) => b - a);
+      expect(scores[0]! - scores[1]!).toBeGreaterThan(0.15);
+    });
+
+    it('Cohere: same ranking, one call for the documents and one for the query', async () => {
+      const docs = (await invoke('cohere.embed-english-v3', { texts: DOCUMENTS, input_type: 'search_document' })).embeddings as number[][];
+      const [query] = (await invoke('cohere.embed-english-v3', { texts: [QUERY], input_type: 'search_query' })).embeddings as number[][];
+      expect(docs.map((d) => d.length)).toEqual([1024, 1024, 1024, 1024, 1024]);
+      expect(docs.map((d) => norm(d)).every((n) => Math.abs(n - 1) < 1e-9)).toBe(true);
+      expect(nearest(query!, docs)).toBe(1);
+    });
+
+    it('identical texts give identical vectors; the same words in another order or case give different but close ones', async () => {
+      const titan = async (inputText: string): Promise<number[]> => (await invoke('amazon.titan-embed-text-v2:0', { inputText })).embedding;
+      const a = await titan('dog bites man');
+      expect(await titan('dog bites man')).toEqual(a);
+      const reordered = await titan('man bites dog');
+      const recased = await titan('Dog bites man');
+      const unrelated = await titan('quarterly revenue report');
+      expect(reordered).not.toEqual(a);
+      expect(recased).not.toEqual(a);
+      expect(cosine(a, reordered)).toBeLessThan(0.99);
+      expect(cosine(a, reordered)).toBeGreaterThan(0.6);
+      expect(cosine(a, recased)).toBeGreaterThan(0.9);
+      expect(Math.abs(cosine(a, unrelated))).toBeLessThan(0.2);
+      const cohere = (await invoke('cohere.embed-english-v3', { texts: ['dog bites man', 'man bites dog', 'dog bites man'], input_type: 'clustering' }))
+        .embeddings as number[][];
+      expect(cohere[2]).toEqual(cohere[0]);
+      expect(cohere[1]).not.toEqual(cohere[0]);
+    });
   });
 
   it('Titan embed v2 rejects dimensions outside 256|512|1024', async () => {

@@ -37,6 +37,32 @@ describe.each([false, true])('startEmulator({ rttMs }) (tls=%s)', (tls) => {
   });
 });
 
+describe('TCP_NODELAY (Nagle off) on every socket the proxy and the server own', () => {
+  it('the proxy sets it on its client-side and upstream sockets, the server on the sockets it accepts', async () => {
+    const spy = jest.spyOn(net.Socket.prototype, 'setNoDelay');
+    const emu = await startEmulator({ rttMs: 2 });
+    // h2c through the proxy (node:http2 also sets it on sockets it serves; the proxy's own sockets rely on the proxy alone).
+    const client = defaultClient(emu);
+    try {
+      await client.send(new ConverseCommand({ modelId: MODEL, messages: [userMessage('nagle')] }));
+      // Read the sockets while the connection is still open (their ports are known by now).
+      const noDelay = [...new Set(spy.mock.contexts.filter((_socket, i) => spy.mock.calls[i]?.[0] !== false))] as Array<net.Socket & { server?: unknown }>;
+      const proxyAccepted = noDelay.filter((s) => s.server && s.localPort === emu.port);
+      const upstream = noDelay.filter((s) => !s.server && s.remotePort !== emu.port);
+      const serverAccepted = noDelay.filter((s) => s.server && s.localPort !== emu.port);
+      expect(proxyAccepted).toHaveLength(1);
+      expect(upstream).toHaveLength(1);
+      expect(serverAccepted).toHaveLength(1);
+      expect(serverAccepted[0]!.localPort).toBe(upstream[0]!.remotePort);
+      expect(serverAccepted[0]!.remotePort).toBe(upstream[0]!.localPort);
+    } finally {
+      client.destroy();
+      await emu.close();
+      spy.mockRestore();
+    }
+  });
+});
+
 describe('startLatencyProxy', () => {
   it('keeps chunk order, forwards half-close, and closes idempotently', async () => {
     const echo = net.createServer({ allowHalfOpen: true }, (socket) => {

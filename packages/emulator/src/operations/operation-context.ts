@@ -18,7 +18,7 @@ export interface OperationContext {
   /** When the request arrived (for `latencyMs`). */
   startedAt: number;
   /** Records the decoded request (for `requests()`) and returns the scripted reply, if any. */
-  observe(view: Omit<ModelRequestView, 'operation' | 'modelId' | 'family'>): ScriptedReply | undefined;
+  observe(view: Pick<ModelRequestView, 'body' | 'lastUserText'>): ScriptedReply | undefined;
   /** Opens an event-stream response with the active stream faults. */
   openEventStream(): EventStreamWriter;
 }

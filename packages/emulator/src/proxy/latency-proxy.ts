@@ -49,6 +49,9 @@ export async function startLatencyProxy(options: LatencyProxyOptions): Promise<R
     track(client);
     const upstream = net.connect({ host: options.target.host, port: options.target.port, allowHalfOpen: true });
     track(upstream);
+    // Without it Nagle holds a small write (HTTP/2 sends HEADERS and DATA apart) until the ACK: ~40 ms per call.
+    client.setNoDelay(true);
+    upstream.setNoDelay(true);
     const toServer = new DelayedPipe(client, upstream, half, acceptedAt + options.rttMs);
     const toClient = new DelayedPipe(upstream, client, half);
     pipes.add(toServer);

@@ -17,6 +17,8 @@ export class ConnectionRegistry {
     const record: ConnectionRecord = { socket, generation, index, requests: 0, inFlight: 0 };
     attachRecord(socket, record);
     this.open.add(record);
+    // Answers go out as written: Nagle would hold a response's last small write for the client's delayed ACK.
+    socket.setNoDelay(true);
     socket.once('close', () => {
       if (record.idleTimer) clearTimeout(record.idleTimer);
       if (this.open.delete(record)) this.stats.connectionClosed();
