@@ -10,7 +10,7 @@ const swc = [
 module.exports = {
   testEnvironment: 'node',
   setupFiles: ['<rootDir>/jest.setup.cjs'],
-  roots: ['<rootDir>/packages', '<rootDir>/examples', '<rootDir>/bench'],
+  roots: ['<rootDir>/packages', '<rootDir>/examples', '<rootDir>/bench', '<rootDir>/test'],
   testMatch: ['**/test/**/*.test.ts'],
   transform: { '^.+\\.tsx?$': swc },
   moduleNameMapper: {

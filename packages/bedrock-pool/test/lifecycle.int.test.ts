@@ -1,20 +1,17 @@
 import { once } from 'node:events';
 import type { RunningEmulator } from '@bedrock-flow/emulator';
 import type { BedrockPool, ClientConfig } from '../src';
-import { converse, startPoolAndEmulator, waitFor } from './support/pool-fixture';
+import { converse, usePoolAndEmulator, waitFor } from './support/pool-fixture';
 
 describe('lifecycle hooks', () => {
   let emulator: RunningEmulator;
   let pool: BedrockPool;
   let config: ClientConfig;
 
-  afterEach(async () => {
-    await pool.close();
-    await emulator.close();
-  });
+  const start = usePoolAndEmulator({ start: 'manual' }, (started) => ({ emulator, pool, config } = started));
 
   test('identical configs on different nodes share one slot; graphBuildFinished releases nodes no longer in the graph', async () => {
-    ({ emulator, pool, config } = await startPoolAndEmulator({ releaseGraceMs: 10_000 }));
+    await start({ releaseGraceMs: 10_000 });
     const a = pool.acquire({ graphId: 'g', nodeId: 'a' }, config);
     const b = pool.acquire({ graphId: 'g', nodeId: 'b' }, config);
     expect(b.client).toBe(a.client);
@@ -30,7 +27,7 @@ describe('lifecycle hooks', () => {
   });
 
   test('removed node and disposed graph: their slots are destroyed and their sockets closed', async () => {
-    ({ emulator, pool, config } = await startPoolAndEmulator({ releaseGraceMs: 0 }));
+    await start({ releaseGraceMs: 0 });
     const a = pool.acquire({ graphId: 'g', nodeId: 'a' }, config);
     const b = pool.acquire({ graphId: 'g', nodeId: 'b' }, { ...config, retry: { maxAttempts: 4 } });
     expect(b.slotId).not.toBe(a.slotId);
@@ -54,7 +51,7 @@ describe('lifecycle hooks', () => {
   });
 
   test('release then re-acquire within releaseGraceMs keeps the slot and its connection', async () => {
-    ({ emulator, pool, config } = await startPoolAndEmulator({ releaseGraceMs: 10_000 }));
+    await start({ releaseGraceMs: 10_000 });
     const identity = { graphId: 'g', nodeId: 'a' };
     const first = pool.acquire(identity, config);
     await converse(first.client);
@@ -68,7 +65,7 @@ describe('lifecycle hooks', () => {
   });
 
   test('idle TTL evicts an unused slot (hosts with no teardown hook) and closes its sockets', async () => {
-    ({ emulator, pool, config } = await startPoolAndEmulator({ idleTtlMs: 100 }));
+    await start({ idleTtlMs: 100 });
     const lease = pool.acquire({ graphId: 'g', nodeId: 'a' }, config);
     await converse(lease.client);
     const evicted = once(pool, 'slotEvicted');
@@ -84,7 +81,7 @@ describe('lifecycle hooks', () => {
   });
 
   test('maxSlots evicts the least recently used unleased slot first, then the LRU idle leased one', async () => {
-    ({ emulator, pool, config } = await startPoolAndEmulator({ maxSlots: 2, releaseGraceMs: 60_000 }));
+    await start({ maxSlots: 2, releaseGraceMs: 60_000 });
     const evictions: string[] = [];
     pool.on('slotEvicted', ({ slot }) => evictions.push(slot.slotId));
     const a = pool.acquire({ graphId: 'g', nodeId: 'a' }, { ...config, retry: { maxAttempts: 1 } });

@@ -1,21 +1,18 @@
 import { metrics as otelMetrics } from '@opentelemetry/api';
 import type { RunningEmulator } from '@bedrock-flow/emulator';
 import type { BedrockPool, ClientConfig } from '../src';
-import { converse, startPoolAndEmulator, waitFor } from './support/pool-fixture';
+import { converse, usePoolAndEmulator, waitFor } from './support/pool-fixture';
 
 describe('metrics', () => {
   let emulator: RunningEmulator;
   let pool: BedrockPool;
   let config: ClientConfig;
 
-  afterEach(async () => {
-    await pool.close();
-    await emulator.close();
-    otelMetrics.disable();
-  });
+  const start = usePoolAndEmulator({ start: 'manual' }, (started) => ({ emulator, pool, config } = started));
+  afterEach(() => otelMetrics.disable());
 
   test('retries, throttles and errors by kind; latency percentiles', async () => {
-    ({ emulator, pool, config } = await startPoolAndEmulator({ openTelemetry: false }));
+    await start({ openTelemetry: false });
     const lease = pool.acquire({ graphId: 'g', nodeId: 'n' }, { ...config, retry: { mode: 'standard', maxAttempts: 3 } });
     emulator.setFaults({ throttle: { count: 1 } });
     await converse(lease.client);
@@ -50,7 +47,7 @@ describe('metrics', () => {
           createHistogram: (name: string) => ({ record: () => recorded.set(name, (recorded.get(name) ?? 0) + 1) }),
         }) as never,
     });
-    ({ emulator, pool, config } = await startPoolAndEmulator());
+    await start();
     expect(await waitFor(() => created.has('bedrock_pool.connections_opened'))).toBe(true);
     const lease = pool.acquire({ graphId: 'g', nodeId: 'n' }, config);
     await converse(lease.client);

@@ -1,19 +1,13 @@
 import type { RunningEmulator } from '@bedrock-flow/emulator';
 import type { BedrockPool, ClientConfig } from '../src';
-import { converse, startPoolAndEmulator } from './support/pool-fixture';
+import { converse, usePoolAndEmulator } from './support/pool-fixture';
 
 describe('sequential rebuild + run cycles (TLS emulator)', () => {
   let emulator: RunningEmulator;
   let pool: BedrockPool;
   let config: ClientConfig;
 
-  beforeAll(async () => {
-    ({ emulator, pool, config } = await startPoolAndEmulator());
-  });
-  afterAll(async () => {
-    await pool.close();
-    await emulator.close();
-  });
+  usePoolAndEmulator({ start: 'all' }, (started) => ({ emulator, pool, config } = started));
 
   test('1,000 rebuilds of one node: one client, 1 TLS handshake, 1 credential resolution', async () => {
     const graphId = 'flow-1';

@@ -1,6 +1,6 @@
 import type { RunningEmulator } from '@bedrock-flow/emulator';
 import { PoolClosedError, type BedrockPool, type ClientConfig } from '../src';
-import { converse, converseStream, startPoolAndEmulator, waitFor } from './support/pool-fixture';
+import { converse, converseStream, usePoolAndEmulator, waitFor } from './support/pool-fixture';
 
 const SOCKET_AND_TIMER = new Set(['TCPSocketWrap', 'TLSSocketWrap', 'Timeout', 'Http2Session']);
 
@@ -13,13 +13,10 @@ describe('close() and destroy()', () => {
   let pool: BedrockPool;
   let config: ClientConfig;
 
-  afterEach(async () => {
-    await pool.destroy();
-    await emulator.close();
-  });
+  const start = usePoolAndEmulator({ start: 'manual', stop: 'destroy' }, (started) => ({ emulator, pool, config } = started));
 
   test('after close() the pool leaves no socket or timer open', async () => {
-    ({ emulator, pool, config } = await startPoolAndEmulator({ idleTtlMs: 60_000 }, { streamChunkDelayMs: 1 }));
+    await start({ idleTtlMs: 60_000 }, { streamChunkDelayMs: 1 });
     const before = countHandles();
     const lease = pool.acquire({ graphId: 'g', nodeId: 'a' }, config);
     const lease2 = pool.acquire({ graphId: 'g', nodeId: 'b' }, { ...config, transport: 'http2' });
@@ -35,7 +32,7 @@ describe('close() and destroy()', () => {
   });
 
   test('close() lets an in-flight stream finish; destroy() aborts one', async () => {
-    ({ emulator, pool, config } = await startPoolAndEmulator({}, { streamChunkDelayMs: 2 }));
+    await start({}, { streamChunkDelayMs: 2 });
     emulator.script(/.*/, { text: 'alpha beta gamma delta epsilon' });
     const lease = pool.acquire({ graphId: 'g', nodeId: 'a' }, config);
     const stream = await converseStream(lease.client);
@@ -47,7 +44,7 @@ describe('close() and destroy()', () => {
     expect(await waitFor(() => emulator.stats().connections.open === 0)).toBe(true);
     await emulator.close();
 
-    ({ emulator, pool, config } = await startPoolAndEmulator({}, { streamChunkDelayMs: 20 }));
+    await start({}, { streamChunkDelayMs: 20 });
     emulator.script(/.*/, { text: 'alpha beta gamma delta epsilon zeta eta theta iota kappa' });
     const lease2 = pool.acquire({ graphId: 'g', nodeId: 'a' }, config);
     const stream2 = await converseStream(lease2.client);

@@ -4,20 +4,14 @@ import { connect, type AddressInfo } from 'node:net';
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { TEST_CREDENTIALS, type RunningEmulator } from '@bedrock-flow/emulator';
 import { ConfigValidationError, type BedrockPool, type ClientConfig } from '../src';
-import { converse, startPoolAndEmulator } from './support/pool-fixture';
+import { converse, usePoolAndEmulator } from './support/pool-fixture';
 
 describe('transport', () => {
   let emulator: RunningEmulator;
   let pool: BedrockPool;
   let config: ClientConfig;
 
-  beforeEach(async () => {
-    ({ emulator, pool, config } = await startPoolAndEmulator());
-  });
-  afterEach(async () => {
-    await pool.close();
-    await emulator.close();
-  });
+  usePoolAndEmulator({ start: 'each' }, (started) => ({ emulator, pool, config } = started));
 
   test('http1 (default) really speaks HTTP/1.1 keep-alive: 20 calls, 1 connection, no h2 session', async () => {
     const lease = pool.acquire({ graphId: 'g', nodeId: 'n' }, config);

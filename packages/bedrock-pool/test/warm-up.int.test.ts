@@ -1,19 +1,13 @@
 import type { RunningEmulator } from '@bedrock-flow/emulator';
 import type { BedrockPool, ClientConfig } from '../src';
-import { converse, startPoolAndEmulator } from './support/pool-fixture';
+import { converse, usePoolAndEmulator } from './support/pool-fixture';
 
 describe('warm-up', () => {
   let emulator: RunningEmulator;
   let pool: BedrockPool;
   let config: ClientConfig;
 
-  beforeEach(async () => {
-    ({ emulator, pool, config } = await startPoolAndEmulator());
-  });
-  afterEach(async () => {
-    await pool.close();
-    await emulator.close();
-  });
+  usePoolAndEmulator({ start: 'each' }, (started) => ({ emulator, pool, config } = started));
 
   test('warm() opens N connections without a model call; the first call reuses one (0 new handshakes)', async () => {
     const lease = pool.acquire({ graphId: 'g', nodeId: 'n' }, config);

@@ -46,7 +46,7 @@ export async function runComponentExample(log: (line: string) => void = console.
       graphId: 'flow-1',
       nodeId: 'BedrockClientConfigProbe-1',
       pool,
-      variables: { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'example/secret' },
+      variables: { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE00001', AWS_SECRET_ACCESS_KEY: 'example/secret' },
       env: false as const,
     };
     const described = registry.create('BedrockClientConfigProbe', ctx, { region_name: 'eu-west-1' }).output('config_output');

@@ -52,3 +52,20 @@ export { findDictProblem, isPlainDict, FORBIDDEN_DICT_KEYS } from './validation/
 export { ComponentRegistry } from './registry/component-registry';
 export { buildManifestEntry } from './registry/build-manifest-entry';
 export type { ComponentManifest, ManifestComponent, ManifestInput, ManifestOutput } from './registry/manifest-types';
+
+export { sanitizeAwsError, type SanitizedAwsError } from './errors/sanitize-aws-error';
+export { awsErrorNameOf } from './errors/aws-error-name';
+export { attachStreamRequestId, withStreamRequestId } from './errors/with-stream-request-id';
+
+export type { TextResponse, TextResponseOptions } from './chat/text-response';
+export { buildChatMessages, type ChatMessageValues, type BuildChatMessagesOptions } from './chat/build-chat-messages';
+export {
+  runTextResponse,
+  invokeChatTextResponse,
+  streamChatTextResponse,
+  drainTextResponse,
+  textResponseCallOptions,
+  textOf,
+  type TextResponseModel,
+  type TextResponseCallOptions,
+} from './chat/run-text-response';

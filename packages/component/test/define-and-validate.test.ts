@@ -98,8 +98,8 @@ describe('createComponent', () => {
   });
 
   it('resolves the default credential variable names from host variables, then env; unresolved -> undefined', () => {
-    const instance = createComponent(probe, ctx({ variables: { AWS_ACCESS_KEY_ID: 'AKIDHOST' }, env: { AWS_SECRET_ACCESS_KEY: SECRET } }), {});
-    expect(instance.values.aws_access_key_id?.reveal()).toBe('AKIDHOST');
+    const instance = createComponent(probe, ctx({ variables: { AWS_ACCESS_KEY_ID: 'AKIDHOST00000001' }, env: { AWS_SECRET_ACCESS_KEY: SECRET } }), {});
+    expect(instance.values.aws_access_key_id?.reveal()).toBe('AKIDHOST00000001');
     expect(instance.values.aws_secret_access_key?.reveal()).toBe(SECRET);
     expect(instance.values.aws_session_token).toBeUndefined();
     const none = createComponent(probe, ctx(), {});

@@ -1,7 +1,6 @@
-import type { ComponentContext } from '@bedrock-flow/component';
+import { drainTextResponse, type ComponentContext, type TextResponse, type TextResponseOptions } from '@bedrock-flow/component';
 import type { ConverseValues } from './converse-inputs';
 import { invokeTextResponse, textResponseStream } from './text-response-stream';
-import type { TextResponse, TextResponseOptions } from './text-response-types';
 
 /**
  * `text_response` ("Model Response"): sends `input_value` (with `system_message` when set). With `stream` on it
@@ -11,10 +10,5 @@ import type { TextResponse, TextResponseOptions } from './text-response-types';
  */
 export async function textResponse(ctx: ComponentContext, values: ConverseValues, options: TextResponseOptions = {}): Promise<TextResponse> {
   if (!values.stream) return invokeTextResponse(ctx, values, options);
-  const tokens = textResponseStream(ctx, values, options);
-  for (;;) {
-    const step = await tokens.next();
-    if (step.done) return step.value;
-    if (options.onToken) await options.onToken(step.value);
-  }
+  return drainTextResponse(textResponseStream(ctx, values, options), options.onToken);
 }

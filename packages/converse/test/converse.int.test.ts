@@ -1,24 +1,17 @@
+import { inspect } from 'node:util';
 import { BedrockPool } from '@bedrock-flow/bedrock-pool';
 import { createComponent, type ComponentContext } from '@bedrock-flow/component';
-import { startEmulator, TEST_CREDENTIALS, type ModelRequestView, type RunningEmulator } from '@bedrock-flow/emulator';
+import { TEST_CREDENTIALS, type ModelRequestView, type RunningEmulator } from '@bedrock-flow/emulator';
 import { AIMessage, HumanMessage, SystemMessage } from '@langchain/core/messages';
 import { tool } from '@langchain/core/tools';
 import { ChatBedrockConverse } from '@langchain/aws';
 import { z } from 'zod';
 import { amazonBedrockConverseDefinition, ConverseApiError, type TextResponse } from '../src';
+import { useEmulatorAndPool } from './support/emulator-and-pool';
 
 let emu: RunningEmulator;
 let pool: BedrockPool;
-
-beforeAll(async () => {
-  emu = await startEmulator({ tls: true });
-  pool = new BedrockPool({ defaults: { tls: { ca: emu.ca! } } });
-});
-
-afterAll(async () => {
-  await pool?.close();
-  await emu?.close();
-});
+useEmulatorAndPool((started) => ({ emu, pool } = started));
 
 beforeEach(() => {
   emu.resetStats();
@@ -107,6 +100,17 @@ describe('text_response', () => {
     expect(emu.stats().auth.failures).toBe(1);
   });
 
+  it('keeps a sanitised SDK error as cause: no $response, so showHidden never reaches the session token', async () => {
+    const sessionToken = 'session-token-canary-for-showHidden-7f3a';
+    const error = (await build({ aws_access_key_id: 'AKIAUNKNOWN000000001', aws_secret_access_key: 'x'.repeat(40), aws_session_token: sessionToken })
+      .text_response()
+      .catch((e: unknown) => e)) as ConverseApiError;
+    expect(error).toBeInstanceOf(ConverseApiError);
+    expect(error.cause).toMatchObject({ name: 'UnrecognizedClientException', $metadata: { httpStatusCode: 403 } });
+    expect((error.cause as Record<string, unknown>)['$response']).toBeUndefined();
+    expect(inspect(error, { showHidden: true, depth: 20 })).not.toContain(sessionToken);
+  });
+
   it('reports a throttled call after the pool client\'s retries as a Converse API error', async () => {
     emu.setFaults({ throttle: { count: 3 } });
     // Own pool: the adaptive rate limiter this trips lives in the client and must not slow the other tests.
@@ -126,6 +130,21 @@ describe('text_response', () => {
     expect(error).toBeInstanceOf(ConverseApiError);
     expect(error.message).toMatch(/^Converse API error: ModelStreamErrorException: boom/);
     expect(tokens.length).toBeGreaterThan(0);
+  });
+
+  it('gives an in-stream exception the request id of the ConverseStream response, in the error and its message', async () => {
+    emu.setFaults({ streamException: { afterFrames: 2, exceptionType: 'modelStreamErrorException', message: 'boom' } });
+    const error = (await build({ stream: true, input_value: 'a b c d e f' }).text_response().catch((e: unknown) => e)) as ConverseApiError;
+    expect(error).toBeInstanceOf(ConverseApiError);
+    const served = lastRequest().requestId;
+    expect(served).toMatch(/^[0-9a-f-]{36}$/);
+    expect(error.requestId).toBe(served);
+    expect(error.awsErrorName).toBe('ModelStreamErrorException');
+    expect(error.message).toContain(`(request id ${served}`);
+    // The model built again on the same pooled client: the request-id middleware is on the client once.
+    const again = (await build({ stream: true, input_value: 'a b c d e f' }).text_response().catch((e: unknown) => e)) as ConverseApiError;
+    expect(again.requestId).toBe(lastRequest().requestId);
+    expect(again.requestId).not.toBe(served);
   });
 
   it('aborts an in-flight call through the context signal', async () => {

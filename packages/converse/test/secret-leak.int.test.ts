@@ -1,21 +1,13 @@
 import { inspect } from 'node:util';
-import { BedrockPool } from '@bedrock-flow/bedrock-pool';
+import type { BedrockPool } from '@bedrock-flow/bedrock-pool';
 import { createComponent } from '@bedrock-flow/component';
-import { startEmulator, TEST_CREDENTIALS, type RunningEmulator } from '@bedrock-flow/emulator';
+import { TEST_CREDENTIALS, type RunningEmulator } from '@bedrock-flow/emulator';
 import { amazonBedrockConverseDefinition } from '../src';
+import { useEmulatorAndPool } from './support/emulator-and-pool';
 
 let emu: RunningEmulator;
 let pool: BedrockPool;
-
-beforeAll(async () => {
-  emu = await startEmulator({ tls: true });
-  pool = new BedrockPool({ defaults: { tls: { ca: emu.ca! } } });
-});
-
-afterAll(async () => {
-  await pool?.close();
-  await emu?.close();
-});
+useEmulatorAndPool((started) => ({ emu, pool } = started));
 
 describe('secrets stay hidden', () => {
   it('neither the instance, its values nor the built model show the secret key or session token', async () => {

@@ -1,20 +1,12 @@
 import { BedrockPool } from '@bedrock-flow/bedrock-pool';
 import { ComponentValidationError, createComponent, type ComponentContext } from '@bedrock-flow/component';
-import { startEmulator, TEST_CREDENTIALS, type RunningEmulator } from '@bedrock-flow/emulator';
+import { TEST_CREDENTIALS, type RunningEmulator } from '@bedrock-flow/emulator';
 import { amazonBedrockConverseDefinition, ConverseInitializationError } from '../src';
+import { useEmulatorAndPool } from './support/emulator-and-pool';
 
 let emu: RunningEmulator;
 let pool: BedrockPool;
-
-beforeAll(async () => {
-  emu = await startEmulator({ tls: true });
-  pool = new BedrockPool({ defaults: { tls: { ca: emu.ca! } } });
-});
-
-afterAll(async () => {
-  await pool?.close();
-  await emu?.close();
-});
+useEmulatorAndPool((started) => ({ emu, pool } = started));
 
 const inputs = (extra: Record<string, unknown> = {}) => ({
   endpoint_url: emu.url,

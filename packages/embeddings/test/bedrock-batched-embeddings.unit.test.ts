@@ -137,13 +137,19 @@ describe('BedrockBatchedEmbeddings (stubbed send)', () => {
       name: 'ValidationException',
       $metadata: { requestId: 'rid-17', httpStatusCode: 400, attempts: 1 },
     });
+    // The SDK keeps the signed request (session token header included) on a hidden `$response`.
+    Object.defineProperty(throttled, '$response', { value: { headers: { 'x-amz-security-token': 'token-42' } }, enumerable: false });
     const stub = stubClient({ dims: 1536, delayTicks: () => 2, fail: (b) => (b.inputText === 'doc 17' ? throttled : undefined) });
     const embeddings = new BedrockBatchedEmbeddings({ client: stub.client, maxConcurrency: 4 });
     const error = await embeddings.embedDocuments(texts(100)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EmbeddingRequestError);
     expect(error).toMatchObject({ code: 'EMBEDDING_REQUEST_FAILED', index: 17, count: 1, awsErrorName: 'ValidationException', requestId: 'rid-17', httpStatusCode: 400 });
     expect((error as Error).message).toContain('texts[17]');
-    expect((error as Error).cause).toBe(throttled);
+    const cause = (error as Error).cause as Record<string, unknown>;
+    expect(cause).toBeInstanceOf(Error);
+    expect(cause).toMatchObject({ name: 'ValidationException', message: 'Too many requests', $metadata: throttled.$metadata });
+    expect(Object.getOwnPropertyNames(cause)).not.toContain('$response');
+    expect(cause['$response']).toBeUndefined();
     // fail fast: at most the requests already queued in the limiter's slots started after the failure
     expect(stub.sent.length).toBeLessThan(100);
     expect(stub.sent.length).toBeLessThanOrEqual(18 + 4);

@@ -146,6 +146,25 @@ describe('AmazonBedrockModel component on a pooled client', () => {
     expect(error.requestId).toEqual(expect.any(String));
     expect(error.message).toContain(error.requestId!);
     expect(error.message).not.toContain(wrongSecret);
+    // The cause is a sanitised copy: the SDK's hidden `$response` (signed request headers) is not kept.
+    expect(error.cause).toMatchObject({ name: 'InvalidSignatureException' });
+    expect((error.cause as Record<string, unknown>)['$response']).toBeUndefined();
+  });
+
+  test('an in-stream exception keeps the AWS error name and the request id of the stream response', async () => {
+    emu.setFaults({ streamException: { afterFrames: 2, exceptionType: 'modelStreamErrorException', message: 'stream broke' } });
+    try {
+      const node = createComponent(definition, { ...ctx, nodeId: 'AmazonBedrockModel-StreamFault' }, { ...staticValues, input_value: 'a b c d e f', stream: true });
+      const error = (await node.text_response().catch((e: unknown) => e)) as AmazonBedrockModelError;
+      expect(error).toBeInstanceOf(AmazonBedrockModelError);
+      expect(error.awsErrorName).toBe('ModelStreamErrorException');
+      const served = emu.requests().at(-1)!;
+      expect(served.operation).toBe('InvokeModelWithResponseStream');
+      expect(error.requestId).toBe(served.requestId);
+      expect(error.message).toContain(`(request id ${served.requestId})`);
+    } finally {
+      emu.setFaults({});
+    }
   });
 });
 

@@ -3,11 +3,13 @@ import { connect as tlsConnect, TLSSocket } from 'node:tls';
 import { NodeHttp2Handler } from '@smithy/node-http-handler';
 import type { NormalizedClientConfig } from '../config/normalize-config';
 import type { MetricsRecorder } from '../metrics/metrics-recorder';
+import { observeHttp2Sessions } from './observe-http2-session';
 import { observeSocket } from './observe-socket';
 
 /**
  * `NodeHttp2Handler({ disableConcurrentStreams: false })`: one multiplexed session per slot. Its sockets come
- * from our `createConnection` so they are counted and get the slot's TLS options and connect timeout.
+ * from our `createConnection` so they are counted and get the slot's TLS options and connect timeout; open
+ * connections are counted by session lifetime.
  * Note: the SDK opens an isolated session for every event stream (ConverseStream) on this handler.
  */
 export function createHttp2Handler(config: NormalizedClientConfig, recorder: MetricsRecorder): NodeHttp2Handler {
@@ -28,14 +30,17 @@ export function createHttp2Handler(config: NormalizedClientConfig, recorder: Met
     // Frames go out as separate writes (HEADERS, then DATA): without TCP_NODELAY, Nagle holds the second until the first is ACKed.
     socket.setNoDelay(true);
     applyConnectTimeout(socket, config.http.connectTimeoutMs);
-    observeSocket(socket, recorder);
+    // Open connections are counted per session (observeHttp2Sessions): a socket's 'close' can fail to come.
+    observeSocket(socket, recorder, { countOpen: false });
     return socket;
   };
-  return new NodeHttp2Handler({
+  const handler = new NodeHttp2Handler({
     disableConcurrentStreams: false,
     requestTimeout: config.http.requestTimeoutMs,
     nodeHttp2ConnectOptions: { createConnection },
   });
+  observeHttp2Sessions(handler, recorder);
+  return handler;
 }
 
 function applyConnectTimeout(socket: Socket, timeoutMs: number): void {

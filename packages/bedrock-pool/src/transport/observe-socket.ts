@@ -2,12 +2,25 @@ import type { Socket } from 'node:net';
 import { TLSSocket } from 'node:tls';
 import type { MetricsRecorder } from '../metrics/metrics-recorder';
 
-/** Counts a new connection and records its TCP connect and TLS handshake times as the socket reports them. */
-export function observeSocket(socket: Socket, recorder: MetricsRecorder): void {
+/** Options of {@link observeSocket}. */
+export interface ObserveSocketOptions {
+  /**
+   * Whether the socket's lifetime drives the `connectionsOpen` gauge. Default `true`; `false` for HTTP/2, whose
+   * sessions are counted instead (see `observeHttp2Sessions`).
+   */
+  countOpen?: boolean;
+}
+
+/**
+ * Counts a new connection and records its TCP connect and TLS handshake times as the socket reports them; keeps
+ * `connectionsOpen` up until the socket closes (unless `options.countOpen` is `false`).
+ */
+export function observeSocket(socket: Socket, recorder: MetricsRecorder, options: ObserveSocketOptions = {}): void {
+  const countOpen = options.countOpen ?? true;
   const startedAt = performance.now();
   let connectedAt = startedAt;
   recorder.add('connectionsOpened');
-  recorder.add('connectionsOpen');
+  if (countOpen) recorder.add('connectionsOpen');
   if (socket.connecting) {
     socket.once('connect', () => {
       connectedAt = performance.now();
@@ -20,5 +33,5 @@ export function observeSocket(socket: Socket, recorder: MetricsRecorder): void {
       recorder.record('tlsMs', performance.now() - connectedAt);
     });
   }
-  socket.once('close', () => recorder.add('connectionsOpen', -1));
+  if (countOpen) socket.once('close', () => recorder.add('connectionsOpen', -1));
 }

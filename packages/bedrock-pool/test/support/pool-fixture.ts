@@ -20,6 +20,52 @@ export async function startPoolAndEmulator(
   return { emulator, pool, config };
 }
 
+/** What {@link usePoolAndEmulator} hands to the suite: the emulator, the pool and a config pointing at the emulator. */
+export interface PoolAndEmulator {
+  emulator: RunningEmulator;
+  pool: BedrockPool;
+  config: ClientConfig;
+}
+
+/** Options of {@link usePoolAndEmulator}. */
+export interface PoolSuiteOptions {
+  /** Start before each test (`each`), once before all (`all`), or when a test calls `start()` (`manual`). Default `manual`. */
+  start?: 'each' | 'all' | 'manual';
+  /** How the teardown stops the pool: `close()` (drains) or `destroy()`. Default `close`. */
+  stop?: 'close' | 'destroy';
+}
+
+/**
+ * Registers a suite's setup and teardown around {@link startPoolAndEmulator}: every pool and emulator started is
+ * stopped after each test (after all for `start: 'all'`). Hands each started trio to `onStarted`; returns `start`
+ * for tests that need their own pool or emulator options.
+ */
+export function usePoolAndEmulator(
+  options: PoolSuiteOptions,
+  onStarted: (started: PoolAndEmulator) => void,
+): (poolOptions?: BedrockPoolOptions, emulatorOptions?: EmulatorOptions) => Promise<void> {
+  const running: PoolAndEmulator[] = [];
+  const start = async (poolOptions: BedrockPoolOptions = {}, emulatorOptions: EmulatorOptions = {}): Promise<void> => {
+    const started = await startPoolAndEmulator(poolOptions, emulatorOptions);
+    running.push(started);
+    onStarted(started);
+  };
+  const stopAll = async (): Promise<void> => {
+    for (const { pool, emulator } of running.splice(0)) {
+      await (options.stop === 'destroy' ? pool.destroy() : pool.close());
+      await emulator.close();
+    }
+  };
+  if (options.start === 'all') {
+    beforeAll(() => start());
+    afterAll(stopAll);
+  } else {
+    if (options.start === 'each') beforeEach(() => start());
+    afterEach(stopAll);
+  }
+  return start;
+}
+
 /** One Converse call; returns the reply text. */
 export async function converse(client: BedrockRuntimeClient, text = 'hello'): Promise<string> {
   const output = await client.send(

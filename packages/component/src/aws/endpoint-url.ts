@@ -1,3 +1,17 @@
+/** Longest DNS name (RFC 1035), without the trailing dot. */
+const MAX_HOST_LENGTH = 253;
+/** Longest DNS label (RFC 1035). */
+const MAX_LABEL_LENGTH = 63;
+
+/** Why `host` cannot be a DNS name (too long, or a label too long), or `undefined`. IP literals pass. */
+function findHostProblem(host: string): string | undefined {
+  if (host.startsWith('[')) return undefined;
+  const name = host.endsWith('.') ? host.slice(0, -1) : host;
+  if (name.length > MAX_HOST_LENGTH) return `has an invalid host (${name.length} characters; at most ${MAX_HOST_LENGTH})`;
+  if (name.split('.').some((label) => label.length > MAX_LABEL_LENGTH)) return `has an invalid host (a label over ${MAX_LABEL_LENGTH} characters)`;
+  return undefined;
+}
+
 /** Why `value` is not an acceptable endpoint URL, or `undefined` when it is. Never echoes URL credentials. */
 export function findEndpointUrlProblem(value: string): string | undefined {
   if (/\s/.test(value)) return 'contains whitespace';
@@ -9,6 +23,8 @@ export function findEndpointUrlProblem(value: string): string | undefined {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return `has scheme "${url.protocol.slice(0, -1)}"`;
   if (url.hostname === '') return 'has no host';
+  const hostProblem = findHostProblem(url.hostname);
+  if (hostProblem) return hostProblem;
   if (url.username !== '' || url.password !== '') return 'contains credentials (user:password@)';
   if (url.search !== '' || value.includes('?')) return 'has a query string';
   if (url.hash !== '' || value.includes('#')) return 'has a fragment';
@@ -17,7 +33,7 @@ export function findEndpointUrlProblem(value: string): string | undefined {
 
 /** What an endpoint URL may look like, for error messages. */
 export const ENDPOINT_URL_ALLOWED =
-  'an http:// or https:// URL with a host and optional port and path, without credentials, query or fragment';
+  'an http:// or https:// URL with a host (at most 253 characters, labels at most 63) and optional port and path, without credentials, query or fragment';
 
 /** `received` text of a rejected endpoint URL: the URL with any `user:password@` part masked. */
 export function describeEndpointUrl(raw: unknown): string {

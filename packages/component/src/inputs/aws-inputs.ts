@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AWS_EMBEDDING_MODEL_IDS, AWS_MODEL_IDS, MODEL_ID_PATTERN } from '../aws/model-ids';
 import { AWS_REGIONS, AWS_REGION_PATTERN, DEFAULT_AWS_REGION } from '../aws/regions';
 import { describeEndpointUrl, ENDPOINT_URL_ALLOWED, findEndpointUrlProblem } from '../aws/endpoint-url';
+import { ACCESS_KEY_ID_RULE, PRINTABLE_SECRET_RULE, PROFILE_NAME_RULE, type SecretValueRule } from '../aws/credential-value-rules';
 import type { Secret } from '../secrets/secret';
 import { createInputSpec, InputProblem, UNSET } from './create-input-spec';
 import { dropdownInput } from './dropdown-input';
@@ -16,7 +17,7 @@ export type AwsInputOverrides = Partial<Pick<InputUi, 'displayName' | 'info' | '
 export type AwsSecretInputOverrides = AwsInputOverrides & { defaultVariable?: string | null };
 
 function secretInput(
-  base: { displayName: string; info: string; advanced: boolean; required: boolean; defaultVariable?: string },
+  base: { displayName: string; info: string; advanced: boolean; required: boolean; defaultVariable?: string; rule: SecretValueRule },
   overrides: AwsSecretInputOverrides,
 ): InputSpec<Secret | undefined> {
   const { defaultVariable, ...ui } = overrides;
@@ -33,6 +34,7 @@ export function awsAccessKeyIdInput(overrides: AwsSecretInputOverrides = {}): In
       advanced: false,
       required: true,
       defaultVariable: 'AWS_ACCESS_KEY_ID',
+      rule: ACCESS_KEY_ID_RULE,
     },
     overrides,
   );
@@ -47,6 +49,7 @@ export function awsSecretAccessKeyInput(overrides: AwsSecretInputOverrides = {})
       advanced: false,
       required: true,
       defaultVariable: 'AWS_SECRET_ACCESS_KEY',
+      rule: PRINTABLE_SECRET_RULE,
     },
     overrides,
   );
@@ -60,6 +63,7 @@ export function awsSessionTokenInput(overrides: AwsSecretInputOverrides = {}): I
       info: "The session key for your AWS account. Only needed for temporary credentials. Usually set in Python code as the environment variable 'AWS_SESSION_TOKEN'.",
       advanced: true,
       required: false,
+      rule: PRINTABLE_SECRET_RULE,
     },
     overrides,
   );
@@ -73,6 +77,7 @@ export function credentialsProfileNameInput(overrides: AwsSecretInputOverrides =
       info: 'The name of the profile to use from your ~/.aws/credentials file. If not provided, the default profile will be used.',
       advanced: true,
       required: false,
+      rule: PROFILE_NAME_RULE,
     },
     overrides,
   );

@@ -3,6 +3,7 @@ import { baseUi } from './create-input-spec';
 import type { BaseInputOptions, InputSpec } from './input-spec';
 import type { Secret } from '../secrets/secret';
 import { resolveSecretInput } from '../secrets/secret-input-value';
+import type { SecretValueRule } from '../aws/credential-value-rules';
 
 /** Options of {@link secretStrInput}. */
 export interface SecretStrInputOptions extends BaseInputOptions {
@@ -11,6 +12,8 @@ export interface SecretStrInputOptions extends BaseInputOptions {
    * `AWS_ACCESS_KEY_ID`). Default none: unset.
    */
   defaultVariable?: string;
+  /** What the resolved value must look like (checked after variables resolve; never quoted). Default any string. */
+  rule?: SecretValueRule;
 }
 
 /**
@@ -27,11 +30,13 @@ export function secretStrInput(options: SecretStrInputOptions): InputSpec<Secret
     ui,
     defaultValue: options.defaultVariable === undefined ? undefined : { variable: options.defaultVariable },
     schema: z.string(),
-    allowed: 'a string, or { variable: NAME } naming a host variable or environment variable',
+    allowed: options.rule?.allowed ?? 'a string, or { variable: NAME } naming a host variable or environment variable',
     secret: true,
     parse(raw, resolve) {
       const resolution = resolveSecretInput(raw, resolve);
-      return resolution.ok ? { ok: true, value: resolution.secret } : resolution;
+      if (!resolution.ok) return resolution;
+      const problem = resolution.secret && options.rule ? options.rule.check(resolution.secret.reveal()) : undefined;
+      return problem ? { ok: false, problem } : { ok: true, value: resolution.secret };
     },
   };
 }

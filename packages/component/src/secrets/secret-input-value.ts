@@ -6,6 +6,8 @@ import type { VariableResolver } from './variable-resolver';
  * - a string: the value itself;
  * - `{ variable: 'NAME' }`: a variable resolved from the host's variables, then the environment;
  * - `{ value, load_from_db }`: Langflow's saved-flow form (`load_from_db: true` means `value` is a variable name);
+ *   accepted only when `value` is an own key (`{ variable }` only with an own string `variable`): any other object
+ *   is a shape problem, never "unset";
  * - a {@link Secret}.
  */
 export type SecretInputValue = string | Secret | { variable: string } | { value: string; load_from_db?: boolean };
@@ -29,13 +31,22 @@ export function resolveSecretInput(raw: unknown, resolve: VariableResolver): Sec
   if (typeof raw === 'string') return { ok: true, secret: new Secret(raw) };
   if (typeof raw === 'object' && !Array.isArray(raw)) {
     const obj = raw as Record<string, unknown>;
-    if (typeof obj.variable === 'string') return fromVariable(obj.variable, resolve);
-    if (typeof obj.value === 'string' || obj.value === null || obj.value === undefined) {
+    // Own keys only: an inherited `variable`/`value` (a polluted prototype) is no secret form.
+    if (Object.hasOwn(obj, 'variable')) {
+      if (typeof obj.variable !== 'string') return { ok: false, problem: 'has a `variable` that is not a string' };
+      return fromVariable(obj.variable, resolve);
+    }
+    if (Object.hasOwn(obj, 'value')) {
+      if (typeof obj.value !== 'string' && obj.value !== null && obj.value !== undefined)
+        return { ok: false, problem: 'has a `value` that is not a string' };
       const value = typeof obj.value === 'string' ? obj.value : '';
       if (value === '') return { ok: true, secret: undefined };
       if (obj.load_from_db === true) return fromVariable(value, resolve);
       return { ok: true, secret: new Secret(value) };
     }
+    // Any other object (`{ token: … }`, `{ profile: … }`) is a mistake, not "unset": unset would silently fall back
+    // to the default credential chain.
+    return { ok: false, problem: 'is an object that is neither { variable: NAME } nor { value, load_from_db }' };
   }
   return { ok: false, problem: 'is neither a string nor a variable reference' };
 }

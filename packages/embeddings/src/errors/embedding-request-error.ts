@@ -1,3 +1,5 @@
+import { sanitizeAwsError } from '@bedrock-flow/component';
+
 /** Where a failed request sat in the caller's list of texts. */
 export interface EmbeddingRequestErrorDetails {
   /** Model id as sent. */
@@ -6,7 +8,7 @@ export interface EmbeddingRequestErrorDetails {
   index: number;
   /** Number of texts the failed request carried (1 for Titan, up to 96 for Cohere). */
   count: number;
-  /** The error the AWS SDK raised, after its own retries. */
+  /** The error the AWS SDK raised, after its own retries (kept as `cause` in a sanitised copy, without `$response`). */
   cause: unknown;
 }
 
@@ -19,8 +21,9 @@ interface SdkErrorShape {
 
 /**
  * Thrown when Bedrock (or the network) failed a request after the client's retry strategy gave up.
- * Carries the index of the text that failed, the AWS error name and request id. No credentials:
- * only the SDK error's name, message and metadata are copied.
+ * Carries the index of the text that failed, the AWS error name and request id. No credentials: only the SDK
+ * error's name, message and metadata are copied, and `cause` is a sanitised copy of the SDK error (never its
+ * `$response`, whose request headers hold the session token).
  */
 export class EmbeddingRequestError extends Error {
   /** Always `EMBEDDING_REQUEST_FAILED`. */
@@ -59,7 +62,7 @@ export class EmbeddingRequestError extends Error {
     super(
       `Bedrock embedding request for ${where} (model ${details.modelId}) failed: ${awsErrorName}: ${sdkMessage}` +
         (requestId ? ` (request id ${requestId})` : ''),
-      { cause: details.cause },
+      { cause: sanitizeAwsError(details.cause) },
     );
     this.name = 'EmbeddingRequestError';
     this.index = details.index;

@@ -3,6 +3,7 @@ import http2 from 'node:http2';
 import { baseHeaders } from '../http/write-response';
 import type { AnyRequest, AnyResponse } from '../server/request-handler';
 import { resetConnection } from '../server/reset-connection';
+import { waitUnlessClosed } from '../server/wait-unless-closed';
 import { encodeEvent, encodeException } from './encode-frame';
 
 /** Stream faults, resolved for one response. */
@@ -65,7 +66,8 @@ export class EventStreamWriter {
       this.stopped = true;
       return false;
     }
-    if (this.frames > 0 && this.frameDelayMs > 0) await new Promise((r) => setTimeout(r, this.frameDelayMs));
+    // The gap's timer is cleared when the response closes (client gone, or `close()` destroying connections).
+    if (this.frames > 0 && this.frameDelayMs > 0 && !(await waitUnlessClosed(this.res, this.frameDelayMs))) this.stopped = true;
     if (this.stopped) return false;
     this.frames += 1;
     this.flushed = new Promise((resolve) => {

@@ -15,6 +15,7 @@ import {
 import { AIMessage, AIMessageChunk, type BaseMessage, type UsageMetadata } from '@langchain/core/messages';
 import { ChatGenerationChunk, type ChatResult } from '@langchain/core/outputs';
 import type { Runnable } from '@langchain/core/runnables';
+import { withStreamRequestId } from '@bedrock-flow/component';
 import { ModelResponseError } from '../errors/model-response-error';
 import { ModelValidationError } from '../errors/model-validation-error';
 import { asNumber, asObject } from '../providers/json-object';
@@ -295,7 +296,8 @@ export class ChatBedrockInvoke extends BaseChatModel<ChatBedrockInvokeCallOption
     const state = {};
     let usageSeen = false;
     let first = true;
-    for await (const raw of reader.chunks()) {
+    // In-stream errors have no `$metadata`: give them the request id of the stream's response.
+    for await (const raw of withStreamRequestId(reader.chunks(), response.$metadata.requestId)) {
       const delta = adapter.parseStreamChunk(raw, state);
       let usage = delta.usage;
       if (usage) usageSeen = true;

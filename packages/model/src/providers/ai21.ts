@@ -1,6 +1,8 @@
 import type { BaseMessage } from '@langchain/core/messages';
-import { asArray, asNumber, asObject, asString, definedFields } from './json-object';
+import { asArray, asObject, asString, definedFields } from './json-object';
 import { splitSystem } from './message-text';
+import { openAiStyleChatBody } from './openai-style-chat-body';
+import { tokenUsageOf } from './token-usage';
 import type { BodyRequest, ParsedResponse, ProviderAdapter, StreamDelta, TokenUsage } from './provider-adapter';
 
 /** Whether an AI21 model is Jurassic-2 (completion body) rather than Jamba (chat body). */
@@ -16,11 +18,7 @@ export function jurassicPrompt(messages: BaseMessage[]): string {
 }
 
 function openAiUsage(value: unknown): TokenUsage | undefined {
-  const u = asObject(value);
-  const input = asNumber(u.prompt_tokens);
-  const output = asNumber(u.completion_tokens);
-  if (input === undefined && output === undefined) return undefined;
-  return { inputTokens: input ?? 0, outputTokens: output ?? 0 };
+  return tokenUsageOf(value, 'prompt_tokens', 'completion_tokens');
 }
 
 /** AI21 Labs: Jamba (OpenAI-like chat) and Jurassic-2 (completion `{prompt, maxTokens}`, no streaming). */
@@ -42,17 +40,7 @@ export const ai21Adapter: ProviderAdapter = {
         stopSequences: params.stop?.length ? params.stop : undefined,
       });
     }
-    const { system, turns } = splitSystem(messages);
-    return definedFields({
-      messages: [
-        ...(system ? [{ role: 'system', content: system }] : []),
-        ...turns.map((t) => ({ role: t.role === 'assistant' ? 'assistant' : 'user', content: t.text })),
-      ],
-      max_tokens: params.maxTokens,
-      temperature: params.temperature,
-      top_p: params.topP,
-      stop: params.stop?.length ? params.stop : undefined,
-    });
+    return openAiStyleChatBody(messages, params);
   },
 
   parseResponse(body: unknown): ParsedResponse {

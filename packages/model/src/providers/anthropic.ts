@@ -1,5 +1,6 @@
 import type { BaseMessage, ToolCall } from '@langchain/core/messages';
 import { asArray, asNumber, asObject, asString, definedFields, type JsonObject } from './json-object';
+import { tokenUsageOf } from './token-usage';
 import { contentText, messageRole } from './message-text';
 import type {
   BodyRequest,
@@ -90,11 +91,7 @@ function toolChoiceBody(choice: ToolChoiceSpec | undefined): JsonObject | undefi
 }
 
 function usageOf(value: unknown): { inputTokens: number; outputTokens: number } | undefined {
-  const u = asObject(value);
-  const input = asNumber(u.input_tokens);
-  const output = asNumber(u.output_tokens);
-  if (input === undefined && output === undefined) return undefined;
-  return { inputTokens: input ?? 0, outputTokens: output ?? 0 };
+  return tokenUsageOf(value, 'input_tokens', 'output_tokens');
 }
 
 /** Anthropic Claude on Bedrock: the Messages API, with system prompt and tools. */

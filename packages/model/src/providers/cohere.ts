@@ -1,5 +1,6 @@
 import type { BaseMessage } from '@langchain/core/messages';
-import { asArray, asNumber, asObject, asString, definedFields } from './json-object';
+import { asArray, asObject, asString, definedFields } from './json-object';
+import { tokenUsageOf } from './token-usage';
 import { splitSystem } from './message-text';
 import type { BodyRequest, ParsedResponse, ProviderAdapter, StreamDelta, TokenUsage } from './provider-adapter';
 
@@ -33,11 +34,7 @@ export function commandRChat(messages: BaseMessage[]): {
 
 /** Token counts from Command R `meta.billed_units`, when the body has them. */
 function billedUnits(body: unknown): TokenUsage | undefined {
-  const units = asObject(asObject(asObject(body).meta).billed_units);
-  const input = asNumber(units.input_tokens);
-  const output = asNumber(units.output_tokens);
-  if (input === undefined && output === undefined) return undefined;
-  return { inputTokens: input ?? 0, outputTokens: output ?? 0 };
+  return tokenUsageOf(asObject(asObject(body).meta).billed_units, 'input_tokens', 'output_tokens');
 }
 
 /** Cohere Command (prompt) and Command R / R+ (message + chat_history + preamble). */

@@ -1,5 +1,6 @@
 import type { BaseMessage } from '@langchain/core/messages';
 import { asNumber, asObject, asString, definedFields } from './json-object';
+import { cumulativeStreamUsage, tokenUsage } from './token-usage';
 import { splitSystem } from './message-text';
 import type { BodyRequest, ParsedResponse, ProviderAdapter, StreamDelta, StreamState } from './provider-adapter';
 
@@ -59,7 +60,7 @@ export const metaLlamaAdapter: ProviderAdapter = {
       text: asString(b.generation) ?? '',
       toolCalls: [],
       stopReason: asString(b.stop_reason),
-      usage: input === undefined && output === undefined ? undefined : { inputTokens: input ?? 0, outputTokens: output ?? 0 },
+      usage: tokenUsage(input, output),
     };
   },
 
@@ -67,16 +68,10 @@ export const metaLlamaAdapter: ProviderAdapter = {
     const c = asObject(chunk);
     const stopReason = asString(c.stop_reason);
     // The prompt count comes on the first chunk, the generation count is cumulative: report both once, at the stop.
-    if (asNumber(c.prompt_token_count) !== undefined) state.inputTokens = c.prompt_token_count;
-    const input = asNumber(state.inputTokens);
-    const output = asNumber(c.generation_token_count);
     return definedFields({
       text: asString(c.generation),
       stopReason,
-      usage:
-        stopReason !== undefined && (input !== undefined || output !== undefined)
-          ? { inputTokens: input ?? 0, outputTokens: output ?? 0 }
-          : undefined,
+      usage: cumulativeStreamUsage(state, c.prompt_token_count, c.generation_token_count, stopReason),
     }) as StreamDelta;
   },
 };

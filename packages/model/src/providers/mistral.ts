@@ -1,6 +1,7 @@
 import type { BaseMessage } from '@langchain/core/messages';
 import { asArray, asObject, asString, definedFields } from './json-object';
 import { splitSystem } from './message-text';
+import { openAiStyleChatBody } from './openai-style-chat-body';
 import type { BodyRequest, ParsedResponse, ProviderAdapter, StreamDelta } from './provider-adapter';
 
 /** Mistral instruct template: `<s>[INST] system\n\nuser [/INST] assistant</s>[INST] user [/INST]`. */
@@ -49,17 +50,7 @@ export const mistralAdapter: ProviderAdapter = {
 
   buildBody({ messages, params, baseModelId }: BodyRequest) {
     if (isMistralChatModel(baseModelId)) {
-      const { system, turns } = splitSystem(messages);
-      return definedFields({
-        messages: [
-          ...(system ? [{ role: 'system', content: system }] : []),
-          ...turns.map((t) => ({ role: t.role === 'assistant' ? 'assistant' : 'user', content: t.text })),
-        ],
-        max_tokens: params.maxTokens,
-        temperature: params.temperature,
-        top_p: params.topP,
-        stop: params.stop?.length ? params.stop : undefined,
-      });
+      return openAiStyleChatBody(messages, params);
     }
     return definedFields({
       prompt: mistralInstructPrompt(messages),

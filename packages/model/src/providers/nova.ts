@@ -1,5 +1,6 @@
 import type { BaseMessage } from '@langchain/core/messages';
-import { asArray, asNumber, asObject, asString, definedFields, type JsonObject } from './json-object';
+import { asArray, asObject, asString, definedFields, type JsonObject } from './json-object';
+import { tokenUsageOf } from './token-usage';
 import { splitSystem } from './message-text';
 import type { BodyRequest, ParsedResponse, ProviderAdapter, StreamDelta, TokenUsage } from './provider-adapter';
 
@@ -17,11 +18,7 @@ export function toNovaMessages(messages: BaseMessage[]): { system?: JsonObject[]
 }
 
 function usageOf(value: unknown): TokenUsage | undefined {
-  const u = asObject(value);
-  const input = asNumber(u.inputTokens);
-  const output = asNumber(u.outputTokens);
-  if (input === undefined && output === undefined) return undefined;
-  return { inputTokens: input ?? 0, outputTokens: output ?? 0 };
+  return tokenUsageOf(value, 'inputTokens', 'outputTokens');
 }
 
 /** Amazon Nova (Micro, Lite, Pro, Premier): the `messages-v1` schema, Converse-like reply. */

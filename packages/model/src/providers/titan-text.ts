@@ -1,5 +1,6 @@
 import type { BaseMessage } from '@langchain/core/messages';
 import { asArray, asNumber, asObject, asString, definedFields } from './json-object';
+import { cumulativeStreamUsage } from './token-usage';
 import { splitSystem } from './message-text';
 import type { BodyRequest, ParsedResponse, ProviderAdapter, StreamDelta, StreamState } from './provider-adapter';
 
@@ -47,17 +48,11 @@ export const titanTextAdapter: ProviderAdapter = {
   parseStreamChunk(chunk: unknown, state: StreamState): StreamDelta {
     const c = asObject(chunk);
     // The input count may come only on the first chunk; the output total on the last.
-    if (asNumber(c.inputTextTokenCount) !== undefined) state.inputTokens = c.inputTextTokenCount;
-    const input = asNumber(state.inputTokens);
-    const output = asNumber(c.totalOutputTextTokenCount);
     const stopReason = asString(c.completionReason);
     return definedFields({
       text: asString(c.outputText),
       stopReason,
-        usage:
-        stopReason !== undefined && (input !== undefined || output !== undefined)
-          ? { inputTokens: input ?? 0, outputTokens: output ?? 0 }
-          : undefined,
+      usage: cumulativeStreamUsage(state, c.inputTextTokenCount, c.totalOutputTextTokenCount, stopReason),
     }) as StreamDelta;
   },
 };
