@@ -11,6 +11,9 @@ import type { EmulatorSet, ParentMessage, WorkerMessage } from './protocol';
 export class ParentChannel {
   #nextId = 1;
   #pending = new Map<number, { resolve: (stats: RowCounters | undefined) => void; reject: (error: Error) => void }>();
+  /** Messages handed to `process.send` whose write has not completed yet. */
+  #unsent = 0;
+  #whenFlushed: (() => void) | undefined;
 
   constructor() {
     process.on('message', (message: ParentMessage) => {
@@ -23,7 +26,12 @@ export class ParentChannel {
   }
 
   #send(message: WorkerMessage): void {
-    process.send?.(message);
+    if (!process.send) return;
+    this.#unsent += 1;
+    process.send(message, () => {
+      this.#unsent -= 1;
+      if (this.#unsent === 0) this.#whenFlushed?.();
+    });
   }
 
   #rpc(method: 'counters' | 'resetCounters', set: EmulatorSet, row: RowId): Promise<RowCounters | undefined> {
@@ -74,6 +82,9 @@ export class ParentChannel {
   /** Stops listening so the worker can exit. */
   close(): void {
     process.removeAllListeners('message');
-    process.disconnect?.();
+    // A large result (raw samples) can still sit in the channel's write buffer: disconnecting now drops it and the
+    // parent reports the scenario as "not run" (seen on full runs of scenarios 3 and 5). Disconnect once it is out.
+    if (this.#unsent === 0) process.disconnect?.();
+    else this.#whenFlushed = () => process.disconnect?.();
   }
 }

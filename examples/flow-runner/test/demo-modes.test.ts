@@ -60,7 +60,8 @@ describe('the demo on retrieval.json against the emulator (TLS, 3 runs per mode)
     // The pool agrees; its kept-alive connection stayed open, so graphBuildStarted needed no warm-up ping.
     const totals = outcome.pool?.totals;
     expect(outcome.pool?.slots).toHaveLength(1);
-    expect(totals).toMatchObject({ connectionsOpened: 1, tlsHandshakes: 1, credentialResolutions: 1, warmUpRequests: 0, operations: 3 * RUNS });
+    // One warm-up ping: the first build's acquire of the new slot warms it while the rest of the graph builds.
+    expect(totals).toMatchObject({ connectionsOpened: 1, tlsHandshakes: 1, credentialResolutions: 1, warmUpRequests: 1, operations: 3 * RUNS });
   });
 
   it('summarizes the counts into the table', () => {

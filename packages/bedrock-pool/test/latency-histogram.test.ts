@@ -23,3 +23,17 @@ describe('LatencyHistogram summary (cached until a new sample)', () => {
     expect(h.summary()).not.toBe(h.summary());
   });
 });
+
+describe('LatencyHistogram batching', () => {
+  it('counts every sample across several full batches and a partial one', () => {
+    const h = new LatencyHistogram();
+    for (let i = 1; i <= 1000; i += 1) h.record(i / 1000);
+    const s = h.summary();
+    expect(s.count).toBe(1000);
+    expect(s.max).toBeCloseTo(1, 2);
+    expect(s.mean).toBeCloseTo(0.5005, 2); // exact sum, reported at µs resolution
+    h.record(5);
+    expect(h.summary().count).toBe(1001);
+    expect(h.summary().max).toBeCloseTo(5, 2);
+  });
+});

@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     const t = outcome.pool.totals;
     console.log(
       `\nbedrock-flow's pool, by its own metrics: ${outcome.pool.slots.length} slot(s), ${t.connectionsOpened} connection(s), ${t.tlsHandshakes} TLS handshake(s), ` +
-        `${t.requests} requests (${t.warmUpRequests} warm-up pings from graphBuildStarted), ${t.requestsOnReusedConnections} on reused connections, ` +
+        `${t.requests} requests (${t.warmUpRequests} warm-up pings), ${t.requestsOnReusedConnections} on reused connections, ` +
         `${t.credentialResolutions} credential resolution(s).`,
     );
   }

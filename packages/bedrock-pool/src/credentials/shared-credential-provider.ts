@@ -72,6 +72,12 @@ export class SharedCredentialProvider {
     return this.#resolve(false);
   };
 
+  /** Whether cached credentials are usable now (then `warm()` has nothing to do). */
+  get fresh(): boolean {
+    const cached = this.#cached;
+    return cached !== undefined && Date.now() < cached.usableUntil;
+  }
+
   /** Resolves ahead of requests (warm-up): returns the cached identity or waits for one, never counted as on-path. */
   async warm(): Promise<void> {
     const cached = this.#cached;

@@ -9,6 +9,7 @@ import {
 } from '../config/defaults';
 import { fingerprintConfig } from '../config/fingerprint-config';
 import { normalizeConfig } from '../config/normalize-config';
+import { RawConfigMemo } from '../config/raw-config-memo';
 import { CredentialRegistry } from '../credentials/credential-registry';
 import type { CredentialEvent } from '../credentials/shared-credential-provider';
 import { ConfigValidationError } from '../errors/config-validation-error';
@@ -43,6 +44,8 @@ export class BedrockPool extends EventEmitter<BedrockPoolEventMap> {
   #slots = new Map<string, ClientSlot>();
   #leases = new LeaseTable();
   #graphs = new Map<string, Set<string>>();
+  /** Graphs between `graphBuildStarted` and `graphBuildFinished`, with the node ids listed at the start. */
+  #buildsInProgress = new Map<string, Set<string>>();
   #releaseTimers = new Map<ClientSlot, NodeJS.Timeout>();
   #retiring = new Set<Promise<void>>();
   #retiringSlots = new Set<ClientSlot>();
@@ -90,14 +93,22 @@ export class BedrockPool extends EventEmitter<BedrockPoolEventMap> {
   acquire(identity: NodeIdentity, config: ClientConfig): ClientLease {
     if (this.#closed) throw new PoolClosedError('acquire');
     const key = leaseKeyOf(identity);
-    const normalized = normalizeConfig(config, this.#options.defaults);
-    const fingerprint = fingerprintConfig(normalized);
     const existing = this.#leases.get(key);
-    if (existing && existing.slot.fingerprint === fingerprint && this.#slots.get(fingerprint) === existing.slot) {
+    // Warm path: the same raw config as this lease's last acquire; a map lookup and a field comparison.
+    if (existing?.memo?.matches(config, process.env) && this.#slots.get(existing.slot.fingerprint) === existing.slot) {
       existing.slot.lastUsedAt = Date.now();
       return existing.lease;
     }
+    const normalized = normalizeConfig(config, this.#options.defaults);
+    const fingerprint = fingerprintConfig(normalized);
+    const readsProxyEnv = config.proxy === undefined && this.#options.defaults.proxy === undefined;
+    if (existing && existing.slot.fingerprint === fingerprint && this.#slots.get(fingerprint) === existing.slot) {
+      existing.slot.lastUsedAt = Date.now();
+      existing.memo = RawConfigMemo.of(config, readsProxyEnv, process.env);
+      return existing.lease;
+    }
     let slot = this.#slots.get(fingerprint);
+    let created = false;
     if (slot) {
       this.#cancelRelease(slot);
       slot.lastUsedAt = Date.now();
@@ -106,19 +117,22 @@ export class BedrockPool extends EventEmitter<BedrockPoolEventMap> {
       const credentials = this.#credentials.retain(normalized.credentials);
       slot = new ClientSlot(`slot-${this.#nextSlotNumber++}`, fingerprint, normalized, credentials, this.#recorder);
       this.#slots.set(fingerprint, slot);
+      created = true;
       this.#logger.debug?.(`bedrock-pool: created ${slot.slotId} (${fingerprint})`);
       this.emit('slotCreated', slot.describe());
     }
     const lease = new ClientLease(identity, slot.client, fingerprint, slot.slotId);
     slot.leaseKeys.add(key);
     slot.setLeased(true);
-    this.#leases.set(key, { lease, slot });
+    this.#leases.set(key, { lease, slot, memo: RawConfigMemo.of(config, readsProxyEnv, process.env) });
     if (existing) {
       this.#detach(key, existing.slot);
       this.emit('leaseMoved', { identity: lease.identity, fromSlotId: existing.slot.slotId, toSlotId: slot.slotId, fingerprint });
     } else {
       this.emit('leaseCreated', { identity: lease.identity, slotId: slot.slotId, fingerprint });
     }
+    // A new slot for a node of a graph being built: open its connection while the rest of the graph builds.
+    if (created && this.#buildsInProgress.get(identity.graphId)?.has(identity.nodeId)) this.#warmInBackground(slot);
     return lease;
   }
 
@@ -144,25 +158,27 @@ export class BedrockPool extends EventEmitter<BedrockPoolEventMap> {
     await slot.warm(connections);
   }
 
-  /** The host started building `graphId` with `nodeIds`: warms the slots of leases it already knows, overlapping the build. */
+  /**
+   * The host started building `graphId` with `nodeIds`: warms the slots of leases it already knows, overlapping the
+   * build. Until {@link graphBuildFinished}, a listed node whose `acquire` creates a new slot starts that slot's
+   * warm-up at once (credentials + connections), so a fresh process connects while the rest of its graph builds.
+   */
   graphBuildStarted(event: { graphId: string; nodeIds: readonly string[] }): void {
     if (this.#closed) return;
-    this.#graphs.set(event.graphId, new Set(event.nodeIds));
-    const slots = new Set<ClientSlot>();
+    const nodeIds = new Set(event.nodeIds);
+    this.#graphs.set(event.graphId, nodeIds);
+    this.#buildsInProgress.set(event.graphId, nodeIds);
+    let slots: Set<ClientSlot> | undefined;
     for (const nodeId of event.nodeIds) {
       const record = this.#leases.get(leaseKeyOf({ graphId: event.graphId, nodeId }));
-      if (record) slots.add(record.slot);
+      if (record && !record.slot.isWarm(this.#options.warmConnections)) (slots ??= new Set()).add(record.slot);
     }
-    for (const slot of slots) {
-      slot.warm(this.#options.warmConnections).catch((error: Error) => {
-        this.#logger.warn?.(`bedrock-pool: warm-up of ${slot.slotId} failed: ${error.message}`);
-        this.emit('warmUpFailed', { slotId: slot.slotId, error });
-      });
-    }
+    if (slots) for (const slot of slots) this.#warmInBackground(slot);
   }
 
   /** The host finished building `graphId`: leases of nodes no longer in `nodeIds` are released. */
   graphBuildFinished(event: { graphId: string; nodeIds: readonly string[] }): void {
+    this.#buildsInProgress.delete(event.graphId);
     const present = new Set(event.nodeIds);
     this.#graphs.set(event.graphId, present);
     for (const key of this.#leases.keysOfGraph(event.graphId)) {
@@ -180,6 +196,7 @@ export class BedrockPool extends EventEmitter<BedrockPoolEventMap> {
   /** A graph was disposed: every lease in it is released. */
   graphDisposed(graphId: string): void {
     this.#graphs.delete(graphId);
+    this.#buildsInProgress.delete(graphId);
     for (const key of this.#leases.keysOfGraph(graphId)) {
       this.release({ graphId, nodeId: key.slice(graphId.length + 1) });
     }
@@ -237,6 +254,14 @@ export class BedrockPool extends EventEmitter<BedrockPoolEventMap> {
     clearInterval(this.#sweepTimer);
     this.#sweepTimer = undefined;
     this.#graphs.clear();
+    this.#buildsInProgress.clear();
+  }
+
+  #warmInBackground(slot: ClientSlot): void {
+    slot.warm(this.#options.warmConnections).catch((error: Error) => {
+      this.#logger.warn?.(`bedrock-pool: warm-up of ${slot.slotId} failed: ${error.message}`);
+      this.emit('warmUpFailed', { slotId: slot.slotId, error });
+    });
   }
 
   #detach(key: LeaseKey, slot: ClientSlot): void {

@@ -107,6 +107,13 @@ export class ClientSlot {
     if (this.#state === 'active' || this.#state === 'idle') this.#state = leased ? 'active' : 'idle';
   }
 
+  /** Whether a warm-up would do nothing: credentials cached and `connections` (http2: one session) open. */
+  isWarm(connections: number): boolean {
+    if (this.#state === 'draining' || this.#state === 'destroyed') return true;
+    const wanted = this.#config.transport === 'http2' ? 1 : connections;
+    return this.#warming === undefined && this.credentials.fresh && this.recorder.get('connectionsOpen') >= wanted;
+  }
+
   /**
    * Resolves credentials and tops the connection pool up to `connections` (http2: one session) without
    * invoking a model. A no-op when that many connections are already open.

@@ -1,4 +1,5 @@
 import type { NodeIdentity } from '../config/client-config';
+import type { RawConfigMemo } from '../config/raw-config-memo';
 import { ConfigValidationError } from '../errors/config-validation-error';
 import type { ClientLease } from './client-lease';
 import type { ClientSlot } from './client-slot';
@@ -10,6 +11,8 @@ export type LeaseKey = string;
 export interface LeaseRecord {
   lease: ClientLease;
   slot: ClientSlot;
+  /** The raw config the lease was made for, so an unchanged config skips normalize + fingerprint. */
+  memo?: RawConfigMemo | undefined;
 }
 
 /** Validates an identity and returns its lease key. */
@@ -29,6 +32,8 @@ export function leaseKeyOf(identity: NodeIdentity): LeaseKey {
 /** Leases by identity, with an index by graph for the lifecycle hooks. */
 export class LeaseTable {
   #byKey = new Map<LeaseKey, LeaseRecord>();
+  /** Lease keys by graph id: the lifecycle hooks of one graph must not scan every lease of the process. */
+  #byGraph = new Map<string, Set<LeaseKey>>();
 
   /** The lease of `key`, if any. */
   get(key: LeaseKey): LeaseRecord | undefined {
@@ -38,19 +43,31 @@ export class LeaseTable {
   /** Stores or replaces the lease of `key`. */
   set(key: LeaseKey, record: LeaseRecord): void {
     this.#byKey.set(key, record);
+    const graphId = record.lease.identity.graphId;
+    let keys = this.#byGraph.get(graphId);
+    if (!keys) {
+      keys = new Set();
+      this.#byGraph.set(graphId, keys);
+    }
+    keys.add(key);
   }
 
   /** Removes and returns the lease of `key`. */
   delete(key: LeaseKey): LeaseRecord | undefined {
     const record = this.#byKey.get(key);
+    if (!record) return undefined;
     this.#byKey.delete(key);
+    const graphId = record.lease.identity.graphId;
+    const keys = this.#byGraph.get(graphId);
+    keys?.delete(key);
+    if (keys?.size === 0) this.#byGraph.delete(graphId);
     return record;
   }
 
   /** Keys of every lease in `graphId`. */
   keysOfGraph(graphId: string): LeaseKey[] {
-    const prefix = `${graphId}\u0000`;
-    return [...this.#byKey.keys()].filter((key) => key.startsWith(prefix));
+    const keys = this.#byGraph.get(graphId);
+    return keys ? [...keys] : [];
   }
 
   /** Number of leases. */

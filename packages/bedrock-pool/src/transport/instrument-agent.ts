@@ -31,11 +31,13 @@ export function instrumentAgent<T extends Agent>(agent: T, recorder: MetricsReco
     observe(socket);
     return socket;
   };
+  const onSocket = function onRequestSocket(socket: Socket) {
+    if (served.has(socket)) recorder.add('requestsOnReusedConnections');
+    else served.add(socket);
+  };
   target.addRequest = function instrumentedAddRequest(request, options) {
-    request.once('socket', (socket: Socket) => {
-      if (served.has(socket)) recorder.add('requestsOnReusedConnections');
-      else served.add(socket);
-    });
+    // One listener function per agent, not a closure (and once-wrapper) per request: 'socket' fires once per request.
+    request.on('socket', onSocket);
     return addRequest.call(this, request, options);
   };
   return agent;

@@ -65,39 +65,49 @@ export class MeasuredRequestHandler {
   }
 
   /** The SDK's entry point: waits for a running warm-up, then sends through the inner handler, measured. */
-  async handle(request: HttpRequest, options?: HttpHandlerOptions): Promise<{ response: HttpResponse }> {
-    if (this.#gate) await this.#gate;
+  handle(request: HttpRequest, options?: HttpHandlerOptions): Promise<{ response: HttpResponse }> {
+    const gate = this.#gate;
+    // No async wrapper on the common path: each extra await layer costs microseconds per request.
+    if (gate) return gate.then(() => this.#send(request, options));
     return this.#send(request, options);
   }
 
-  async #send(request: HttpRequest, options: HttpHandlerOptions | undefined): Promise<{ response: HttpResponse }> {
+  #send(request: HttpRequest, options: HttpHandlerOptions | undefined): Promise<{ response: HttpResponse }> {
     const recorder = this.#recorder;
     const startedAt = performance.now();
     this.#onActivity();
     recorder.add('requests');
     this.#begin();
-    const opened = recorder.get('connectionsOpened');
-    const pending = this.#inner.handle(request, options);
+    const opened = this.#countsReuse ? recorder.get('connectionsOpened') : 0;
+    let pending: Promise<{ response: HttpResponse }>;
+    try {
+      pending = this.#inner.handle(request, options);
+    } catch (error) {
+      return this.#failed(error);
+    }
     // NodeHttp2Handler leases or opens its session synchronously (after its first call resolved its config).
     if (this.#countsReuse && this.#handled && recorder.get('connectionsOpened') === opened) recorder.add('requestsOnReusedConnections');
     this.#handled = true;
-    let result: { response: HttpResponse };
-    try {
-      result = await pending;
-    } catch (error) {
-      recorder.error(classifyError(error));
-      this.#end();
-      throw error;
-    }
-    recorder.record('timeToFirstByteMs', performance.now() - startedAt);
+    return pending.then((result) => this.#answered(result, startedAt), (error: unknown) => this.#failed(error));
+  }
+
+  #failed(error: unknown): never {
+    this.#recorder.error(classifyError(error));
+    this.#end();
+    throw error;
+  }
+
+  #answered(result: { response: HttpResponse }, startedAt: number): { response: HttpResponse } {
+    const recorder = this.#recorder;
+    const answeredAt = performance.now();
+    recorder.record('timeToFirstByteMs', answeredAt - startedAt);
     const status = result.response.statusCode;
-    const statusKind = classifyStatus(status);
-    if (status === 429) recorder.add('throttles');
-    if (statusKind) recorder.error(statusKind);
-    this.#onBodyEnd(result.response.body, () => {
-      recorder.record('requestDurationMs', performance.now() - startedAt);
-      this.#end();
-    });
+    if (status >= 300) {
+      const statusKind = classifyStatus(status);
+      if (status === 429) recorder.add('throttles');
+      if (statusKind) recorder.error(statusKind);
+    }
+    this.#onBodyEnd(result.response.body, startedAt);
     return result;
   }
 
@@ -133,21 +143,27 @@ export class MeasuredRequestHandler {
     if (this.#inFlight === 0) for (const resolve of this.#idleWaiters.splice(0)) resolve();
   }
 
-  #onBodyEnd(body: unknown, done: () => void): void {
-    const stream = body as NodeJS.ReadableStream & { once?: (event: string, listener: () => void) => void; destroyed?: boolean; readableEnded?: boolean };
-    if (!stream || typeof stream.once !== 'function' || stream.destroyed || stream.readableEnded) {
-      done();
+  #bodyEnded(startedAt: number): void {
+    this.#recorder.record('requestDurationMs', performance.now() - startedAt);
+    this.#end();
+  }
+
+  #onBodyEnd(body: unknown, startedAt: number): void {
+    const stream = body as NodeJS.ReadableStream & { destroyed?: boolean; readableEnded?: boolean };
+    if (!stream || typeof stream.on !== 'function' || stream.destroyed || stream.readableEnded) {
+      this.#bodyEnded(startedAt);
       return;
     }
     let finished = false;
     const finish = () => {
       if (finished) return;
       finished = true;
-      done();
+      this.#bodyEnded(startedAt);
     };
-    stream.once('end', finish);
-    stream.once('close', finish);
-    stream.once('error', finish);
+    // One guarded closure and plain listeners (no once-wrappers to allocate and remove): the stream is done
+    // after any of them, and goes away with its listeners.
+    stream.on('end', finish);
+    stream.on('close', finish);
+    stream.on('error', finish);
   }
 }
-

@@ -12,8 +12,18 @@ function findHostProblem(host: string): string | undefined {
   return undefined;
 }
 
+/** The last URL found acceptable (one without credentials): rebuilds of a saved flow check the same URL again. */
+let lastAcceptedUrl: string | undefined;
+
 /** Why `value` is not an acceptable endpoint URL, or `undefined` when it is. Never echoes URL credentials. */
 export function findEndpointUrlProblem(value: string): string | undefined {
+  if (value === lastAcceptedUrl) return undefined;
+  const problem = endpointUrlProblem(value);
+  if (problem === undefined) lastAcceptedUrl = value;
+  return problem;
+}
+
+function endpointUrlProblem(value: string): string | undefined {
   if (/\s/.test(value)) return 'contains whitespace';
   let url: URL;
   try {

@@ -37,6 +37,11 @@ function zodProblem(error: z.ZodError): string {
 export function createInputSpec<T>(fields: CreateInputSpecFields<T>): InputSpec<T> {
   const normalize =
     fields.normalize ?? ((raw: unknown) => (raw === null || raw === '' ? UNSET : raw));
+  // The last primitive candidate and its verdict: a saved flow rebuilds with the same values, and a schema is a pure
+  // function of its input, so the zod run (a URL parse, a regex) is skipped. Never for secrets: no secret is kept.
+  const memoize = !(fields.secret ?? false);
+  let lastCandidate: unknown = UNSET;
+  let lastResult: InputParseResult<T> | undefined;
   return {
     kind: fields.kind,
     ui: fields.ui,
@@ -49,9 +54,15 @@ export function createInputSpec<T>(fields: CreateInputSpecFields<T>): InputSpec<
       const candidate = normalize(raw, resolve);
       if (candidate === UNSET) return { ok: true, value: fields.unsetValue as T };
       if (candidate instanceof InputProblem) return { ok: false, problem: candidate.problem };
+      const primitive = memoize && candidate !== null && typeof candidate !== 'object' && typeof candidate !== 'function';
+      if (primitive && lastResult && Object.is(candidate, lastCandidate)) return lastResult;
       const result = fields.schema.safeParse(candidate);
-      if (!result.success) return { ok: false, problem: zodProblem(result.error) };
-      return { ok: true, value: result.data as T };
+      const parsed: InputParseResult<T> = result.success ? { ok: true, value: result.data as T } : { ok: false, problem: zodProblem(result.error) };
+      if (primitive) {
+        lastCandidate = candidate;
+        lastResult = parsed;
+      }
+      return parsed;
     },
   };
 }
