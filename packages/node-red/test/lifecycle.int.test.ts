@@ -1,5 +1,4 @@
-import { startEmulator, type RunningEmulator } from '@bedrock-flow/emulator';
-import { eventually, nodeRedHelper } from './support/node-red-helper';
+import { eventually, nodeRedHelper, useEmulatorForFlows } from './support/node-red-helper';
 import { awsCredentials, converseFlow, TAB, type FlowNode } from './support/flows';
 
 // The node modules exactly as Node-RED require()s them.
@@ -12,22 +11,7 @@ const REDEPLOYS = 50;
 // Grace 0: a released slot is drained at once, so socket counts settle without waiting out the default 5 s.
 const helper = nodeRedHelper({ bedrockFlow: { pool: { releaseGraceMs: 0 } } });
 
-let emu: RunningEmulator;
-
-beforeAll(async () => {
-  emu = await startEmulator({ tls: true });
-});
-
-afterAll(async () => {
-  await emu.close();
-});
-
-beforeEach(() => emu.resetStats());
-
-afterEach(async () => {
-  await helper.unload();
-  await eventually(() => currentRuntimePool() === undefined);
-});
+const emulator = useEmulatorForFlows(helper, currentRuntimePool);
 
 /** Sends `payload` into `nodeId` and resolves with the message the helper node `out` receives. */
 function ask(nodeId: string, payload: unknown): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -38,7 +22,7 @@ function ask(nodeId: string, payload: unknown): Promise<any> { // eslint-disable
 }
 
 test(`${REDEPLOYS} full redeploys keep the lease: one TLS handshake, one connection, same warm client`, async () => {
-  const flow = converseFlow(emu);
+  const flow = converseFlow(emulator());
   await helper.load([awsConfigNode, converseNode], flow, awsCredentials());
   const first = await ask('converse-1', 'hello');
   expect(first.payload).toBe('Echo: hello');
@@ -54,28 +38,28 @@ test(`${REDEPLOYS} full redeploys keep the lease: one TLS handshake, one connect
   expect(last.poolMetrics.slot.tlsHandshakes).toBe(1);
   expect(last.poolMetrics.slot.connectionsOpened).toBe(1);
   expect(last.poolMetrics.leases).toBe(1);
-  const stats = emu.stats();
+  const stats = emulator().stats();
   expect(stats.tls.handshakes).toBe(1);
   expect(stats.connections.accepted).toBe(1);
   expect(stats.requests.byOperation.Converse).toBe(2);
 });
 
 test('a removed node releases its lease and its sockets close', async () => {
-  const flow = converseFlow(emu);
+  const flow = converseFlow(emulator());
   await helper.load([awsConfigNode, converseNode], flow, awsCredentials());
   expect((await ask('converse-1', 'hi')).payload).toBe('Echo: hi');
-  expect(emu.stats().connections.open).toBe(1);
+  expect(emulator().stats().connections.open).toBe(1);
 
   const withoutConverse = flow.filter((node) => node.id !== 'converse-1');
   await helper.setFlows(withoutConverse, 'full', awsCredentials());
 
-  await eventually(() => emu.stats().connections.open === 0);
+  await eventually(() => emulator().stats().connections.open === 0);
   expect(currentRuntimePool().metrics().leases).toBe(0);
   expect(currentRuntimePool().metrics().slots).toHaveLength(0);
 });
 
 test('a changed connection config moves the lease to a new client and closes the old one', async () => {
-  const flow = converseFlow(emu);
+  const flow = converseFlow(emulator());
   await helper.load([awsConfigNode, converseNode], flow, awsCredentials());
   const before = await ask('converse-1', 'one');
 
@@ -85,13 +69,13 @@ test('a changed connection config moves the lease to a new client and closes the
 
   expect(after.payload).toBe('Echo: two');
   expect(after.poolMetrics.slotId).not.toBe(before.poolMetrics.slotId);
-  await eventually(() => emu.stats().connections.open === 1);
-  expect(emu.stats().tls.handshakes).toBe(2);
+  await eventually(() => emulator().stats().connections.open === 1);
+  expect(emulator().stats().tls.handshakes).toBe(2);
   expect(currentRuntimePool().metrics().slots).toHaveLength(1);
 });
 
 test('a node moved to another tab releases the lease of its old tab', async () => {
-  const flow: FlowNode[] = [...converseFlow(emu), { id: 'tab-2', type: 'tab', label: 'other' }];
+  const flow: FlowNode[] = [...converseFlow(emulator()), { id: 'tab-2', type: 'tab', label: 'other' }];
   await helper.load([awsConfigNode, converseNode], flow, awsCredentials());
   await ask('converse-1', 'here');
   const moved = flow.map((node) => (node.id === 'converse-1' || node.id === 'out' ? { ...node, z: 'tab-2' } : node));
@@ -101,21 +85,21 @@ test('a node moved to another tab releases the lease of its old tab', async () =
   expect(answer.payload).toBe('Echo: there');
   expect(currentRuntimePool().metrics().leases).toBe(1);
   // Same config: the lease moved within the same warm slot, no new connection.
-  expect(emu.stats().tls.handshakes).toBe(1);
+  expect(emulator().stats().tls.handshakes).toBe(1);
 });
 
 test("Node-RED's stop closes the pool and every socket", async () => {
-  await helper.load([awsConfigNode, converseNode], converseFlow(emu), awsCredentials());
+  await helper.load([awsConfigNode, converseNode], converseFlow(emulator()), awsCredentials());
   await ask('converse-1', 'bye');
   const pool = currentRuntimePool();
-  expect(emu.stats().connections.open).toBe(1);
+  expect(emulator().stats().connections.open).toBe(1);
 
   await helper.unload();
 
-  await eventually(() => pool.closed && emu.stats().connections.open === 0);
+  await eventually(() => pool.closed && emulator().stats().connections.open === 0);
   expect(currentRuntimePool()).toBeUndefined();
   // Load again so afterEach has something to unload; a fresh pool is created on demand.
-  await helper.load([awsConfigNode, converseNode], converseFlow(emu), awsCredentials());
+  await helper.load([awsConfigNode, converseNode], converseFlow(emulator()), awsCredentials());
   expect(currentRuntimePool()).not.toBe(pool);
   expect(helper.getNode('converse-1').z).toBe(TAB);
 });

@@ -1,5 +1,5 @@
-import { startEmulator, TEST_CREDENTIALS, type RunningEmulator } from '@bedrock-flow/emulator';
-import { eventually, nodeRedHelper } from './support/node-red-helper';
+import { TEST_CREDENTIALS } from '@bedrock-flow/emulator';
+import { eventually, nodeRedHelper, useEmulatorForFlows } from './support/node-red-helper';
 import { awsConfigNode, awsCredentials, CHAT_MODEL, converseFlow, TAB, type FlowNode } from './support/flows';
 
 const awsConfig = require('../nodes/bedrock-aws-config');
@@ -11,22 +11,7 @@ const ALL_NODES = [awsConfig, converseNode, invokeModelNode, embeddingsNode];
 
 const helper = nodeRedHelper({ bedrockFlow: { pool: { releaseGraceMs: 0 } } });
 
-let emu: RunningEmulator;
-
-beforeAll(async () => {
-  emu = await startEmulator({ tls: true });
-});
-
-afterAll(async () => {
-  await emu.close();
-});
-
-beforeEach(() => emu.resetStats());
-
-afterEach(async () => {
-  await helper.unload();
-  await eventually(() => currentRuntimePool() === undefined && emu.stats().connections.open === 0);
-});
+const emulator = useEmulatorForFlows(helper, currentRuntimePool);
 
 /** Resolves with the next message the helper node `id` receives. */
 function nextMessage(id: string): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -36,7 +21,7 @@ function nextMessage(id: string): Promise<any> { // eslint-disable-line @typescr
 test('a Catch node receives the validation error of temperature 3, before any model call', async () => {
   const catchNode: FlowNode = { id: 'catch-1', type: 'catch', z: TAB, scope: null, uncaught: false, wires: [['caught']] };
   const caughtNode: FlowNode = { id: 'caught', type: 'helper', z: TAB, wires: [] };
-  await helper.load(ALL_NODES, converseFlow(emu, { temperature: 3 }, [catchNode, caughtNode]), awsCredentials());
+  await helper.load(ALL_NODES, converseFlow(emulator(), { temperature: 3 }, [catchNode, caughtNode]), awsCredentials());
   const converse = helper.getNode('converse-1');
   const caught = new Promise<any>((resolve) => { // eslint-disable-line @typescript-eslint/no-explicit-any
     helper.getNode('caught').on('input', (msg: any) => { if (msg.payload === 'too hot') resolve(msg); }); // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -48,30 +33,30 @@ test('a Catch node receives the validation error of temperature 3, before any mo
   expect(msg.error.message).toMatch(/ChatBedrockConverse validation error: temperature: .*received 3/);
   expect(msg.error.message).toMatch(/0 to 1/);
   expect(msg.error.source).toEqual(expect.objectContaining({ id: 'converse-1', type: 'bedrock-converse' }));
-  expect(emu.stats().requests.byOperation.Converse).toBeUndefined();
+  expect(emulator().stats().requests.byOperation.Converse).toBeUndefined();
   expect(converse.status.lastCall.args[0]).toEqual(expect.objectContaining({ fill: 'red', shape: 'ring' }));
 });
 
 test('status goes connecting -> ready at deploy, and the warm-up opens the connection before the first message', async () => {
-  await helper.load(ALL_NODES, converseFlow(emu), awsCredentials());
+  await helper.load(ALL_NODES, converseFlow(emulator()), awsCredentials());
   const converse = helper.getNode('converse-1');
   await eventually(() => converse.status.lastCall?.args[0]?.text === 'ready');
 
   const texts = converse.status.getCalls().map((call: any) => call.args[0].text); // eslint-disable-line @typescript-eslint/no-explicit-any
   expect(texts.slice(0, 2)).toEqual(['connecting', 'ready']);
-  expect(emu.stats().tls.handshakes).toBe(1);
-  expect(emu.stats().requests.nonModel).toBeGreaterThanOrEqual(1);
+  expect(emulator().stats().tls.handshakes).toBe(1);
+  expect(emulator().stats().requests.nonModel).toBeGreaterThanOrEqual(1);
 
   const answer = nextMessage('out');
   converse.receive({ payload: 'warm?' });
   expect((await answer).payload).toBe('Echo: warm?');
-  expect(emu.stats().tls.handshakes).toBe(1);
+  expect(emulator().stats().tls.handshakes).toBe(1);
 });
 
 test('InvokeModel and Embeddings nodes answer through one shared warm slot', async () => {
   const flow: FlowNode[] = [
     { id: TAB, type: 'tab', label: 'bedrock' },
-    awsConfigNode(emu),
+    awsConfigNode(emulator()),
     { id: 'invoke-1', type: 'bedrock-invoke-model', z: TAB, aws: 'aws-1', model_id: 'anthropic.claude-3-haiku-20240307-v1:0', system_message: 'Be brief.', wires: [['out']] },
     { id: 'embed-1', type: 'bedrock-embeddings', z: TAB, aws: 'aws-1', model_id: 'amazon.titan-embed-text-v2:0', dimensions: '256', wires: [['out']] },
     { id: 'out', type: 'helper', z: TAB, wires: [] },
@@ -95,7 +80,7 @@ test('InvokeModel and Embeddings nodes answer through one shared warm slot', asy
   expect(vector.poolMetrics.slots).toBe(1);
   expect(vector.poolMetrics.leases).toBe(2);
   expect(vector.poolMetrics.slotId).toBe(invoked.poolMetrics.slotId);
-  expect(emu.stats().tls.handshakes).toBe(1);
+  expect(emulator().stats().tls.handshakes).toBe(1);
 
   answer = nextMessage('out');
   helper.getNode('embed-1').receive({ payload: ['one', 'two', 'three'] });
@@ -103,15 +88,15 @@ test('InvokeModel and Embeddings nodes answer through one shared warm slot', asy
   expect(vectors.payload).toHaveLength(3);
   expect(vectors.payload[0]).toHaveLength(256);
   // Titan embeds one text per call, concurrently: at most one new connection per extra text, all in the same slot.
-  expect(emu.stats().requests.byOperation.InvokeModel).toBe(5);
-  expect(emu.stats().tls.handshakes).toBeLessThanOrEqual(3);
-  expect(emu.stats().tls.handshakes).toBe(vectors.poolMetrics.slot.tlsHandshakes);
+  expect(emulator().stats().requests.byOperation.InvokeModel).toBe(5);
+  expect(emulator().stats().tls.handshakes).toBeLessThanOrEqual(3);
+  expect(emulator().stats().tls.handshakes).toBe(vectors.poolMetrics.slot.tlsHandshakes);
 });
 
 test('an embeddings payload that is not text goes to Catch with the field and what is allowed', async () => {
   const flow: FlowNode[] = [
     { id: TAB, type: 'tab', label: 'bedrock' },
-    awsConfigNode(emu),
+    awsConfigNode(emulator()),
     { id: 'embed-1', type: 'bedrock-embeddings', z: TAB, aws: 'aws-1', wires: [['out']] },
     { id: 'out', type: 'helper', z: TAB, wires: [] },
     { id: 'catch-1', type: 'catch', z: TAB, scope: ['embed-1'], uncaught: false, wires: [['caught']] },
@@ -124,16 +109,16 @@ test('an embeddings payload that is not text goes to Catch with the field and wh
 
   expect(msg.error.code).toBe('BEDROCK_FLOW_PAYLOAD_INVALID');
   expect(msg.error.message).toBe('PayloadError: bedrock-embeddings: msg.payload is number; allowed: a non-empty string, or a non-empty array of strings');
-  expect(emu.stats().requests.byOperation.InvokeModel).toBeUndefined();
+  expect(emulator().stats().requests.byOperation.InvokeModel).toBeUndefined();
 });
 
 test('credentials stay in the credential store: deployed with the flow, absent from the flow JSON and from errors', async () => {
-  const withInlineCredentials: FlowNode[] = converseFlow(emu, { temperature: 3 }).map((node) =>
+  const withInlineCredentials: FlowNode[] = converseFlow(emulator(), { temperature: 3 }).map((node) =>
     node.id === 'aws-1'
       ? { ...node, credentials: { accessKeyId: TEST_CREDENTIALS.accessKeyId, secretAccessKey: TEST_CREDENTIALS.secretAccessKey } }
       : node,
   );
-  await helper.load(ALL_NODES, converseFlow(emu), {});
+  await helper.load(ALL_NODES, converseFlow(emulator()), {});
   // The editor sends credentials inline on deploy; Node-RED moves declared ones to the credential store.
   await helper.setFlows(withInlineCredentials, 'full');
   const config = helper.getNode('aws-1');
@@ -149,7 +134,7 @@ test('credentials stay in the credential store: deployed with the flow, absent f
 });
 
 test('a bad setting at deploy shows an error status and releases the lease the node held', async () => {
-  const flow = converseFlow(emu);
+  const flow = converseFlow(emulator());
   await helper.load(ALL_NODES, flow, awsCredentials());
   const answer = nextMessage('out');
   helper.getNode('converse-1').receive({ payload: 'ok' });
@@ -162,5 +147,5 @@ test('a bad setting at deploy shows an error status and releases the lease the n
 
   expect(converse.status.lastCall.args[0]).toEqual({ fill: 'red', shape: 'ring', text: expect.stringContaining('max_tokens') });
   expect(currentRuntimePool().metrics().leases).toBe(0);
-  await eventually(() => emu.stats().connections.open === 0);
+  await eventually(() => emulator().stats().connections.open === 0);
 });

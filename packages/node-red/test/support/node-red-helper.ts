@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type helperType from 'node-red-node-test-helper';
+import { startEmulator, type RunningEmulator } from '@bedrock-flow/emulator';
 
 /** Where tests write files (gitignored). */
 export const TEST_OUTPUT_DIR = path.join(__dirname, '..', '..', 'test-output');
@@ -57,4 +58,28 @@ export function nodeRedHelper(settings: Record<string, unknown> = {}): typeof he
 export async function eventually(condition: () => boolean, attempts = 500): Promise<void> {
   for (let i = 0; i < attempts && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
   expect(condition()).toBe(true);
+}
+
+/**
+ * Registers the jest hooks both runtime suites need: one TLS emulator for the file, stats reset before each test,
+ * and after each test the flows unloaded until the runtime pool is gone and no connection is left open.
+ * Returns an accessor for the running emulator.
+ */
+export function useEmulatorForFlows(helper: typeof helperType, currentRuntimePool: () => unknown): () => RunningEmulator {
+  let emu: RunningEmulator | undefined;
+  beforeAll(async () => {
+    emu = await startEmulator({ tls: true });
+  });
+  afterAll(async () => {
+    await emu?.close();
+  });
+  beforeEach(() => emu?.resetStats());
+  afterEach(async () => {
+    await helper.unload();
+    await eventually(() => currentRuntimePool() === undefined && emu?.stats().connections.open === 0);
+  });
+  return () => {
+    if (!emu) throw new Error('the emulator starts in beforeAll');
+    return emu;
+  };
 }
