@@ -1,10 +1,22 @@
-/** Where a slot's AWS credentials come from. */
+/**
+ * Where a slot's AWS credentials come from. `origin` says whether a static or bearer secret was typed into the node
+ * itself (`'node'`: every secret part a literal value) or came from the host (`'host'`: a host variable, Langflow
+ * `load_from_db`, an environment variable); absent means `'host'`. Profiles and the default chain are host-provided.
+ */
 export type CredentialSource =
-  /** Fixed keys. The secret and token are kept only inside the credential provider. */
-  | { kind: 'static'; accessKeyId: string; secretAccessKey: string; sessionToken?: string }
+  /** Fixed keys, signed with SigV4 (never the environment's bearer token). The secret and token are kept only inside the credential provider. */
+  | { kind: 'static'; accessKeyId: string; secretAccessKey: string; sessionToken?: string; origin?: 'node' | 'host' }
+  /**
+   * A Bedrock API key, sent as `Authorization: Bearer <token>` (never SigV4). Kept only inside the credential
+   * provider; fingerprinted by a per-process HMAC.
+   */
+  | { kind: 'bearer'; token: string; origin?: 'node' | 'host' }
   /** A named profile of the shared config/credentials files (covers credential_process, SSO, role assumption). */
   | { kind: 'profile'; profile: string; configFile?: string; credentialsFile?: string }
-  /** The SDK's default Node provider chain (env, SSO, ini, process, web identity, ECS, IMDS). */
+  /**
+   * The SDK's default Node provider chain (env, SSO, ini, process, web identity, ECS, IMDS), with the SDK's own auth
+   * choice: with `AWS_BEARER_TOKEN_BEDROCK` in the environment the SDK sends that bearer token.
+   */
   | { kind: 'default' };
 
 /** TLS options for the connection to the endpoint. */

@@ -10,6 +10,7 @@ import {
   DEFAULT_RETRY_MODE,
   DEFAULT_TRANSPORT,
 } from './defaults';
+import { regionalBedrockRuntimeHost } from './aws-partitions';
 import { resolveProxy } from './resolve-proxy';
 
 /** A validated config with every default filled in. Holds secrets (in `credentials`): never store it whole. */
@@ -28,7 +29,13 @@ export interface NormalizedClientConfig {
   retry: Required<RetryConfig>;
 }
 
+// Any well-formed region name: lower-case letters and digits in dash-separated parts (every partition's regions,
+// `eusc-de-east-1` included, and custom names an emulator or a local endpoint may use). The partition table decides
+// only the regional host.
 const REGION = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+// Bedrock API keys are base64-ish text; whitespace or a control character could split the Authorization header.
+// eslint-disable-next-line no-control-regex
+const BEARER_TOKEN_FORBIDDEN = /[\s\x00-\x1F\x7F]/;
 
 /** Merges `defaults` under `config`, validates every field and fills the defaults. Throws {@link ConfigValidationError}. */
 export function normalizeConfig(config: ClientConfig, defaults: Partial<ClientConfig> = {}, env: NodeJS.ProcessEnv = process.env): NormalizedClientConfig {
@@ -40,7 +47,7 @@ export function normalizeConfig(config: ClientConfig, defaults: Partial<ClientCo
     throw new ConfigValidationError('region', `expected an AWS region name, got ${describe(region)}`, 'a region such as "us-east-1"');
   }
   const endpoint = normalizeEndpoint(config.endpoint ?? defaults.endpoint);
-  const target = endpoint ? parseTarget(endpoint) : { protocol: 'https:' as const, hostname: regionalHost(region), port: 443 };
+  const target = endpoint ? parseTarget(endpoint) : { protocol: 'https:' as const, hostname: regionalBedrockRuntimeHost(region), port: 443 };
   const credentials = validateCredentials(config.credentials ?? defaults.credentials ?? { kind: 'default' });
   const transport = config.transport ?? defaults.transport ?? DEFAULT_TRANSPORT;
   if (transport !== 'http1' && transport !== 'http2') {
@@ -104,13 +111,9 @@ function parseTarget(endpoint: string): NormalizedClientConfig['target'] {
   return { protocol, hostname: url.hostname, port: url.port ? Number(url.port) : protocol === 'https:' ? 443 : 80 };
 }
 
-function regionalHost(region: string): string {
-  return region.startsWith('cn-') ? `bedrock-runtime.${region}.amazonaws.com.cn` : `bedrock-runtime.${region}.amazonaws.com`;
-}
-
 function validateCredentials(source: CredentialSource): CredentialSource {
   if (source === null || typeof source !== 'object') {
-    throw new ConfigValidationError('credentials', `expected an object, got ${describe(source)}`, '{ kind: "static" | "profile" | "default", … }');
+    throw new ConfigValidationError('credentials', `expected an object, got ${describe(source)}`, '{ kind: "static" | "bearer" | "profile" | "default", … }');
   }
   switch (source.kind) {
     case 'static':
@@ -122,6 +125,17 @@ function validateCredentials(source: CredentialSource): CredentialSource {
       if (source.sessionToken !== undefined && typeof source.sessionToken !== 'string') {
         throw new ConfigValidationError('credentials.sessionToken', 'not a string', 'a string or undefined');
       }
+      validateOrigin(source.origin);
+      return source;
+    case 'bearer':
+      // Never echo the token, only what is wrong with it.
+      if (typeof source.token !== 'string' || source.token.length === 0) {
+        throw new ConfigValidationError('credentials.token', 'missing or empty', 'a non-empty Bedrock API key');
+      }
+      if (BEARER_TOKEN_FORBIDDEN.test(source.token)) {
+        throw new ConfigValidationError('credentials.token', 'contains whitespace or a control character', 'a Bedrock API key without whitespace or control characters');
+      }
+      validateOrigin(source.origin);
       return source;
     case 'profile':
       nonEmptyString('credentials.profile', source.profile);
@@ -131,7 +145,13 @@ function validateCredentials(source: CredentialSource): CredentialSource {
     case 'default':
       return source;
     default:
-      throw new ConfigValidationError('credentials.kind', `got ${describe((source as { kind?: unknown }).kind)}`, '"static", "profile" or "default"');
+      throw new ConfigValidationError('credentials.kind', `got ${describe((source as { kind?: unknown }).kind)}`, '"static", "bearer", "profile" or "default"');
+  }
+}
+
+function validateOrigin(origin: unknown): void {
+  if (origin !== undefined && origin !== 'node' && origin !== 'host') {
+    throw new ConfigValidationError('credentials.origin', `got ${describe(origin)}`, '"node", "host" or undefined');
   }
 }
 

@@ -100,6 +100,7 @@ function fieldsOf(config: ClientConfig): Fields | undefined {
     c?.accessKeyId,
     c?.secretAccessKey,
     c?.sessionToken,
+    c?.token,
     c?.profile,
     c?.configFile,
     c?.credentialsFile,

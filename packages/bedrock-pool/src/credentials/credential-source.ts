@@ -5,7 +5,7 @@ import type { CredentialSource } from '../config/client-config';
 export interface CredentialSourceKey {
   /** Equal for equal sources; secrets enter only as per-process HMACs. */
   key: string;
-  /** For logs, metrics and errors: kind plus profile name or access key id, never a secret. */
+  /** For logs, metrics and errors: kind plus profile name or access key id, never a secret (nor any part of an API key). */
   label: string;
 }
 
@@ -16,6 +16,9 @@ export function describeCredentialSource(source: CredentialSource): CredentialSo
       const secretHash = hashSecret(`${source.secretAccessKey}\u0000${source.sessionToken ?? ''}`);
       return { key: `static:${source.accessKeyId}:${secretHash}`, label: `static credentials ${source.accessKeyId}` };
     }
+    case 'bearer':
+      // Its own key space: a bearer slot never shares a provider (or a client) with SigV4 credentials.
+      return { key: `bearer:${hashSecret(source.token)}`, label: 'a Bedrock API key (bearer)' };
     case 'profile':
       return {
         key: `profile:${JSON.stringify([source.profile, source.configFile ?? null, source.credentialsFile ?? null])}`,

@@ -1,7 +1,6 @@
-import type { AwsCredentialIdentity } from '@smithy/types';
 import { CredentialResolutionError } from '../errors/credential-resolution-error';
 import type { PoolLogger } from '../logging/pool-logger';
-import type { SourceProvider } from './create-source-provider';
+import type { SourceIdentity, SourceProvider } from './create-source-provider';
 
 /** Counters of one shared credential provider. */
 export interface CredentialProviderStats {
@@ -31,7 +30,7 @@ export interface SharedCredentialProviderOptions {
 }
 
 interface CachedIdentity {
-  identity: AwsCredentialIdentity;
+  identity: SourceIdentity;
   /** After this, a request must not use the identity. */
   usableUntil: number;
 }
@@ -50,7 +49,7 @@ export class SharedCredentialProvider {
   #source: SourceProvider;
   #options: SharedCredentialProviderOptions;
   #cached: CachedIdentity | undefined;
-  #pending: Promise<AwsCredentialIdentity> | undefined;
+  #pending: Promise<SourceIdentity> | undefined;
   #refreshTimer: NodeJS.Timeout | undefined;
   #lastResolutionAt = 0;
   #slots = 0;
@@ -65,7 +64,7 @@ export class SharedCredentialProvider {
   }
 
   /** The identity provider handed to the SDK client: cached credentials, or a counted wait on a resolution. */
-  readonly provide = (): Promise<AwsCredentialIdentity> => {
+  readonly provide = (): Promise<SourceIdentity> => {
     const cached = this.#cached;
     if (cached && Date.now() < cached.usableUntil) return Promise.resolve(cached.identity);
     if (!this.#pending) this.#count('resolutionsOnRequestPath', 'resolutionOnRequestPath');
@@ -119,7 +118,7 @@ export class SharedCredentialProvider {
     return `SharedCredentialProvider(${this.label})`;
   }
 
-  #resolve(background: boolean): Promise<AwsCredentialIdentity> {
+  #resolve(background: boolean): Promise<SourceIdentity> {
     if (this.#pending) return this.#pending;
     const pending = this.#source(background ? { forceRefresh: true } : undefined).then(
       (identity) => {
@@ -141,7 +140,7 @@ export class SharedCredentialProvider {
     return pending;
   }
 
-  #cache(identity: AwsCredentialIdentity): void {
+  #cache(identity: SourceIdentity): void {
     if (this.#disposed) return;
     const now = Date.now();
     const expiresAt = identity.expiration?.getTime();

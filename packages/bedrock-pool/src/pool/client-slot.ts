@@ -1,6 +1,7 @@
 import type { Agent } from 'node:http';
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import type { NormalizedClientConfig } from '../config/normalize-config';
+import { authClientConfig } from '../credentials/auth-client-config';
 import { describeCredentialSource } from '../credentials/credential-source';
 import type { CredentialProviderStats, SharedCredentialProvider } from '../credentials/shared-credential-provider';
 import { WarmUpError } from '../errors/warm-up-error';
@@ -84,7 +85,7 @@ export class ClientSlot {
     this.client = new BedrockRuntimeClient({
       region: config.region,
       ...(config.endpoint ? { endpoint: config.endpoint, useFipsEndpoint: false, useDualstackEndpoint: false } : {}),
-      credentials: credentials.provide,
+      ...authClientConfig(config.credentials, credentials),
       requestHandler: this.#handler as never,
       retryMode: config.retry.mode,
       maxAttempts: config.retry.maxAttempts,
