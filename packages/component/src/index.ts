@@ -5,6 +5,8 @@ export { mergeDicts, type MergeDictsOptions } from './aws/merge-dicts';
 export { findEndpointUrlProblem, ENDPOINT_URL_ALLOWED } from './aws/endpoint-url';
 export type { AwsConnectionValues } from './aws/aws-connection-values';
 export { toClientConfig, type ToClientConfigOptions } from './aws/to-client-config';
+export { LANGFLOW_LEGACY_AWS_FIELDS } from './aws/legacy-aws-fields';
+export { AWS_ACCESS_KEY_ID_SHAPE } from './aws/credential-value-rules';
 export { acquireBedrockClient } from './aws/acquire-bedrock-client';
 
 export type { ComponentContext, ComponentPool, ComponentLogger, NodeIdentity } from './definition/component-context';
@@ -28,6 +30,7 @@ export {
   awsSecretAccessKeyInput,
   awsSessionTokenInput,
   credentialsProfileNameInput,
+  bedrockApiKeyInput,
   awsCredentialInputs,
   regionNameInput,
   modelIdInput,
@@ -48,9 +51,12 @@ export type { ValidationIssue } from './validation/validation-issue';
 export { validateInputs, type ValidateInputsOptions } from './validation/validate-inputs';
 export { describeReceived } from './validation/describe-received';
 export { findDictProblem, isPlainDict, FORBIDDEN_DICT_KEYS } from './validation/find-dict-problem';
+export { isCredentialLikeField } from './validation/credential-like-field';
+export { applyLegacyFields } from './validation/apply-legacy-fields';
 
 export { ComponentRegistry } from './registry/component-registry';
 export { buildManifestEntry } from './registry/build-manifest-entry';
+export { langflowPaletteIds } from './registry/langflow-palette-ids';
 export type { ComponentManifest, ManifestComponent, ManifestInput, ManifestOutput } from './registry/manifest-types';
 
 export { sanitizeAwsError, type SanitizedAwsError } from './errors/sanitize-aws-error';

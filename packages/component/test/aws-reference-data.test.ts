@@ -33,8 +33,11 @@ describe('AWS reference lists (DESIGN.md section 3)', () => {
   });
 
   it('accepts well-formed typed regions and rejects the rest', () => {
-    for (const ok of ['us-isob-east-1', 'us-iso-east-1', 'us-gov-west-1', 'mx-central-1', 'ap-southeast-7']) expect(isAwsRegion(ok)).toBe(true);
-    for (const bad of ['mars-north-1', 'US-EAST-1', 'us-east', 'us-east-12', ' us-east-1', 'us_east_1', '']) expect(isAwsRegion(bad)).toBe(false);
+    // Every partition of the SDK's partition table: aws, aws-cn, aws-us-gov, aws-iso, -iso-b, -iso-e, -iso-f, aws-eusc.
+    for (const ok of ['us-isob-east-1', 'us-iso-east-1', 'eu-isoe-west-1', 'us-isof-south-1', 'us-gov-west-1', 'cn-northwest-1', 'eusc-de-east-1', 'mx-central-1', 'ap-southeast-7', 'us-east-12']) {
+      expect(isAwsRegion(ok)).toBe(true);
+    }
+    for (const bad of ['mars-north-1', 'US-EAST-1', 'us-east', ' us-east-1', 'us_east_1', 'eusc-east-1', 'eu-isoee-west-1', '']) expect(isAwsRegion(bad)).toBe(false);
   });
 });
 

@@ -56,11 +56,18 @@ describe('credential values', () => {
     expect(issuesFor({ aws_access_key_id: 'AKIAEXAMPLE000000001', aws_secret_access_key: SECRET, aws_session_token: 'FwoG/token+=', credentials_profile_name: 'dev-profile' })).toBeUndefined();
   });
 
+  it('accepts any key id without whitespace or control characters (LocalStack, MinIO-style, proxy keys), as Bedrock does', () => {
+    for (const keyId of ['test', 'akia-lowercase-0001', 'AKIASHORT', 'A'.repeat(129), 'minio_admin.key/1']) {
+      expect(issuesFor({ aws_access_key_id: keyId, aws_secret_access_key: SECRET })).toBeUndefined();
+    }
+  });
+
   it.each([
     ['aws_access_key_id', 'AKIAEMULATOR00000001\r\nX-Injected: 1'],
-    ['aws_access_key_id', 'akia-lowercase-0001'],
-    ['aws_access_key_id', 'AKIASHORT'],
-    ['aws_access_key_id', 'A'.repeat(129)],
+    ['aws_access_key_id', 'AKIA EXAMPLE'],
+    ['aws_access_key_id', 'AKIAEXAMPLEé'],
+    ['api_key', 'ABSKkey\r\nX-Injected: 1'],
+    ['api_key', 'ABSK key'],
     ['aws_secret_access_key', `${SECRET}\n`],
     ['aws_secret_access_key', `${SECRET}é`],
     ['aws_session_token', `tok\u0000en-${SECRET}`],

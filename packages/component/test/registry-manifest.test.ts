@@ -71,7 +71,7 @@ describe('ComponentRegistry', () => {
     const input = (name: string) => chatEntry?.inputs.find((i) => i.name === name);
     expect(chatEntry?.inputs.map((i) => i.name)).toEqual([
       'input_value', 'system_message', 'stream', 'model_id', 'aws_access_key_id', 'aws_secret_access_key', 'aws_session_token',
-      'credentials_profile_name', 'region_name', 'endpoint_url', 'temperature', 'additional_model_fields',
+      'credentials_profile_name', 'api_key', 'region_name', 'endpoint_url', 'temperature', 'additional_model_fields',
     ]);
     expect(input('aws_access_key_id')).toMatchObject({ type: 'SecretStrInput', value: 'AWS_ACCESS_KEY_ID', loadFromDb: true, password: true, required: true, advanced: false });
     expect(input('aws_session_token')).toMatchObject({ type: 'SecretStrInput', loadFromDb: false, advanced: true });

@@ -11,9 +11,13 @@ import {
   type InputValues,
 } from '@bedrock-flow/component';
 
+/** Where values outside the Converse ranges go: the model's own request fields reach the wire untouched. */
+const WIDER_VALUES_NOTE = 'model-specific values outside this range go in additional_model_fields, which reach the model untouched';
+
 /**
  * Inputs of `AmazonBedrockConverseModel`, in Langflow's order, with Langflow's names, labels, defaults and flags.
- * Ranges follow the Converse API: temperature and top P in [0, 1], max tokens >= 1, top K in [0, 500].
+ * Ranges are the Converse API's own (`InferenceConfiguration`: temperature and topP in [0, 1], maxTokens >= 1) and
+ * Anthropic's top_k in [0, 500]; wider model-specific values go through `additional_model_fields`.
  */
 export const converseInputs = {
   ...chatModelBaseInputs(),
@@ -27,6 +31,7 @@ export const converseInputs = {
     default: 0.7,
     min: 0,
     max: 1,
+    allowedNote: WIDER_VALUES_NOTE,
     advanced: true,
   }),
   max_tokens: intInput({
@@ -34,6 +39,7 @@ export const converseInputs = {
     info: 'Maximum number of tokens to generate.',
     default: 4096,
     min: 1,
+    allowedNote: WIDER_VALUES_NOTE,
     advanced: true,
   }),
   top_p: floatInput({
@@ -42,6 +48,7 @@ export const converseInputs = {
     default: 0.9,
     min: 0,
     max: 1,
+    allowedNote: WIDER_VALUES_NOTE,
     advanced: true,
   }),
   top_k: intInput({
@@ -50,6 +57,7 @@ export const converseInputs = {
     default: 250,
     min: 0,
     max: 500,
+    allowedNote: WIDER_VALUES_NOTE,
     advanced: true,
   }),
   disable_streaming: boolInput({

@@ -1,4 +1,4 @@
-import { defineComponent } from '@bedrock-flow/component';
+import { defineComponent, langflowPaletteIds, LANGFLOW_LEGACY_AWS_FIELDS } from '@bedrock-flow/component';
 import { buildChatModel } from './build-chat-model';
 import { COMPONENT_NAME } from './component-name';
 import { converseInputs } from './converse-inputs';
@@ -18,6 +18,8 @@ export const amazonBedrockConverseDefinition = defineComponent({
   icon: 'Amazon',
   category: 'models',
   beta: true,
+  aliases: langflowPaletteIds('amazon', COMPONENT_NAME),
+  legacyFields: LANGFLOW_LEGACY_AWS_FIELDS,
   inputs: converseInputs,
   outputs: [
     { name: 'text_output', displayName: 'Model Response', method: 'text_response', types: ['Message'] },

@@ -8,6 +8,7 @@ const REFERENCE: Array<[name: string, displayName: string, type: string, value: 
   ['aws_secret_access_key', 'AWS Secret Access Key', 'SecretStrInput', 'AWS_SECRET_ACCESS_KEY', true, false],
   ['aws_session_token', 'AWS Session Token', 'SecretStrInput', 'AWS_SESSION_TOKEN', false, false],
   ['credentials_profile_name', 'Credentials Profile Name', 'SecretStrInput', 'AWS_CREDENTIALS_PROFILE_NAME', false, true],
+  ['api_key', 'Bedrock API Key', 'SecretStrInput', undefined, false, true],
   ['region_name', 'Region Name', 'DropdownInput', 'us-east-1', false, false],
   ['endpoint_url', 'Endpoint URL', 'MessageTextInput', undefined, false, true],
   ['dimensions', 'Dimensions', 'DropdownInput', 1024, false, true],
@@ -52,7 +53,8 @@ describe('AmazonBedrockEmbeddings manifest entry', () => {
   });
 
   test('secret inputs are password fields loading variables, with no value in the manifest but the variable name', () => {
-    for (const input of entry.inputs.filter((i) => i.type === 'SecretStrInput')) {
+    // api_key (a Bedrock API key) has no default variable: AWS_BEARER_TOKEN_BEDROCK is left to the default chain.
+    for (const input of entry.inputs.filter((i) => i.type === 'SecretStrInput' && i.name !== 'api_key')) {
       expect(input.password).toBe(true);
       expect(input.loadFromDb).toBe(true);
       expect(typeof input.value).toBe('string');

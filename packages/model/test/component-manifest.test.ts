@@ -11,6 +11,7 @@ const LANGFLOW_INPUTS: Array<[string, string, string, unknown, boolean, boolean]
   ['aws_secret_access_key', 'AWS Secret Access Key', 'SecretStrInput', 'AWS_SECRET_ACCESS_KEY', true, false],
   ['aws_session_token', 'AWS Session Token', 'SecretStrInput', undefined, false, false],
   ['credentials_profile_name', 'Credentials Profile Name', 'SecretStrInput', undefined, false, true],
+  ['api_key', 'Bedrock API Key', 'SecretStrInput', undefined, false, true],
   ['region_name', 'Region Name', 'DropdownInput', 'us-east-1', false, false],
   ['model_kwargs', 'Model Kwargs', 'DictInput', {}, false, true],
   ['endpoint_url', 'Endpoint URL', 'MessageTextInput', undefined, false, true],

@@ -6,6 +6,8 @@ export interface AwsConnectionValues {
   aws_secret_access_key?: Secret | undefined;
   aws_session_token?: Secret | undefined;
   credentials_profile_name?: Secret | string | undefined;
+  /** A Bedrock API key; when set it wins over the keys and the profile. */
+  api_key?: Secret | undefined;
   region_name?: string | undefined;
   endpoint_url?: string | undefined;
 }

@@ -9,8 +9,13 @@ export interface SecretValueRule {
   allowed: string;
 }
 
-/** AWS access key ids: 16 to 128 uppercase letters and digits (`AKIA…`, `ASIA…`). */
-export const ACCESS_KEY_ID_PATTERN = /^[A-Z0-9]{16,128}$/;
+/**
+ * What an AWS-issued access key id looks like (`AKIA…` long-term, `ASIA…` temporary, `ABIA…`/`ACCA…` service and
+ * context keys). Other key ids (LocalStack's `test`, MinIO-style or proxy keys) are accepted with a warning.
+ */
+export const AWS_ACCESS_KEY_ID_SHAPE = /^(AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{12,}$/;
+/** Any printable ASCII without spaces: it goes verbatim into the SigV4 `Credential=` header field. */
+const HEADER_TOKEN = /^[\x21-\x7E]+$/;
 /** Printable ASCII (space to `~`): what may reach an HTTP header or a profile file lookup. */
 const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
 // eslint-disable-next-line no-control-regex
@@ -22,10 +27,26 @@ function printableProblem(value: string): string | undefined {
   return undefined;
 }
 
-/** `aws_access_key_id`: matches {@link ACCESS_KEY_ID_PATTERN}. */
+function headerTokenProblem(value: string): string | undefined {
+  if (CONTROL_CHARACTER.test(value)) return 'contains a control character (e.g. a line break)';
+  if (/\s/.test(value)) return 'contains whitespace';
+  if (!HEADER_TOKEN.test(value)) return 'contains a character outside printable ASCII';
+  return undefined;
+}
+
+/**
+ * `aws_access_key_id`: any non-empty printable ASCII without whitespace (what SigV4 can carry), as Bedrock and
+ * S3-compatible endpoints accept; a value unlike {@link AWS_ACCESS_KEY_ID_SHAPE} only earns a warning at build time.
+ */
 export const ACCESS_KEY_ID_RULE: SecretValueRule = {
-  check: (value) => printableProblem(value) ?? (ACCESS_KEY_ID_PATTERN.test(value) ? undefined : 'is not an AWS access key id'),
-  allowed: 'an AWS access key id (16 to 128 uppercase letters and digits, e.g. AKIA…), or { variable: NAME } naming one',
+  check: headerTokenProblem,
+  allowed: 'an access key id: printable ASCII without whitespace or control characters (AWS keys look like AKIA…), or { variable: NAME } naming one',
+};
+
+/** `api_key` (a Bedrock API key): printable ASCII without whitespace (it goes into `Authorization: Bearer …`). */
+export const BEDROCK_API_KEY_RULE: SecretValueRule = {
+  check: headerTokenProblem,
+  allowed: 'a Bedrock API key (printable ASCII without whitespace or control characters, e.g. ABSK…), or { variable: NAME } naming one',
 };
 
 /** `aws_secret_access_key`, `aws_session_token`: printable ASCII only (they go into signed headers). */

@@ -39,8 +39,13 @@ export const AWS_REGIONS = [
 /** Default region of the Bedrock components (Langflow's default). */
 export const DEFAULT_AWS_REGION = 'us-east-1';
 
-/** Shape of an AWS region name; typed regions outside {@link AWS_REGIONS} must match it (e.g. `us-isob-east-1`). */
-export const AWS_REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
+/**
+ * Shape of an AWS region name in any partition; typed regions outside {@link AWS_REGIONS} must match it:
+ * `aws` (`us-east-1`, `mx-central-1`), `aws-cn` (`cn-north-1`), `aws-us-gov` (`us-gov-west-1`), `aws-iso*`
+ * (`us-iso-east-1`, `us-isob-east-1`, `eu-isoe-west-1`, `us-isof-south-1`) and `aws-eusc` (`eusc-de-east-1`), after the
+ * SDK's partition table. Region numbers have any number of digits, as in the SDK.
+ */
+export const AWS_REGION_PATTERN = /^(?:[a-z]{2}(?:-gov|-iso[a-z]?)?|eusc-[a-z]{2})-[a-z]+-\d+$/;
 
 /** Whether `value` is a well-formed AWS region name. */
 export function isAwsRegion(value: string): boolean {

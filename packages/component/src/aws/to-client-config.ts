@@ -3,7 +3,9 @@ import type { ComponentContext } from '../definition/component-context';
 import { createVariableResolver } from '../secrets/variable-resolver';
 import { ComponentValidationError } from '../validation/component-validation-error';
 import type { ValidationIssue } from '../validation/validation-issue';
+import type { Secret } from '../secrets/secret';
 import type { AwsConnectionValues } from './aws-connection-values';
+import { AWS_ACCESS_KEY_ID_SHAPE } from './credential-value-rules';
 import { ENDPOINT_URL_ALLOWED, findEndpointUrlProblem } from './endpoint-url';
 import { AWS_REGION_PATTERN, DEFAULT_AWS_REGION, isAwsRegion } from './regions';
 
@@ -17,19 +19,48 @@ export interface ToClientConfigOptions {
   extra?: Omit<ClientConfig, 'region' | 'endpoint' | 'credentials'>;
 }
 
-function credentialSource(values: AwsConnectionValues, issues: ValidationIssue[]): CredentialSource {
+/** `'node'` when every secret part was typed into the node (literal values), else `'host'` (variables, environment). */
+function originOf(...secrets: Array<Secret | undefined>): 'node' | 'host' {
+  return secrets.every((secret) => secret === undefined || secret.origin.kind === 'value') ? 'node' : 'host';
+}
+
+/**
+ * Per logger, the last key id warned about (as a length and its first 2 characters, never the value), so a saved flow
+ * rebuilt on every run warns once, not on every build.
+ */
+const lastWarned = new WeakMap<object, string>();
+
+function warnIfUnlikeAwsKeyId(accessKeyId: string, ctx: Pick<ComponentContext, 'logger'>): void {
+  const logger = ctx.logger;
+  if (!logger?.warn || AWS_ACCESS_KEY_ID_SHAPE.test(accessKeyId)) return;
+  const seen = `${accessKeyId.length}:${accessKeyId.slice(0, 2)}`;
+  if (lastWarned.get(logger) === seen) return;
+  lastWarned.set(logger, seen);
+  logger.warn(
+    'aws_access_key_id does not look like an AWS access key id (AKIA… or ASIA…, then 12+ upper-case letters and digits); ' +
+      'it is sent as is (fine for LocalStack, MinIO-style or proxy keys; check that no secret was pasted into it)',
+    { field: 'aws_access_key_id', length: accessKeyId.length },
+  );
+}
+
+function credentialSource(values: AwsConnectionValues, issues: ValidationIssue[], ctx: Pick<ComponentContext, 'logger'>): CredentialSource {
+  // A Bedrock API key wins over access keys and the profile, as a bearer token does in the SDK.
+  const apiKey = values.api_key;
+  if (apiKey !== undefined) return { kind: 'bearer', token: apiKey.reveal(), origin: originOf(apiKey) };
   const accessKeyId = values.aws_access_key_id?.reveal();
   const secretAccessKey = values.aws_secret_access_key?.reveal();
   if (accessKeyId || secretAccessKey) {
     // Langflow: either key set -> a static session; half a key pair cannot sign, so say so before any call.
     if (!accessKeyId) issues.push({ field: 'aws_access_key_id', problem: 'is unset while aws_secret_access_key is set', allowed: 'both keys, or neither (then the profile or default chain is used)' });
     if (!secretAccessKey) issues.push({ field: 'aws_secret_access_key', problem: 'is unset while aws_access_key_id is set', allowed: 'both keys, or neither (then the profile or default chain is used)' });
+    if (accessKeyId) warnIfUnlikeAwsKeyId(accessKeyId, ctx);
     const sessionToken = values.aws_session_token?.reveal();
     return {
       kind: 'static',
       accessKeyId: accessKeyId ?? '',
       secretAccessKey: secretAccessKey ?? '',
       ...(sessionToken ? { sessionToken } : {}),
+      origin: originOf(values.aws_access_key_id, values.aws_secret_access_key, sessionToken ? values.aws_session_token : undefined),
     };
   }
   const profileValue = values.credentials_profile_name;
@@ -39,15 +70,17 @@ function credentialSource(values: AwsConnectionValues, issues: ValidationIssue[]
 }
 
 /**
- * Turns validated AWS inputs into the pool's `ClientConfig`, with Langflow's credential precedence: access key or
- * secret set -> static credentials (+ session token); else `credentials_profile_name` -> that profile; else the default
- * chain. Region: `region_name`, else the `AWS_REGION` / `AWS_DEFAULT_REGION` variable, else `us-east-1`; it must match
+ * Turns validated AWS inputs into the pool's `ClientConfig`. Credential precedence: a Bedrock API key (`api_key`) ->
+ * bearer; else Langflow's: access key or secret set -> static credentials (+ session token); else
+ * `credentials_profile_name` -> that profile; else the default chain. Static and bearer sources carry `origin`:
+ * `'node'` when every secret part was typed into the node, `'host'` when any came from a variable or the environment.
+ * An access key id unlike an AWS one (`AKIA…`/`ASIA…`) is sent as is, with a `ctx.logger.warn`. Region: `region_name`, else the `AWS_REGION` / `AWS_DEFAULT_REGION` variable, else `us-east-1`; it must match
  * the AWS region pattern. Throws a `ComponentValidationError` (no network call) for half a key pair, a bad region or a
  * bad endpoint URL.
  */
 export function toClientConfig(
   values: AwsConnectionValues,
-  ctx: Pick<ComponentContext, 'variables' | 'env'> = {},
+  ctx: Pick<ComponentContext, 'variables' | 'env' | 'logger'> = {},
   options: ToClientConfigOptions = {},
 ): ClientConfig {
   const issues: ValidationIssue[] = [];
@@ -61,7 +94,7 @@ export function toClientConfig(
     const problem = findEndpointUrlProblem(endpoint);
     if (problem) issues.push({ field: 'endpoint_url', problem, allowed: ENDPOINT_URL_ALLOWED });
   }
-  const credentials = credentialSource(values, issues);
+  const credentials = credentialSource(values, issues, ctx);
   if (issues.length > 0) {
     throw new ComponentValidationError(options.component ?? 'component', issues, options.errorPrefix === undefined ? {} : { prefix: options.errorPrefix });
   }

@@ -41,6 +41,18 @@ export interface ComponentDefinition<I extends InputSpecs = InputSpecs, M extend
   legacy?: boolean;
   /** Documentation URL. Default none. */
   documentation?: string;
+  /** Name of the component that replaces this legacy one, as Langflow writes it (e.g. `amazon.AmazonBedrockConverseModel`). Default none. */
+  replacement?: string;
+  /**
+   * Other names the palette knows this component by (e.g. Langflow's namespaced `ext:amazon:<Class>@official` and
+   * `amazon.<Class>`); the registry resolves them to this definition. Default none.
+   */
+  aliases?: readonly string[];
+  /**
+   * Input names saved by older versions, old -> current (e.g. `aws_access_key` -> `aws_access_key_id`): a saved value
+   * under an old name is validated and used exactly like the current input. Default none.
+   */
+  legacyFields?: Readonly<Record<string, string>>;
   /** Inputs by name, in palette order. */
   inputs: I;
   /** Outputs; each `method` must be a key of `methods`. */

@@ -6,7 +6,10 @@ import type { ComponentDefinition, ComponentMethod } from './component-definitio
 
 /** Options of {@link createComponent}. */
 export interface CreateComponentOptions {
-  /** `'ignore'` (default, like Langflow tweaks) or `'reject'` raw values for undeclared inputs. */
+  /**
+   * `'ignore'` (default, like Langflow tweaks) or `'reject'` raw values for undeclared inputs. Undeclared names that
+   * look like credentials are rejected either way.
+   */
   unknownInputs?: 'ignore' | 'reject';
 }
 
@@ -48,6 +51,7 @@ export function createComponent<I extends InputSpecs, M extends Record<string, C
     component: definition.name,
     ...(definition.validationErrorPrefix === undefined ? {} : { errorPrefix: definition.validationErrorPrefix }),
     ...(options.unknownInputs === undefined ? {} : { unknownInputs: options.unknownInputs }),
+    ...(definition.legacyFields === undefined ? {} : { legacyFields: definition.legacyFields }),
   }));
   const instance: Record<string, unknown> = {};
   for (const [methodName, method] of Object.entries(definition.methods)) {

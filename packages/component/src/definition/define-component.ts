@@ -17,6 +17,14 @@ export function defineComponent<I extends InputSpecs, M extends Record<string, C
   for (const field of Object.keys(definition.inputs)) {
     if (!FIELD.test(field)) throw new ComponentDefinitionError(name, `input name "${field}" must be snake_case`);
   }
+  for (const [oldName, current] of Object.entries(definition.legacyFields ?? {})) {
+    if (!Object.prototype.hasOwnProperty.call(definition.inputs, current)) {
+      throw new ComponentDefinitionError(name, `legacy field "${oldName}" maps to "${current}", which is not an input`);
+    }
+    if (Object.prototype.hasOwnProperty.call(definition.inputs, oldName)) {
+      throw new ComponentDefinitionError(name, `legacy field "${oldName}" is also an input name`);
+    }
+  }
   const outputNames = new Set<string>();
   for (const output of definition.outputs) {
     if (outputNames.has(output.name)) throw new ComponentDefinitionError(name, `duplicate output "${output.name}"`);

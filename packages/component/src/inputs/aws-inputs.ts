@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AWS_EMBEDDING_MODEL_IDS, AWS_MODEL_IDS, MODEL_ID_PATTERN } from '../aws/model-ids';
 import { AWS_REGIONS, AWS_REGION_PATTERN, DEFAULT_AWS_REGION } from '../aws/regions';
 import { describeEndpointUrl, ENDPOINT_URL_ALLOWED, findEndpointUrlProblem } from '../aws/endpoint-url';
-import { ACCESS_KEY_ID_RULE, PRINTABLE_SECRET_RULE, PROFILE_NAME_RULE, type SecretValueRule } from '../aws/credential-value-rules';
+import { ACCESS_KEY_ID_RULE, BEDROCK_API_KEY_RULE, PRINTABLE_SECRET_RULE, PROFILE_NAME_RULE, type SecretValueRule } from '../aws/credential-value-rules';
 import type { Secret } from '../secrets/secret';
 import { createInputSpec, InputProblem, UNSET } from './create-input-spec';
 import { dropdownInput } from './dropdown-input';
@@ -83,17 +83,42 @@ export function credentialsProfileNameInput(overrides: AwsSecretInputOverrides =
   );
 }
 
+/**
+ * `api_key`: "Bedrock API Key", secret, advanced, no default. An Amazon Bedrock API key, sent as
+ * `Authorization: Bearer …`; when it resolves to a value it is used instead of the access keys and the profile (the
+ * SDK's own precedence: a bearer token wins over SigV4 keys). The name follows upstream Langflow's model providers,
+ * whose API-key input is `api_key` (the Bedrock provider's variable is `AWS_BEARER_TOKEN_BEDROCK`). No default
+ * variable: an `AWS_BEARER_TOKEN_BEDROCK` in the environment is used by the default chain only, as the SDK does, and
+ * never overrides the keys a node names.
+ */
+export function bedrockApiKeyInput(overrides: AwsSecretInputOverrides = {}): InputSpec<Secret | undefined> {
+  return secretInput(
+    {
+      displayName: 'Bedrock API Key',
+      info:
+        'An Amazon Bedrock API key (sent as a bearer token). When set, it is used instead of the access keys and the ' +
+        'profile. Leave empty to use them, or the default credential chain (which reads AWS_BEARER_TOKEN_BEDROCK).',
+      advanced: true,
+      required: false,
+      rule: BEDROCK_API_KEY_RULE,
+    },
+    overrides,
+  );
+}
+
 /** Options of {@link awsCredentialInputs}: overrides per input. */
 export interface AwsCredentialInputsOptions {
   accessKeyId?: AwsSecretInputOverrides;
   secretAccessKey?: AwsSecretInputOverrides;
   sessionToken?: AwsSecretInputOverrides;
   credentialsProfileName?: AwsSecretInputOverrides;
+  apiKey?: AwsSecretInputOverrides;
 }
 
 /**
- * The four credential inputs in Langflow's order: `aws_access_key_id`, `aws_secret_access_key`, `aws_session_token`,
- * `credentials_profile_name`. Spread into a definition's inputs.
+ * The credential inputs: Langflow's four in Langflow's order (`aws_access_key_id`, `aws_secret_access_key`,
+ * `aws_session_token`, `credentials_profile_name`), then `api_key` (a Bedrock API key, advanced). Spread into a
+ * definition's inputs.
  */
 export function awsCredentialInputs(options: AwsCredentialInputsOptions = {}) {
   return {
@@ -101,6 +126,7 @@ export function awsCredentialInputs(options: AwsCredentialInputsOptions = {}) {
     aws_secret_access_key: awsSecretAccessKeyInput(options.secretAccessKey),
     aws_session_token: awsSessionTokenInput(options.sessionToken),
     credentials_profile_name: credentialsProfileNameInput(options.credentialsProfileName),
+    api_key: bedrockApiKeyInput(options.apiKey),
   };
 }
 
@@ -134,11 +160,12 @@ const MODEL_ID_ALLOWED =
 
 /**
  * `model_id`: "Model ID", combobox of {@link AWS_MODEL_IDS} (override `options`/`default` for the other lists), that
- * also accepts typed inference-profile ids, custom ids and ARNs matching {@link MODEL_ID_PATTERN}.
+ * also accepts typed inference-profile ids, custom ids and ARNs matching {@link MODEL_ID_PATTERN}. Left out (or
+ * `null`) it is the default; an empty or blank id is an error, never silently the default model.
  */
 export function modelIdInput(options: ModelIdInputOptions = {}): InputSpec<string | undefined> {
   const { options: listed, default: defaultId, ...ui } = options;
-  return dropdownInput({
+  const dropdown = dropdownInput({
     displayName: 'Model ID',
     info: 'List of available model IDs to choose from.',
     ...ui,
@@ -146,6 +173,18 @@ export function modelIdInput(options: ModelIdInputOptions = {}): InputSpec<strin
     default: defaultId ?? 'anthropic.claude-3-5-sonnet-20241022-v2:0',
     typedValue: z.string().regex(MODEL_ID_PATTERN, 'Invalid model id'),
     allowed: MODEL_ID_ALLOWED,
+  });
+  return createInputSpec<string | undefined>({
+    kind: dropdown.kind,
+    ui: dropdown.ui,
+    defaultValue: dropdown.defaultValue,
+    schema: dropdown.schema,
+    allowed: dropdown.allowed,
+    normalize: (raw) => {
+      if (raw === null) return UNSET;
+      if (typeof raw === 'string' && raw.trim() === '') return new InputProblem('is empty: a model id is needed');
+      return raw;
+    },
   });
 }
 

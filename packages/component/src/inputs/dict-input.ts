@@ -26,7 +26,8 @@ export function dictInput(options: DictInputOptions): InputSpec<Dict[]> {
     kind: 'DictInput',
     ui,
     defaultValue: options.default ?? {},
-    schema: z.array(dictSchema),
+    // One dict or a list of dicts, as `normalize` accepts: the manifest's schema must accept the `{}` default.
+    schema: z.union([dictSchema, z.array(dictSchema)]),
     allowed: 'a dict or a list of dicts of JSON values, without __proto__/constructor/prototype keys',
     unsetValue: [],
     normalize: (raw) => {

@@ -10,6 +10,8 @@ export interface NumberInputOptions extends BaseInputOptions {
   min?: number;
   /** Largest allowed value (inclusive). Default none. */
   max?: number;
+  /** Added to what the error says is allowed, e.g. where wider values go. Default none. */
+  allowedNote?: string;
 }
 
 const NUMERIC = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/;
@@ -37,7 +39,7 @@ function numberSpec(kind: 'FloatInput' | 'IntInput', options: NumberInputOptions
     ui: baseUi(options),
     defaultValue: options.default,
     schema,
-    allowed: describeRange(kind === 'IntInput' ? 'an integer' : 'a number', options.min, options.max),
+    allowed: describeRange(kind === 'IntInput' ? 'an integer' : 'a number', options.min, options.max) + (options.allowedNote ? `; ${options.allowedNote}` : ''),
     normalize: normalizeNumber,
   });
 }

@@ -63,5 +63,7 @@ export function buildManifestEntry(definition: ComponentDefinition<any, any>): M
     })),
   };
   if (definition.documentation !== undefined) entry.documentation = definition.documentation;
+  if (definition.replacement !== undefined) entry.replacement = definition.replacement;
+  if (definition.aliases !== undefined && definition.aliases.length > 0) entry.aliases = [...definition.aliases];
   return entry;
 }

@@ -43,6 +43,10 @@ export interface ManifestComponent {
   beta: boolean;
   legacy: boolean;
   documentation?: string;
+  /** For a legacy component: the component that replaces it (Langflow's `replacement`, e.g. `amazon.AmazonBedrockConverseModel`). */
+  replacement?: string;
+  /** Other names the component is known by (Langflow's namespaced palette ids); the registry resolves them. */
+  aliases?: string[];
   inputs: ManifestInput[];
   outputs: ManifestOutput[];
 }

@@ -1,4 +1,4 @@
-import { defineComponent } from '@bedrock-flow/component';
+import { defineComponent, langflowPaletteIds, LANGFLOW_LEGACY_AWS_FIELDS } from '@bedrock-flow/component';
 import { buildEmbeddings } from './build-embeddings';
 import { COMPONENT_NAME } from './component-name';
 import { embeddingsInputs } from './embeddings-inputs';
@@ -14,6 +14,9 @@ export const amazonBedrockEmbeddingsDefinition = defineComponent({
   description: 'Generate embeddings using Amazon Bedrock models.',
   icon: 'Amazon',
   category: 'embeddings',
+  aliases: langflowPaletteIds('amazon', COMPONENT_NAME),
+  // Langflow 1.0.x saved this component with `aws_access_key` / `aws_secret_key`.
+  legacyFields: LANGFLOW_LEGACY_AWS_FIELDS,
   inputs: embeddingsInputs,
   outputs: [{ name: 'embeddings', displayName: 'Embeddings', method: 'build_embeddings', types: ['Embeddings'] }],
   methods: {

@@ -18,7 +18,9 @@ export function dimensionsInput(): InputSpec<number> {
     kind: 'DropdownInput',
     ui,
     defaultValue: 1024,
-    schema: z.union(TITAN_V2_DIMENSIONS.map((size) => z.literal(size)) as [z.ZodLiteral<256>, z.ZodLiteral<512>, z.ZodLiteral<1024>]),
+    // The number, or its text as the dropdown lists it (Langflow options are strings): the manifest's schema must
+    // accept every listed option. `normalize` turns the text into the number before this schema runs.
+    schema: z.union(TITAN_V2_DIMENSIONS.flatMap((size) => [z.literal(size), z.literal(String(size))]) as [z.ZodLiteral<256>, ...z.ZodLiteral<256 | 512 | 1024 | '256' | '512' | '1024'>[]]),
     allowed: '256, 512 or 1024',
     unsetValue: 1024,
     normalize: (raw) => {

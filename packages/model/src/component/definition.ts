@@ -1,4 +1,6 @@
 import {
+  LANGFLOW_LEGACY_AWS_FIELDS,
+  langflowPaletteIds,
   awsCredentialInputs,
   chatModelBaseInputs,
   defineComponent,
@@ -24,6 +26,11 @@ export const amazonBedrockModelDefinition = defineComponent({
   icon: 'Amazon',
   category: 'models',
   legacy: true,
+  // As upstream Langflow's manifest: the Converse component replaces this one.
+  replacement: 'amazon.AmazonBedrockConverseModel',
+  aliases: langflowPaletteIds('amazon', AMAZON_BEDROCK_MODEL_NAME),
+  // Langflow 1.0.x saved this component with `aws_access_key` / `aws_secret_key`.
+  legacyFields: LANGFLOW_LEGACY_AWS_FIELDS,
   inputs: {
     ...chatModelBaseInputs(),
     model_id: modelIdInput({ default: 'anthropic.claude-3-haiku-20240307-v1:0' }),
