@@ -46,6 +46,10 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [
   m('model_id', 'an object', { id: 'anthropic.claude-v2' }),
   e('model_id', 'a chat model for embeddings', 'anthropic.claude-3-haiku-20240307-v1:0'),
   e('model_id', 'leading dot', '.titan-embed-text-v1'),
+  // An empty or blank id was silently the default model; now it is an error on model_id.
+  ...all('model_id', 'empty', ''),
+  ...all('model_id', 'blank', '   '),
+  c('model_id', 'null', null),
   // Numbers out of range or of the wrong type.
   c('temperature', 'above 1', 3),
   c('temperature', 'below 0', -0.5),
@@ -93,6 +97,19 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [
   {
     ...c('credentials_profile_name', 'an object that is no secret form', { profile: 'dev' }),
   },
+  // Bedrock API keys (api_key): whitespace or a line break would split the Authorization header.
+  ...all('api_key', 'a line break', 'ABSKQmVkcm9ja0tleQ\r\nX-Injected: 1'),
+  c('api_key', 'a space', 'ABSK key'),
+  m('api_key', 'an object that is no secret form', { token: 'ABSKQmVkcm9ja0tleQ' }),
+  e('api_key', 'a number', 42),
+  // Saved flows: an old field name set next to the new one with another value, and unknown credential-looking keys
+  // (ignoring them would run the node on other credentials than the flow names).
+  { component: 'model', field: 'aws_access_key_id', why: 'old name aws_access_key with another value', values: { aws_access_key: 'AKIAOLDNAME000000001' } },
+  { component: 'embeddings', field: 'aws_secret_access_key', why: 'old name aws_secret_key with another value', values: { aws_secret_key: 'oldNameSecret/000000000000000000000000001' } },
+  c('aws_key', 'an unknown credential-looking key', 'AKIAUNKNOWNFIELD0001'),
+  m('openai_api_key', 'an unknown credential-looking key', 'sk-unknown'),
+  e('session_token', 'an unknown credential-looking key', 'FwoGZXIvYXdzEXAMPLE'),
+  c('db_password', 'an unknown credential-looking key', 'hunter2'),
 ];
 
 /** Which component call a case goes through. */

@@ -22,6 +22,8 @@ const CANARY = {
   token: `SECRET-CANARY-TOKEN-${randomUUID()}`,
   wrongSecret: `SECRET-CANARY-WRONG-${randomUUID()}`,
   proxyPassword: `SECRET-CANARY-PROXY-${randomUUID()}`,
+  apiKey: `ABSK-SECRET-CANARY-API-KEY-${randomUUID()}`,
+  wrongApiKey: `ABSK-SECRET-CANARY-WRONG-API-KEY-${randomUUID()}`,
 };
 const KEYS: EmulatorCredentials = { accessKeyId: 'AKIACANARY0000000001', secretAccessKey: CANARY.secret, sessionToken: CANARY.token };
 
@@ -38,7 +40,7 @@ beforeAll(async () => {
       consoleLines.push(`${method}: ${format(...args)}`);
     });
   }
-  stack = await startStack({ graphId: 'flow-secrets', emulator: { credentials: [KEYS] }, pool: { releaseGraceMs: 0 }, defaults: { retry: { mode: 'standard', maxAttempts: 2 } } });
+  stack = await startStack({ graphId: 'flow-secrets', emulator: { credentials: [KEYS], bearerTokens: [CANARY.apiKey] }, pool: { releaseGraceMs: 0 }, defaults: { retry: { mode: 'standard', maxAttempts: 2 } } });
   const eventNames = ['slotCreated', 'slotReleased', 'slotEvicted', 'slotDraining', 'slotDrained', 'slotDestroyed', 'leaseCreated', 'leaseMoved', 'leaseReleased', 'warmUpFailed'] as const;
   for (const name of eventNames) stack.pool.on(name, (...payload: unknown[]) => events.push({ name, payload }));
 });
@@ -153,6 +155,52 @@ it('runs the scenarios with canary secrets, then finds none of them anywhere', a
   expect(stack.emu.stats().auth.failures).toBeGreaterThan(0);
   expect(scanner.places).toBeGreaterThan(200);
   expect(scanner.hits).toEqual([]);
+}, 60_000);
+
+it('Bedrock API keys, legacy field names and credential-looking unknown inputs never show their secrets', async () => {
+  const apiScanner = new SecretScanner(Object.values(CANARY));
+  const apiErrors: Array<[string, unknown]> = [];
+  const apiObjects: Array<[string, unknown]> = [];
+  const keep = async (label: string, fn: () => Promise<unknown>) => {
+    const outcome = await settle(Promise.resolve().then(fn), label);
+    if (!outcome.ok) apiErrors.push([label, outcome.error]);
+    else apiObjects.push([label, outcome.value]);
+  };
+  const apiVariables = { BEDROCK_KEY: CANARY.apiKey, BAD_KEY: CANARY.wrongApiKey };
+  const base = { endpoint_url: stack.emu.url, input_value: 'hello' };
+  stack.emu.resetStats();
+  for (const [tag, apiKey] of [['literal', CANARY.apiKey], ['variable', { value: 'BEDROCK_KEY', load_from_db: true }]] as const) {
+    const ctx = stack.ctx(`api-key-${tag}`, { variables: apiVariables });
+    const converse = createComponent(amazonBedrockConverseDefinition, ctx, { ...base, api_key: apiKey });
+    const model = createComponent(amazonBedrockModelDefinition, ctx, { ...base, api_key: apiKey });
+    const embeddings = createComponent(amazonBedrockEmbeddingsDefinition, ctx, { endpoint_url: stack.emu.url, api_key: apiKey });
+    apiObjects.push([`converse (${tag})`, converse], [`model (${tag})`, model], [`embeddings (${tag})`, embeddings], [`values (${tag})`, converse.values]);
+    await keep(`converse with API key (${tag})`, () => converse.text_response());
+    await keep(`model with API key (${tag})`, () => model.text_response());
+    await keep(`embeddings with API key (${tag})`, () => embeddings.build_embeddings().embedQuery('x'));
+  }
+  const wrongCtx = stack.ctx('api-key-wrong', { variables: apiVariables });
+  await keep('wrong API key', () => createComponent(amazonBedrockConverseDefinition, wrongCtx, { ...base, api_key: { variable: 'BAD_KEY' } }).text_response());
+  await keep('API key with a line break', async () => createComponent(amazonBedrockModelDefinition, wrongCtx, { ...base, api_key: `${CANARY.apiKey}\r\nX: 1` }).build_model());
+  await keep('legacy names with a conflicting secret', async () =>
+    createComponent(amazonBedrockModelDefinition, wrongCtx, { ...base, aws_access_key: KEYS.accessKeyId, aws_secret_key: CANARY.secret, aws_secret_access_key: CANARY.wrongSecret }).build_model(),
+  );
+  await keep('legacy names with the canary keys', () =>
+    createComponent(amazonBedrockModelDefinition, wrongCtx, { ...base, aws_access_key: KEYS.accessKeyId, aws_secret_key: CANARY.secret, aws_session_token: CANARY.token }).text_response(),
+  );
+  await keep('unknown credential-looking input', async () => createComponent(amazonBedrockEmbeddingsDefinition, wrongCtx, { endpoint_url: stack.emu.url, bearer_token: CANARY.apiKey }).build_embeddings());
+  apiObjects.push(['pool metrics (API keys)', stack.pool.metrics()]);
+  for (const [label, error] of apiErrors) apiScanner.scanError(`error "${label}"`, error);
+  for (const [label, value] of apiObjects) apiScanner.scanObject(label, value);
+  apiScanner.scanText('pool + component logger', stack.logger.text());
+  apiScanner.scanText('console', consoleLines.join('\n'));
+
+  // The scenarios ran: 6 bearer calls and the legacy-named keys signed, the wrong key refused, 4 validation errors.
+  expect(stack.emu.stats().auth.byAccessKeyId).toMatchObject({ bearer: 6, [KEYS.accessKeyId]: 1 });
+  expect(stack.emu.stats().auth.failures).toBe(1);
+  expect(apiErrors.map(([label]) => label)).toEqual(['wrong API key', 'API key with a line break', 'legacy names with a conflicting secret', 'unknown credential-looking input']);
+  expect(apiScanner.places).toBeGreaterThan(50);
+  expect(apiScanner.hits).toEqual([]);
 }, 60_000);
 
 // Was a bug: component errors kept the SDK error (whose hidden `$response` holds the signed headers) as `cause`;

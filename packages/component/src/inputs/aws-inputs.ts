@@ -160,8 +160,8 @@ const MODEL_ID_ALLOWED =
 
 /**
  * `model_id`: "Model ID", combobox of {@link AWS_MODEL_IDS} (override `options`/`default` for the other lists), that
- * also accepts typed inference-profile ids, custom ids and ARNs matching {@link MODEL_ID_PATTERN}. Left out (or
- * `null`) it is the default; an empty or blank id is an error, never silently the default model.
+ * also accepts typed inference-profile ids, custom ids and ARNs matching {@link MODEL_ID_PATTERN}. Left out it is the
+ * default; an empty, blank or `null` id is an error, never silently the default model.
  */
 export function modelIdInput(options: ModelIdInputOptions = {}): InputSpec<string | undefined> {
   const { options: listed, default: defaultId, ...ui } = options;
@@ -180,11 +180,8 @@ export function modelIdInput(options: ModelIdInputOptions = {}): InputSpec<strin
     defaultValue: dropdown.defaultValue,
     schema: dropdown.schema,
     allowed: dropdown.allowed,
-    normalize: (raw) => {
-      if (raw === null) return UNSET;
-      if (typeof raw === 'string' && raw.trim() === '') return new InputProblem('is empty: a model id is needed');
-      return raw;
-    },
+    // Upstream passes an empty or null id to the client, which refuses it: say so before any call.
+    normalize: (raw) => (raw === null || (typeof raw === 'string' && raw.trim() === '') ? new InputProblem('is empty: a model id is needed') : raw),
   });
 }
 
