@@ -124,9 +124,9 @@ export class FlowHost {
     }
   }
 
-  /** Every edge must leave through an output its component has. */
+  /** Every node's type must be known (all unknown ones in one error), and every edge must leave through an output its component has. */
   #checkOutputs(graph: FlowGraph): void {
-    for (const node of graph.nodes) this.#catalog.get(node.type, node.id);
+    this.#catalog.checkTypes(graph.nodes);
     for (const edge of graph.edges) {
       const source = graph.nodes.find((node) => node.id === edge.source) as FlowNode;
       const { outputs } = this.#catalog.get(source.type, source.id);
