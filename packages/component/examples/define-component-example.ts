@@ -6,6 +6,7 @@ import {
   defineComponent,
   endpointUrlInput,
   floatInput,
+  LANGFLOW_LEGACY_AWS_FIELDS,
   modelIdInput,
   regionNameInput,
   toClientConfig,
@@ -18,6 +19,8 @@ export const clientConfigProbe = defineComponent({
   description: 'Shows which region, endpoint and credential source the inputs resolve to.',
   icon: 'Amazon',
   category: 'tools',
+  // Saved flows of Langflow 1.0.x name the keys aws_access_key / aws_secret_key: read them as the current inputs.
+  legacyFields: LANGFLOW_LEGACY_AWS_FIELDS,
   inputs: {
     model_id: modelIdInput(),
     ...awsCredentialInputs(),
@@ -46,11 +49,15 @@ export async function runComponentExample(log: (line: string) => void = console.
       graphId: 'flow-1',
       nodeId: 'BedrockClientConfigProbe-1',
       pool,
-      variables: { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE00001', AWS_SECRET_ACCESS_KEY: 'example/secret' },
+      variables: { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE00001', AWS_SECRET_ACCESS_KEY: 'example/secret', BEDROCK_API_KEY: 'ABSKZXhhbXBsZQ' },
       env: false as const,
     };
     const described = registry.create('BedrockClientConfigProbe', ctx, { region_name: 'eu-west-1' }).output('config_output');
     log(`resolved: ${JSON.stringify(described)}`);
+    // A Langflow 1.0.x node (old key names) and a node with a Bedrock API key (bearer, wins over the keys).
+    const legacy = registry.create('BedrockClientConfigProbe', ctx, { aws_access_key: 'AKIAOLDNAMEEXAMPLE01', aws_secret_key: 'old/name/secret' }).output('config_output');
+    const withApiKey = registry.create('BedrockClientConfigProbe', ctx, { api_key: { value: 'BEDROCK_API_KEY', load_from_db: true } }).output('config_output');
+    log(`legacy names: ${JSON.stringify(legacy)}; API key: ${JSON.stringify(withApiKey)}`);
     let message = '';
     try {
       registry.create('BedrockClientConfigProbe', ctx, { temperature: 3, region_name: 'mars-north-1' });
@@ -59,7 +66,7 @@ export async function runComponentExample(log: (line: string) => void = console.
       message = error.message;
       log(`rejected: ${message}`);
     }
-    return { manifest, described, message };
+    return { manifest, described, legacy, withApiKey, message };
   } finally {
     await pool.close();
   }

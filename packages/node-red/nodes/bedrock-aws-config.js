@@ -21,7 +21,7 @@ module.exports = function registerBedrockAwsConfig(RED) {
 
     /**
      * The component connection inputs. Unset fields are `''`, which components read as "unset", so the
-     * credential chain is: keys here -> profile here -> the AWS SDK default chain (env, SSO, IMDS, …).
+     * credential chain is: API key here -> keys here -> profile here -> the AWS SDK default chain (env, SSO, IMDS, …).
      * @returns {Record<string, string>}
      */
     node.connectionValues = () => {

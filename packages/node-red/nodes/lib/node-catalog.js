@@ -28,6 +28,8 @@ const CONNECTION_FIELDS = Object.freeze([
   { input: 'aws_access_key_id', credential: 'accessKeyId', type: 'text' },
   { input: 'aws_secret_access_key', credential: 'secretAccessKey', type: 'password' },
   { input: 'aws_session_token', credential: 'sessionToken', type: 'password' },
+  // A Bedrock API key is a secret: the credential store, never the flow JSON.
+  { input: 'api_key', credential: 'apiKey', type: 'password' },
 ]);
 
 /** Names of the component inputs that the config node supplies. */
