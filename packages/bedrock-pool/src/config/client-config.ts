@@ -1,7 +1,11 @@
 /** Where a slot's AWS credentials come from. */
 export type CredentialSource =
-  /** Fixed keys. The secret and token are kept only inside the credential provider. */
-  | { kind: 'static'; accessKeyId: string; secretAccessKey: string; sessionToken?: string }
+  /**
+   * Fixed keys. The secret and token are kept only inside the credential provider. `origin`: `'node'` when every
+   * part was typed into the node itself, `'host'` (default) when any part came from the host (a host variable,
+   * `load_from_db`, the environment). Only `'node'` keys may go to endpoints outside AWS and loopback.
+   */
+  | { kind: 'static'; accessKeyId: string; secretAccessKey: string; sessionToken?: string; origin?: 'node' | 'host' }
   /** A named profile of the shared config/credentials files (covers credential_process, SSO, role assumption). */
   | { kind: 'profile'; profile: string; configFile?: string; credentialsFile?: string }
   /** The SDK's default Node provider chain (env, SSO, ini, process, web identity, ECS, IMDS). */

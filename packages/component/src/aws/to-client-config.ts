@@ -25,11 +25,15 @@ function credentialSource(values: AwsConnectionValues, issues: ValidationIssue[]
     if (!accessKeyId) issues.push({ field: 'aws_access_key_id', problem: 'is unset while aws_secret_access_key is set', allowed: 'both keys, or neither (then the profile or default chain is used)' });
     if (!secretAccessKey) issues.push({ field: 'aws_secret_access_key', problem: 'is unset while aws_access_key_id is set', allowed: 'both keys, or neither (then the profile or default chain is used)' });
     const sessionToken = values.aws_session_token?.reveal();
+    // 'node' only when every part used was typed into the node: a part from a host variable or the environment makes
+    // these host credentials, which the pool's endpoint policy keeps to AWS endpoints and loopback.
+    const parts = [values.aws_access_key_id, values.aws_secret_access_key, ...(sessionToken ? [values.aws_session_token] : [])];
     return {
       kind: 'static',
       accessKeyId: accessKeyId ?? '',
       secretAccessKey: secretAccessKey ?? '',
       ...(sessionToken ? { sessionToken } : {}),
+      origin: parts.every((part) => part?.origin.kind === 'value') ? 'node' : 'host',
     };
   }
   const profileValue = values.credentials_profile_name;
