@@ -14,9 +14,9 @@ describe('toClientConfig credential precedence', () => {
   it('access key + secret -> static (with session token); profile and default ignored', () => {
     expect(
       toClientConfig({ aws_access_key_id: s('AKID'), aws_secret_access_key: s(SECRET), aws_session_token: s('tok'), credentials_profile_name: s('dev'), region_name: 'eu-west-1' }, { env: {} }),
-    ).toEqual({ region: 'eu-west-1', credentials: { kind: 'static', accessKeyId: 'AKID', secretAccessKey: SECRET, sessionToken: 'tok' } });
+    ).toEqual({ region: 'eu-west-1', credentials: { kind: 'static', accessKeyId: 'AKID', secretAccessKey: SECRET, sessionToken: 'tok', origin: 'node' } });
     expect(toClientConfig({ aws_access_key_id: s('AKID'), aws_secret_access_key: s(SECRET) }, { env: {} }).credentials).toEqual({
-      kind: 'static', accessKeyId: 'AKID', secretAccessKey: SECRET,
+      kind: 'static', accessKeyId: 'AKID', secretAccessKey: SECRET, origin: 'node',
     });
   });
 
@@ -63,7 +63,7 @@ describe('acquireBedrockClient', () => {
     const ctx: ComponentContext = { graphId: 'flow-1', nodeId: 'Node-abc', pool, env: {} };
     const lease = acquireBedrockClient(ctx, { region_name: 'us-west-2', aws_access_key_id: s('AKID'), aws_secret_access_key: s(SECRET) });
     expect(lease.client).toBe(client);
-    expect(calls).toEqual([[{ graphId: 'flow-1', nodeId: 'Node-abc' }, { region: 'us-west-2', credentials: { kind: 'static', accessKeyId: 'AKID', secretAccessKey: SECRET } }]]);
+    expect(calls).toEqual([[{ graphId: 'flow-1', nodeId: 'Node-abc' }, { region: 'us-west-2', credentials: { kind: 'static', accessKeyId: 'AKID', secretAccessKey: SECRET, origin: 'node' } }]]);
     expect(() => acquireBedrockClient(ctx, { region_name: 'bad' })).toThrow(ComponentValidationError);
     expect(calls).toHaveLength(1);
   });
