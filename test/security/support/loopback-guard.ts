@@ -15,6 +15,8 @@ export interface LoopbackGuard {
   readonly attempts: ConnectAttempt[];
   /** Every name (not IP literal) looked up through sockets or `dns.lookup`, answered from the table or refused; never sent to DNS. */
   readonly lookups: string[];
+  /** While `true`, every connect is recorded and then refused (a dry run: where would this code connect?). Default `false`. */
+  refuseAll: boolean;
   /** Connects to `port` (on any host) so far. */
   connectsTo(port: number): number;
   /** Restores `net.Socket.prototype.connect`, `dns.lookup` and `dns.promises.lookup`. */
@@ -82,7 +84,7 @@ export function installLoopbackGuard(names: readonly string[]): LoopbackGuard {
     if (options.path !== undefined && options.port === undefined) return originalConnect.apply(this, args as never);
     const host = String(options.host ?? 'localhost').replace(/^\[|\]$/g, '');
     const port = Number(options.port);
-    const allowed = isIP(host) ? isLoopbackAddress(host) : table.has(host.toLowerCase().replace(/\.$/, ''));
+    const allowed = !guard.refuseAll && (isIP(host) ? isLoopbackAddress(host) : table.has(host.toLowerCase().replace(/\.$/, '')));
     attempts.push({ host, port, allowed });
     if (!allowed) {
       process.nextTick(() => this.destroy(Object.assign(new Error(`loopback guard: refused connect to ${host}:${port} (off this machine)`), { code: 'EGUARDREFUSED' })));
@@ -95,9 +97,10 @@ export function installLoopbackGuard(names: readonly string[]): LoopbackGuard {
   (dns.promises as { lookup: unknown }).lookup = (hostname: string, options?: { all?: boolean }) =>
     new Promise((resolve, reject) => lookup(hostname, options ?? {}, (error, address, family) => (error ? reject(error) : resolve(Array.isArray(address) ? address : { address, family }))));
 
-  return {
+  const guard: LoopbackGuard = {
     attempts,
     lookups,
+    refuseAll: false,
     connectsTo: (port) => attempts.filter((attempt) => attempt.port === port).length,
     uninstall: () => {
       net.Socket.prototype.connect = originalConnect;
@@ -105,4 +108,5 @@ export function installLoopbackGuard(names: readonly string[]): LoopbackGuard {
       (dns.promises as { lookup: unknown }).lookup = originalPromisesLookup;
     },
   };
+  return guard;
 }
