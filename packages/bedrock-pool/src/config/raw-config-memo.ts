@@ -104,6 +104,7 @@ function fieldsOf(config: ClientConfig): Fields | undefined {
     c?.profile,
     c?.configFile,
     c?.credentialsFile,
+    c?.origin,
     tls === undefined,
     tls?.rejectUnauthorized,
     http === undefined,

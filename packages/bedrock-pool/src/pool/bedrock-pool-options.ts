@@ -1,4 +1,5 @@
 import type { ClientConfig } from '../config/client-config';
+import type { EndpointPolicyOptions } from '../endpoint-policy/endpoint-policy-options';
 import type { PoolLogger } from '../logging/pool-logger';
 
 /** Options of `new BedrockPool(options)`. Every field is optional. */
@@ -19,6 +20,12 @@ export interface BedrockPoolOptions {
   credentialRefreshBeforeExpiryMs?: number;
   /** Feed OpenTelemetry instruments when `@opentelemetry/api` is installed. Default `true`. */
   openTelemetry?: boolean;
+  /**
+   * Which endpoints may receive which credentials, checked on every `acquire` before any slot or network call.
+   * Default `{}`: AWS Bedrock Runtime endpoints and loopback take any credentials; other hosts only https and only
+   * credentials typed into the node (`origin: 'node'`); `http://` only to loopback. See {@link EndpointPolicyOptions}.
+   */
+  endpointPolicy?: EndpointPolicyOptions;
   /** Where the pool logs (slot ids and fingerprints, never secrets). Default: silent. */
   logger?: PoolLogger;
 }

@@ -11,6 +11,7 @@ import { fingerprintConfig } from '../config/fingerprint-config';
 import { normalizeConfig } from '../config/normalize-config';
 import { RawConfigMemo } from '../config/raw-config-memo';
 import { CredentialRegistry } from '../credentials/credential-registry';
+import { EndpointPolicy } from '../endpoint-policy/endpoint-policy';
 import type { CredentialEvent } from '../credentials/shared-credential-provider';
 import { ConfigValidationError } from '../errors/config-validation-error';
 import { PoolClosedError } from '../errors/pool-closed-error';
@@ -37,7 +38,8 @@ const CREDENTIAL_COUNTERS = {
  * decide when a slot is drained and destroyed. `close()` waits for in-flight work, `destroy()` aborts it.
  */
 export class BedrockPool extends EventEmitter<BedrockPoolEventMap> {
-  #options: Required<Omit<BedrockPoolOptions, 'logger' | 'defaults'>> & { defaults: Partial<ClientConfig> };
+  #options: Required<Omit<BedrockPoolOptions, 'logger' | 'defaults' | 'endpointPolicy'>> & { defaults: Partial<ClientConfig> };
+  #endpointPolicy: EndpointPolicy;
   #logger: PoolLogger;
   #recorder = new MetricsRecorder();
   #credentials: CredentialRegistry;
@@ -67,6 +69,7 @@ export class BedrockPool extends EventEmitter<BedrockPoolEventMap> {
       credentialRefreshBeforeExpiryMs: nonNegativeInteger('credentialRefreshBeforeExpiryMs', options.credentialRefreshBeforeExpiryMs, 5 * 60_000),
       openTelemetry: options.openTelemetry ?? true,
     };
+    this.#endpointPolicy = new EndpointPolicy(options.endpointPolicy);
     this.#logger = options.logger ?? {};
     this.#credentials = new CredentialRegistry({
       refreshBeforeExpiryMs: this.#options.credentialRefreshBeforeExpiryMs,
@@ -88,18 +91,21 @@ export class BedrockPool extends EventEmitter<BedrockPoolEventMap> {
   /**
    * The client for `identity` under `config` (merged over `options.defaults`). Synchronous; returns the same
    * lease while the config fingerprint is unchanged; a changed fingerprint moves the lease to another slot
-   * and releases the old one. Throws {@link ConfigValidationError} on bad input, before any network call.
+   * and releases the old one. Throws {@link ConfigValidationError} on bad input and {@link EndpointNotAllowedError}
+   * when the endpoint policy refuses the endpoint for these credentials, both before any slot or network call.
    */
   acquire(identity: NodeIdentity, config: ClientConfig): ClientLease {
     if (this.#closed) throw new PoolClosedError('acquire');
     const key = leaseKeyOf(identity);
     const existing = this.#leases.get(key);
-    // Warm path: the same raw config as this lease's last acquire; a map lookup and a field comparison.
+    // Warm path: the same raw config as this lease's last acquire (endpoint and credential origin included, so the
+    // endpoint policy already allowed it); a map lookup and a field comparison.
     if (existing?.memo?.matches(config, process.env) && this.#slots.get(existing.slot.fingerprint) === existing.slot) {
       existing.slot.lastUsedAt = Date.now();
       return existing.lease;
     }
     const normalized = normalizeConfig(config, this.#options.defaults);
+    this.#endpointPolicy.check(normalized.endpoint, normalized.credentials);
     const fingerprint = fingerprintConfig(normalized);
     const readsProxyEnv = config.proxy === undefined && this.#options.defaults.proxy === undefined;
     if (existing && existing.slot.fingerprint === fingerprint && this.#slots.get(fingerprint) === existing.slot) {

@@ -1,0 +1,22 @@
+import { AWS_DNS_SUFFIXES, AWS_DUAL_STACK_DNS_SUFFIXES } from './aws-endpoint-suffixes';
+
+const escape = (suffix: string): string => suffix.replace(/[.]/g, '\\.');
+/** An AWS region name: `us-east-1`, `us-gov-west-1`, `us-isob-east-1`, `eusc-de-east-1`, `ap-southeast-5`. */
+const REGION = '[a-z]{2,4}(?:-[a-z]+)+-\\d{1,2}';
+const ANY_SUFFIX = `(?:${[...AWS_DNS_SUFFIXES, ...AWS_DUAL_STACK_DNS_SUFFIXES].map(escape).join('|')})`;
+const REGIONAL_SUFFIX = `(?:${AWS_DNS_SUFFIXES.map(escape).join('|')})`;
+/** `bedrock-runtime[-fips].{region}.{dnsSuffix | dualStackDnsSuffix}`: the names the SDK's endpoint resolver builds. */
+const SERVICE_ENDPOINT = new RegExp(`^bedrock-runtime(?:-fips)?\\.${REGION}\\.${ANY_SUFFIX}$`);
+/** Interface VPC endpoint names: `vpce-{id}[-{suffix}][-{az}].bedrock-runtime.{region}.vpce.{dnsSuffix}`. */
+const VPC_ENDPOINT = new RegExp(`^vpce-[a-z0-9]+(?:-[a-z0-9]+)*\\.bedrock-runtime\\.${REGION}\\.vpce\\.${REGIONAL_SUFFIX}$`);
+
+/**
+ * Whether `host` (canonical, lower case, no trailing dot) is an AWS Bedrock Runtime endpoint in any partition:
+ * regional, FIPS, dual-stack or an interface VPC endpoint name. Deliberately not every `*.amazonaws.com` or
+ * `*.api.aws` name: customers own names there (API Gateway `*.execute-api…`, load balancers `*.elb…`, EC2 public DNS
+ * `ec2-…compute…`, S3 websites, PrivateLink services `vpce-…vpce-svc-…`), and a request sent to one of them lands on
+ * a server the customer runs, not on Bedrock.
+ */
+export function isAwsEndpointHost(host: string): boolean {
+  return SERVICE_ENDPOINT.test(host) || VPC_ENDPOINT.test(host);
+}
