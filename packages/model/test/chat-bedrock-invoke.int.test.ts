@@ -168,7 +168,7 @@ describe('ChatBedrockInvoke against the emulator', () => {
   describe('bad input is rejected before any request', () => {
     test('unknown family, bad numbers, bad modelKwargs, tools on a family without tools', async () => {
       const before = emu.stats().requests.total;
-      expect(() => new ChatBedrockInvoke({ client, model: 'deepseek.r1-v1:0' })).toThrow(
+      expect(() => new ChatBedrockInvoke({ client, model: 'acme.chat-v1:0' })).toThrow(
         expect.objectContaining({ code: 'UNKNOWN_MODEL_FAMILY', field: 'model' }),
       );
       expect(() => new ChatBedrockInvoke({ client, model: '' })).toThrow(ModelValidationError);
