@@ -45,8 +45,10 @@ describe('ReasoningSplitter', () => {
   });
 
   test('a reply that starts inside the reasoning (DeepSeek R1) runs until the close tag; a repeated open tag is dropped', () => {
-    expect(splitReasoning('plan\n</think>\n\nParis.', DEEPSEEK_R1_THINK_TAGS)).toEqual({ text: '\n\nParis.', reasoning: 'plan\n' });
-    expect(splitReasoning('<think>\nplan</think>Paris.', DEEPSEEK_R1_THINK_TAGS)).toEqual({ text: 'Paris.', reasoning: '\nplan' });
+    // R1 also drops the newlines around its tags.
+    expect(splitReasoning('plan\n</think>\n\nParis.', DEEPSEEK_R1_THINK_TAGS)).toEqual({ text: 'Paris.', reasoning: 'plan' });
+    expect(splitReasoning('<think>\nplan</think>Paris.', DEEPSEEK_R1_THINK_TAGS)).toEqual({ text: 'Paris.', reasoning: 'plan' });
+    expect(splitReasoning('a\n\nb\n</think>\n\nParis \n is.', DEEPSEEK_R1_THINK_TAGS)).toEqual({ text: 'Paris \n is.', reasoning: 'a\n\nb' });
   });
 
   test('a tag cut by chunk boundaries is held back until it is decided', () => {
@@ -58,8 +60,11 @@ describe('ReasoningSplitter', () => {
     expect(parts[0]).toEqual({ text: '', reasoning: '' });
   });
 
-  test('any chunking of a reply gives the same split as the whole reply', () => {
-    const piece = fc.constantFrom('<reasoning>', '</reasoning>', '<', '>', 'a', 'b c', '</', 'reason', '\n');
+  test.each([
+    ['gpt-oss tags', tags, ['<reasoning>', '</reasoning>', '<', '>', 'a', 'b c', '</', 'reason', '\n']],
+    ['DeepSeek R1 tags (trimmed)', DEEPSEEK_R1_THINK_TAGS, ['<think>', '</think>', '<', '>', 'a', 'b c', '</', 'th', ' ', '\n\n']],
+  ] as const)('%s: any chunking of a reply gives the same split as the whole reply', (_label, tagSet, alphabet) => {
+    const piece = fc.constantFrom(...alphabet);
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 20 }), fc.array(fc.nat(40), { maxLength: 6 }), (pieces, cuts) => {
         const whole = pieces.join('');
@@ -70,13 +75,14 @@ describe('ReasoningSplitter', () => {
           chunks.push(whole.slice(at, b));
           at = b;
         }
-        const splitter = new ReasoningSplitter(tags);
+        const splitter = new ReasoningSplitter(tagSet);
         const out = chunks.map((c) => splitter.push(c));
         out.push(splitter.flush());
         expect({ text: out.map((o) => o.text).join(''), reasoning: out.map((o) => o.reasoning).join('') }).toEqual(
-          splitReasoning(whole, tags),
+          splitReasoning(whole, tagSet),
         );
       }),
+      { numRuns: 1000 },
     );
   });
 });
@@ -178,7 +184,7 @@ describe('deepseek adapter', () => {
   test('R1 response: reasoning before </think>, the answer after it, stop_reason read', () => {
     expect(
       deepSeekAdapter.parseResponse({ choices: [{ text: 'France: Paris.\n</think>\n\nParis.', stop_reason: 'stop' }] }),
-    ).toMatchObject({ text: '\n\nParis.', reasoning: 'France: Paris.\n', stopReason: 'stop' });
+    ).toMatchObject({ text: 'Paris.', reasoning: 'France: Paris.', stopReason: 'stop' });
     // A V3 body is read as a chat completion.
     expect(
       deepSeekAdapter.parseResponse({ choices: [{ message: { content: 'Paris.' }, finish_reason: 'length' }] }),
@@ -192,8 +198,8 @@ describe('deepseek adapter', () => {
       { choices: [{ text: 'ink>\n\nPar', stop_reason: null }] },
       { choices: [{ text: 'is.', stop_reason: 'stop' }] },
     ]);
-    expect(reasoning).toBe('France means Paris.\n');
-    expect(text).toBe('\n\nParis.');
+    expect(reasoning).toBe('France means Paris.');
+    expect(text).toBe('Paris.');
     expect(deltas.at(-1)?.stopReason).toBe('stop');
   });
 });

@@ -18,7 +18,7 @@ import type { BodyRequest, ParsedResponse, ProviderAdapter, StreamDelta, StreamS
 import { ReasoningSplitter, splitReasoning, type ReasoningTags } from './reasoning-tags';
 
 /** R1's reasoning: the prompt opens `<think>`, the model closes it before the answer. */
-export const DEEPSEEK_R1_THINK_TAGS: ReasoningTags = { open: '<think>', close: '</think>', startsInside: true };
+export const DEEPSEEK_R1_THINK_TAGS: ReasoningTags = { open: '<think>', close: '</think>', startsInside: true, trimAroundTags: true };
 
 /** Whether a DeepSeek model is R1 (text completion body) rather than V3.x (Chat Completions body). */
 export function isDeepSeekR1(baseModelId: string): boolean {

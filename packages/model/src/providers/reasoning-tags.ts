@@ -17,6 +17,12 @@ export interface ReasoningTags {
    * ends with `<think>\n`, so the model's text runs until `</think>` before the answer). Default `false`.
    */
   startsInside?: boolean;
+  /**
+   * Drop the whitespace right after an opening or closing tag and right before a closing tag (DeepSeek R1 writes
+   * `\n</think>\n\n` between reasoning and answer; the text and reasoning should not keep those newlines).
+   * Default `false`: the text is kept as sent.
+   */
+  trimAroundTags?: boolean;
 }
 
 /** The length of the longest suffix of `text` that is a proper prefix of `tag` (a tag cut by a chunk boundary). */
@@ -34,9 +40,12 @@ function partialTagLength(text: string, tag: string): number {
 export class ReasoningSplitter {
   private inside: boolean;
   private pending = '';
+  /** Whether whitespace is being dropped because a tag was just passed (only with `trimAroundTags`). */
+  private skipSpace: boolean;
 
   constructor(private readonly tags: ReasoningTags) {
     this.inside = tags.startsInside ?? false;
+    this.skipSpace = (tags.trimAroundTags ?? false) && this.inside;
   }
 
   /** The answer and reasoning text that `chunk` completes (possibly empty while a tag is undecided). */
@@ -44,7 +53,13 @@ export class ReasoningSplitter {
     let rest = this.pending + chunk;
     this.pending = '';
     const out: SplitText = { text: '', reasoning: '' };
+    const trim = this.tags.trimAroundTags ?? false;
     for (;;) {
+      if (this.skipSpace) {
+        const kept = rest.trimStart();
+        if (kept) this.skipSpace = false;
+        rest = kept;
+      }
       const { open, close } = this.tags;
       const closeAt = this.inside ? rest.indexOf(close) : -1;
       const openAt = rest.indexOf(open);
@@ -53,15 +68,21 @@ export class ReasoningSplitter {
         if (openAt >= 0 && (closeAt < 0 || openAt < closeAt)) {
           out.reasoning += rest.slice(0, openAt);
           rest = rest.slice(openAt + open.length);
+          this.skipSpace = trim;
           continue;
         }
         if (closeAt >= 0) {
-          out.reasoning += rest.slice(0, closeAt);
+          const before = rest.slice(0, closeAt);
+          out.reasoning += trim ? before.trimEnd() : before;
           rest = rest.slice(closeAt + close.length);
           this.inside = false;
+          this.skipSpace = trim;
           continue;
         }
-        const hold = Math.max(partialTagLength(rest, close), partialTagLength(rest, open));
+        // Whitespace at the end (or before a cut tag) may turn out to be the space before the close: hold it too.
+        const tagHold = Math.max(partialTagLength(rest, close), partialTagLength(rest, open));
+        const body = rest.slice(0, rest.length - tagHold);
+        const hold = tagHold + (trim ? body.length - body.trimEnd().length : 0);
         out.reasoning += rest.slice(0, rest.length - hold);
         this.pending = rest.slice(rest.length - hold);
         return out;
@@ -70,6 +91,7 @@ export class ReasoningSplitter {
         out.text += rest.slice(0, openAt);
         rest = rest.slice(openAt + open.length);
         this.inside = true;
+        this.skipSpace = trim;
         continue;
       }
       const hold = partialTagLength(rest, open);
