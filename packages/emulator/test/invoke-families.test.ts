@@ -233,6 +233,25 @@ describe("today's InvokeModel families: reasoning and Bedrock's validation error
     expect(reasoningPieces.every((c) => c.endsWith('</reasoning>'))).toBe(true);
   });
 
+  it('a Chat Completions `stream` field must match the operation', async () => {
+    const messages = [{ role: 'user', content: 'hello there' }];
+    await expect(invoke('qwen.qwen3-32b-v1:0', { messages, stream: true })).rejects.toMatchObject({
+      name: 'ValidationException',
+      message: expect.stringContaining('must match the operation: false (or left out) on InvokeModel'),
+    });
+    const ok = await invoke('qwen.qwen3-32b-v1:0', { messages, stream: false });
+    expect(parseBody(ok.body).choices[0].message.content).toBe('Echo: hello there');
+    await expect(
+      client().send(new InvokeModelWithResponseStreamCommand({ modelId: 'openai.gpt-oss-20b-1:0', body: jsonBody({ messages, stream: false }) })),
+    ).rejects.toMatchObject({ name: 'ValidationException', message: expect.stringContaining('true (or left out) on InvokeModelWithResponseStream') });
+    const streamed = await client().send(
+      new InvokeModelWithResponseStreamCommand({ modelId: 'openai.gpt-oss-20b-1:0', body: jsonBody({ messages, stream: true }) }),
+    );
+    let events = 0;
+    for await (const e of streamed.body ?? []) if (e.chunk?.bytes) events += 1;
+    expect(events).toBeGreaterThan(2);
+  });
+
   it('DeepSeek R1 opens <think> itself when the prompt did not', async () => {
     const out = parseBody((await invoke('deepseek.r1-v1:0', { prompt: 'hello there' })).body);
     expect(out.choices[0].text).toBe('<think>\nThe user wrote "hello there". Reply with an echo.\n</think>\n\nEcho: hello there');

@@ -75,6 +75,12 @@ export function chatCompletionsCodec(options: ChatCompletionsCodecOptions): Chat
       if (body['stream'] !== undefined && typeof body['stream'] !== 'boolean') {
         throw validationError("1 validation error detected: Value at 'stream' failed to satisfy constraint: Member must be a boolean");
       }
+      // AWS: "the value in the stream field must match the API operation" (false on InvokeModel).
+      if (typeof body['stream'] === 'boolean' && ctx.streaming !== undefined && body['stream'] !== ctx.streaming) {
+        throw validationError(
+          `The stream field in the request body (${String(body['stream'])}) must match the operation: ${ctx.streaming ? 'true (or left out) on InvokeModelWithResponseStream' : 'false (or left out) on InvokeModel'}.`,
+        );
+      }
       const parsed = parseOpenAiMessages(body['messages'], { developerRole: true });
       optionalNumber(body['temperature'], 'temperature', 0, 2);
       optionalNumber(body['top_p'], 'top_p', 0, 1);
