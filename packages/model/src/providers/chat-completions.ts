@@ -54,14 +54,15 @@ export function parseChatCompletion(body: unknown, dialect: ChatCompletionsDiale
   const message = asObject(choice.message);
   const { text, reasoning } = splitContent(asString(message.content) ?? '', dialect.reasoningTags);
   const allReasoning = (reasoningField(message) ?? '') + reasoning;
-  return definedFields({
+  const id = asString(b.id);
+  return {
     text,
     toolCalls: [],
     stopReason: asString(choice.finish_reason) ?? asString(choice.stop_reason),
     usage: tokenUsageOf(b.usage, 'prompt_tokens', 'completion_tokens'),
-    id: asString(b.id),
-    reasoning: allReasoning || undefined,
-  }) as unknown as ParsedResponse;
+    ...(id !== undefined ? { id } : {}),
+    ...(allReasoning ? { reasoning: allReasoning } : {}),
+  };
 }
 
 const SPLITTER_KEY = 'reasoningSplitter';

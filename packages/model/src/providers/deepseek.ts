@@ -70,7 +70,7 @@ export const deepSeekAdapter: ProviderAdapter = {
     const { text: raw, stopReason } = firstChoice(body);
     const { text, reasoning } = splitReasoning(raw, DEEPSEEK_R1_THINK_TAGS);
     // R1 bodies carry no token counts; the chat model falls back to Bedrock's token-count headers.
-    return definedFields({ text, toolCalls: [], stopReason, usage: undefined, reasoning: reasoning || undefined }) as unknown as ParsedResponse;
+    return { text, toolCalls: [], stopReason, usage: undefined, ...(reasoning ? { reasoning } : {}) };
   },
 
   parseStreamChunk(chunk: unknown, state: StreamState): StreamDelta {

@@ -78,13 +78,13 @@ export const novaAdapter: ProviderAdapter = {
     const b = asObject(body);
     const message = asObject(asObject(b.output).message);
     const { text, reasoning } = blocksText(message.content);
-    return definedFields({
+    return {
       text,
       toolCalls: [],
       stopReason: asString(b.stopReason),
       usage: usageOf(b.usage),
-      reasoning: reasoning || undefined,
-    }) as unknown as ParsedResponse;
+      ...(reasoning ? { reasoning } : {}),
+    };
   },
 
   parseStreamChunk(chunk: unknown): StreamDelta {
