@@ -1,6 +1,7 @@
 import {
   ConverseCommand,
   ConverseStreamCommand,
+  CountTokensCommand,
   InvokeModelCommand,
   InvokeModelWithResponseStreamCommand,
 } from '@aws-sdk/client-bedrock-runtime';
@@ -250,6 +251,14 @@ describe("today's InvokeModel families: reasoning and Bedrock's validation error
     let events = 0;
     for await (const e of streamed.body ?? []) if (e.chunk?.bytes) events += 1;
     expect(events).toBeGreaterThan(2);
+  });
+
+  it.each(['openai.gpt-oss-20b-1:0', 'qwen.qwen3-32b-v1:0', 'deepseek.v3-v1:0'])('%s: CountTokens on the InvokeModel body equals the prompt_tokens it reports', async (modelId) => {
+    const body = { messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'count these tokens please' }] };
+    const counted = await client().send(new CountTokensCommand({ modelId, input: { invokeModel: { body: jsonBody(body) } } }));
+    const invoked = parseBody((await invoke(modelId, body)).body);
+    expect(counted.inputTokens).toBe(Math.ceil('Be brief.'.length / 4) + Math.ceil('count these tokens please'.length / 4));
+    expect(invoked.usage.prompt_tokens).toBe(counted.inputTokens);
   });
 
   it('DeepSeek R1 opens <think> itself when the prompt did not', async () => {
