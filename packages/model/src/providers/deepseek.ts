@@ -6,9 +6,11 @@
  *   `{choices[{text, stop_reason: "stop" | "length"}]}`; the guide's sample prompt is
  *   `<｜begin▁of▁sentence｜><｜User｜>{prompt}<｜Assistant｜><think>\n`, so the reply is the reasoning, `</think>`,
  *   then the answer. Stream chunks have the same `choices[{text, stop_reason}]` shape.
- * - DeepSeek V3.x (`deepseek.v3-v1:0`, `deepseek.v3.2-v1:0`): the same guide and the model cards list Invoke and
- *   Chat Completions; the InvokeModel body is the OpenAI Chat Completions one (`messages`, `max_tokens`, …) with
- *   `reasoning_content` beside `content` when the model thinks.
+ * - DeepSeek V3.x (`deepseek.v3-v1:0`, `deepseek.v3.2-v1:0`): the guide names V3.1 for Invoke and Converse and the
+ *   model cards list Invoke and Chat Completions, but no V3 request body is documented as R1's is; V3.x is sent
+ *   the OpenAI Chat Completions body (`messages`, `max_tokens`, …), as Bedrock's other open-weight chat models on
+ *   Invoke, and `reasoning_content` is read beside `content` when present. An R1-style `choices[{text}]` reply is
+ *   read too, whichever model sent it.
  */
 import type { BaseMessage } from '@langchain/core/messages';
 import { chatCompletionsBody, parseChatCompletion, parseChatCompletionChunk } from './chat-completions';

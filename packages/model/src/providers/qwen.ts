@@ -4,8 +4,9 @@
  *   bedrock-runtime through Invoke and Converse, and through Chat Completions on bedrock-mantle.
  * - The InvokeModel body is the OpenAI Chat Completions one: `{messages, max_tokens, temperature, top_p, stop}` ->
  *   `{choices[{message{content, reasoning_content?}, finish_reason}], usage{prompt_tokens, completion_tokens}}`
- *   (public AWS sample code calling `qwen.qwen3-coder-30b-a3b-v1:0` with invoke_model reads
- *   `choices[0].message.content`). Streams chat.completion.chunk objects (`choices[].delta`).
+ *   (public sample code calling `qwen.qwen3-coder-30b-a3b-v1:0` with boto3 invoke_model sends `{messages,
+ *   max_tokens}` and reads `choices[0].message.content`; AWS documents no Qwen-specific InvokeModel page). Streams
+ *   chat.completion.chunk objects (`choices[].delta`).
  */
 import { chatCompletionsBody, parseChatCompletion, parseChatCompletionChunk } from './chat-completions';
 import type { BodyRequest, ParsedResponse, ProviderAdapter, StreamDelta, StreamState } from './provider-adapter';
