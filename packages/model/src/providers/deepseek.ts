@@ -9,8 +9,9 @@
  * - DeepSeek V3.x (`deepseek.v3-v1:0`, `deepseek.v3.2-v1:0`): the guide names V3.1 for Invoke and Converse and the
  *   model cards list Invoke and Chat Completions, but no V3 request body is documented as R1's is; V3.x is sent
  *   the OpenAI Chat Completions body (`messages`, `max_tokens`, …), as Bedrock's other open-weight chat models on
- *   Invoke, and `reasoning_content` is read beside `content` when present. An R1-style `choices[{text}]` reply is
- *   read too, whichever model sent it.
+ *   Invoke, and `reasoning_content` is read beside `content` when present. The reply body itself says which shape
+ *   it is (`choices[{message}]` or R1's `choices[{text}]`); R1 text with no `</think>` (cut by max_tokens while
+ *   reasoning) is all reasoning, in invoke and stream alike.
  */
 import type { BaseMessage } from '@langchain/core/messages';
 import { chatCompletionsBody, parseChatCompletion, parseChatCompletionChunk } from './chat-completions';
