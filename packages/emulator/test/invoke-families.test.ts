@@ -1,6 +1,7 @@
 import {
   ConverseCommand,
   ConverseStreamCommand,
+  CountTokensCommand,
   InvokeModelCommand,
   InvokeModelWithResponseStreamCommand,
 } from '@aws-sdk/client-bedrock-runtime';
@@ -13,7 +14,14 @@ interface FamilyCase {
   body: unknown;
   text(response: any): string;
   streamText?(chunk: any): string;
+  /** The answer in the joined stream text, for families that stream their reasoning first (default: all of it). */
+  streamAnswer?(joined: string): string;
 }
+
+/** gpt-oss on InvokeModel: reasoning in `<reasoning>` tags before the answer. */
+const withoutReasoningTags = (text: string) => text.replace(/<reasoning>[\s\S]*?<\/reasoning>/g, '');
+/** DeepSeek R1: the reasoning runs until `</think>`, then the answer. */
+const afterThink = (text: string) => text.slice(text.indexOf('</think>') + '</think>'.length).trimStart();
 
 const CASES: FamilyCase[] = [
   {
@@ -89,6 +97,57 @@ const CASES: FamilyCase[] = [
     body: { prompt: 'hello there', maxTokens: 100 },
     text: (r) => r.completions[0].data.text,
   },
+  {
+    family: 'deepseek-r1',
+    modelId: 'us.deepseek.r1-v1:0',
+    body: { prompt: '<｜begin▁of▁sentence｜><｜User｜>hello there<｜Assistant｜><think>\n', max_tokens: 100, temperature: 0.6, stop: ['<｜end▁of▁sentence｜>'] },
+    text: (r) => afterThink(r.choices[0].text),
+    streamText: (c) => c.choices[0].text,
+    streamAnswer: afterThink,
+  },
+  {
+    family: 'deepseek-v3',
+    modelId: 'deepseek.v3-v1:0',
+    body: { messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'hello there' }], max_tokens: 100 },
+    text: (r) => r.choices[0].message.content,
+    streamText: (c) => c.choices[0].delta.content ?? '',
+  },
+  {
+    family: 'openai-gpt-oss',
+    modelId: 'openai.gpt-oss-20b-1:0',
+    body: { messages: [{ role: 'developer', content: 'Be brief.' }, { role: 'user', content: 'hello there' }], max_completion_tokens: 100, reasoning_effort: 'low' },
+    text: (r) => withoutReasoningTags(r.choices[0].message.content),
+    streamText: (c) => c.choices[0].delta.content ?? '',
+    streamAnswer: withoutReasoningTags,
+  },
+  {
+    family: 'qwen',
+    modelId: 'qwen.qwen3-coder-30b-a3b-v1:0',
+    body: { messages: [{ role: 'user', content: 'hello there' }], max_tokens: 100, top_p: 0.8 },
+    text: (r) => r.choices[0].message.content,
+    streamText: (c) => c.choices[0].delta.content ?? '',
+  },
+  {
+    family: 'meta (llama 4)',
+    modelId: 'us.meta.llama4-scout-17b-instruct-v1:0',
+    body: { prompt: '<|begin_of_text|><|header_start|>user<|header_end|>\n\nhello there<|eot|><|header_start|>assistant<|header_end|>\n\n', max_gen_len: 100 },
+    text: (r) => r.generation,
+    streamText: (c) => c.generation,
+  },
+  {
+    family: 'amazon-nova (nova 2)',
+    modelId: 'us.amazon.nova-2-lite-v1:0',
+    body: { schemaVersion: 'messages-v1', messages: [{ role: 'user', content: [{ text: 'hello there' }] }], inferenceConfig: { maxTokens: 100 } },
+    text: (r) => r.output.message.content[0].text,
+    streamText: (c) => c.contentBlockDelta?.delta?.text ?? '',
+  },
+  {
+    family: 'mistral (pixtral chat)',
+    modelId: 'us.mistral.pixtral-large-2502-v1:0',
+    body: { messages: [{ role: 'user', content: 'hello there' }], max_tokens: 100 },
+    text: (r) => r.choices[0].message.content,
+    streamText: (c) => c.choices[0].message.content,
+  },
 ];
 
 describe('InvokeModel and InvokeModelWithResponseStream per family', () => {
@@ -102,13 +161,13 @@ describe('InvokeModel and InvokeModelWithResponseStream per family', () => {
     expect(seen).toMatchObject({ operation: 'InvokeModel', modelId, body, lastUserText: 'hello there' });
   });
 
-  it.each(CASES.filter((c) => c.streamText))('$family: stream chunks rebuild the reply and end with invocation metrics', async ({ modelId, body, streamText }) => {
+  it.each(CASES.filter((c) => c.streamText))('$family: stream chunks rebuild the reply and end with invocation metrics', async ({ modelId, body, streamText, streamAnswer }) => {
     const out = await client().send(new InvokeModelWithResponseStreamCommand({ modelId, body: jsonBody(body), contentType: 'application/json' }));
     const chunks: any[] = [];
     for await (const event of out.body ?? []) {
       if (event.chunk?.bytes) chunks.push(parseBody(event.chunk.bytes));
     }
-    expect(chunks.map((c) => streamText!(c)).join('')).toBe('Echo: hello there');
+    expect((streamAnswer ?? ((t: string) => t))(chunks.map((c) => streamText!(c)).join(''))).toBe('Echo: hello there');
     expect(chunks.at(-1)['amazon-bedrock-invocationMetrics']).toMatchObject({ outputTokenCount: Math.ceil('Echo: hello there'.length / 4) });
     expect(chunks.slice(0, -1).every((c) => c['amazon-bedrock-invocationMetrics'] === undefined)).toBe(true);
   });
@@ -121,7 +180,7 @@ describe('InvokeModel and InvokeModelWithResponseStream per family', () => {
     });
   });
 
-  it.each(CASES.filter((c) => !c.family.includes('(chat)')))('$family: Converse and ConverseStream answer too', async ({ modelId }) => {
+  it.each(CASES.filter((c) => !c.family.includes('chat)')))('$family: Converse and ConverseStream answer too', async ({ modelId }) => {
     const out = await client().send(new ConverseCommand({ modelId, messages: [userMessage('hi')] }));
     expect(out.output?.message?.content?.[0]?.text).toBe('Echo: hi');
     const stream = await client().send(new ConverseStreamCommand({ modelId, messages: [userMessage('hi you')] }));
@@ -153,5 +212,89 @@ describe('InvokeModel and InvokeModelWithResponseStream per family', () => {
     expect(JSON.parse(json)).toEqual({ city: 'weather in Paris' });
     expect(types[0]).toBe('message_start');
     expect(types.slice(-2)).toEqual(['message_delta', 'message_stop']);
+  });
+});
+
+describe("today's InvokeModel families: reasoning and Bedrock's validation errors", () => {
+  const { emu, client } = useEmulator();
+  const invoke = (modelId: string, body: unknown) =>
+    client().send(new InvokeModelCommand({ modelId, body: jsonBody(body), contentType: 'application/json', accept: 'application/json' }));
+
+  it('gpt-oss puts its reasoning first, in <reasoning> tags, and streams each reasoning piece in its own pair', async () => {
+    const body = { messages: [{ role: 'user', content: 'hello there' }] };
+    const out = parseBody((await invoke('openai.gpt-oss-120b-1:0', body)).body);
+    expect(out).toMatchObject({ object: 'chat.completion', model: 'openai.gpt-oss-120b-1:0', choices: [{ finish_reason: 'stop' }] });
+    expect(out.choices[0].message.content).toBe('<reasoning>The user wrote "hello there". Reply with an echo.</reasoning>Echo: hello there');
+    expect(out.usage).toEqual({ prompt_tokens: expect.any(Number), completion_tokens: expect.any(Number), total_tokens: expect.any(Number) });
+    const stream = await client().send(new InvokeModelWithResponseStreamCommand({ modelId: 'openai.gpt-oss-120b-1:0', body: jsonBody(body) }));
+    const contents: string[] = [];
+    for await (const e of stream.body ?? []) contents.push(parseBody(e.chunk?.bytes).choices[0].delta.content ?? '');
+    const reasoningPieces = contents.filter((c) => c.startsWith('<reasoning>'));
+    expect(reasoningPieces.length).toBeGreaterThan(1);
+    expect(reasoningPieces.every((c) => c.endsWith('</reasoning>'))).toBe(true);
+  });
+
+  it('a Chat Completions `stream` field must match the operation', async () => {
+    const messages = [{ role: 'user', content: 'hello there' }];
+    await expect(invoke('qwen.qwen3-32b-v1:0', { messages, stream: true })).rejects.toMatchObject({
+      name: 'ValidationException',
+      message: expect.stringContaining('must match the operation: false (or left out) on InvokeModel'),
+    });
+    const ok = await invoke('qwen.qwen3-32b-v1:0', { messages, stream: false });
+    expect(parseBody(ok.body).choices[0].message.content).toBe('Echo: hello there');
+    await expect(
+      client().send(new InvokeModelWithResponseStreamCommand({ modelId: 'openai.gpt-oss-20b-1:0', body: jsonBody({ messages, stream: false }) })),
+    ).rejects.toMatchObject({ name: 'ValidationException', message: expect.stringContaining('true (or left out) on InvokeModelWithResponseStream') });
+    const streamed = await client().send(
+      new InvokeModelWithResponseStreamCommand({ modelId: 'openai.gpt-oss-20b-1:0', body: jsonBody({ messages, stream: true }) }),
+    );
+    let events = 0;
+    for await (const e of streamed.body ?? []) if (e.chunk?.bytes) events += 1;
+    expect(events).toBeGreaterThan(2);
+  });
+
+  it.each(['openai.gpt-oss-20b-1:0', 'qwen.qwen3-32b-v1:0', 'deepseek.v3-v1:0'])('%s: CountTokens on the InvokeModel body equals the prompt_tokens it reports', async (modelId) => {
+    const body = { messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'count these tokens please' }] };
+    const counted = await client().send(new CountTokensCommand({ modelId, input: { invokeModel: { body: jsonBody(body) } } }));
+    const invoked = parseBody((await invoke(modelId, body)).body);
+    expect(counted.inputTokens).toBe(Math.ceil('Be brief.'.length / 4) + Math.ceil('count these tokens please'.length / 4));
+    expect(invoked.usage.prompt_tokens).toBe(counted.inputTokens);
+  });
+
+  it('DeepSeek R1 opens <think> itself when the prompt did not', async () => {
+    const out = parseBody((await invoke('deepseek.r1-v1:0', { prompt: 'hello there' })).body);
+    expect(out.choices[0].text).toBe('<think>\nThe user wrote "hello there". Reply with an echo.\n</think>\n\nEcho: hello there');
+    expect(out.choices[0].stop_reason).toBe('stop');
+  });
+
+  it('a max-tokens cut is "length" in the Chat Completions and R1 vocabularies', async () => {
+    const long = 'one two three four five six seven eight nine ten eleven twelve';
+    const qwen = parseBody((await invoke('qwen.qwen3-32b-v1:0', { messages: [{ role: 'user', content: long }], max_tokens: 2 })).body);
+    expect(qwen.choices[0].finish_reason).toBe('length');
+    const r1 = parseBody((await invoke('deepseek.r1-v1:0', { prompt: `<｜User｜>${long}<｜Assistant｜><think>\n`, max_tokens: 2 })).body);
+    expect(r1.choices[0].stop_reason).toBe('length');
+  });
+
+  it.each([
+    ['R1 without prompt', 'us.deepseek.r1-v1:0', { max_tokens: 10 }, 'Malformed input request: #: required key [prompt] not found, please reformat your input and try again.'],
+    ['R1 with an extra key', 'us.deepseek.r1-v1:0', { prompt: 'x', top_k: 5 }, 'Malformed input request: #: extraneous key [top_k] is not permitted, please reformat your input and try again.'],
+    ['R1 max_tokens too large', 'deepseek.r1-v1:0', { prompt: 'x', max_tokens: 40_000 }, "Value '40000' at 'max_tokens' failed to satisfy constraint: Member must have value less than or equal to 32768"],
+    ['R1 temperature above 1', 'deepseek.r1-v1:0', { prompt: 'x', temperature: 1.5 }, "at 'temperature' failed to satisfy constraint: Member must have value less than or equal to 1"],
+    ['R1 more than 10 stop sequences', 'deepseek.r1-v1:0', { prompt: 'x', stop: Array.from({ length: 11 }, (_, i) => `s${i}`) }, "at 'stop' failed to satisfy constraint: Member must have length less than or equal to 10"],
+    ['Qwen without messages', 'qwen.qwen3-32b-v1:0', { max_tokens: 10 }, 'Malformed input request: #: required key [messages] not found, please reformat your input and try again.'],
+    ['Qwen with a prompt body', 'qwen.qwen3-32b-v1:0', { prompt: 'x' }, 'Malformed input request: #: extraneous key [prompt] is not permitted, please reformat your input and try again.'],
+    ['gpt-oss with another model in the body', 'openai.gpt-oss-20b-1:0', { model: 'openai.gpt-oss-120b-1:0', messages: [{ role: 'user', content: 'x' }] }, 'must match the model identifier'],
+    ['gpt-oss with a bad role', 'openai.gpt-oss-20b-1:0', { messages: [{ role: 'robot', content: 'x' }] }, 'messages.0.role: must be one of system, developer, user, assistant, tool; got "robot"'],
+    ['gpt-oss max_completion_tokens not an integer', 'openai.gpt-oss-20b-1:0', { messages: [{ role: 'user', content: 'x' }], max_completion_tokens: 1.5 }, "at 'max_completion_tokens' failed to satisfy constraint: Member must be an integer"],
+    ['DeepSeek V3 temperature above 2', 'deepseek.v3-v1:0', { messages: [{ role: 'user', content: 'x' }], temperature: 2.5 }, "at 'temperature' failed to satisfy constraint: Member must have value less than or equal to 2"],
+    ['an unknown model family', 'acme.chat-v1:0', { prompt: 'x' }, 'The provided model identifier is invalid.'],
+  ])('%s: 400 ValidationException in Bedrock\'s words, logged with its error', async (_label, modelId, body, message) => {
+    const error = await invoke(modelId, body).then(
+      () => undefined,
+      (e: any) => e,
+    );
+    expect(error).toMatchObject({ name: 'ValidationException', $metadata: { httpStatusCode: 400 } });
+    expect(error.message).toContain(message);
+    expect(emu().requests().at(-1)).toMatchObject({ modelId, error: 'ValidationException' });
   });
 });

@@ -19,6 +19,15 @@ describe('model id resolution', () => {
     ['cohere.embed-multilingual-v3', 'cohere-embed'],
     ['ai21.jamba-instruct-v1:0', 'ai21-jamba'],
     ['ai21.j2-mid-v1', 'ai21-j2'],
+    ['us.deepseek.r1-v1:0', 'deepseek-r1'],
+    ['deepseek.v3-v1:0', 'deepseek-v3'],
+    ['openai.gpt-oss-20b-1:0', 'openai-gpt-oss'],
+    ['openai.gpt-oss-120b-1:0', 'openai-gpt-oss'],
+    ['qwen.qwen3-32b-v1:0', 'qwen'],
+    ['qwen.qwen3-coder-30b-a3b-v1:0', 'qwen'],
+    ['meta.llama4-maverick-17b-instruct-v1:0', 'meta'],
+    ['us.amazon.nova-2-lite-v1:0', 'amazon-nova'],
+    ['us.amazon.nova-premier-v1:0', 'amazon-nova'],
   ])('%s -> %s', (id, family) => {
     expect(resolveModelFamily(id)).toBe(family);
   });
@@ -28,5 +37,8 @@ describe('model id resolution', () => {
     expect(baseModelId('arn:aws:bedrock:eu-west-1:1:inference-profile/eu.meta.llama3-2-1b-instruct-v1:0')).toBe('meta.llama3-2-1b-instruct-v1:0');
     expect(resolveModelFamily('acme.rocket-v1')).toBeUndefined();
     expect(resolveModelFamily('us.acme.rocket-v1')).toBeUndefined();
+    // Image, video and speech Nova models are no chat family.
+    expect(resolveModelFamily('amazon.nova-canvas-v1:0')).toBeUndefined();
+    expect(resolveModelFamily('amazon.nova-sonic-v1:0')).toBeUndefined();
   });
 });

@@ -31,6 +31,18 @@ const FAMILIES: FamilyRow[] = [
   { model: 'cohere.command-r-v1:0', done: 'COMPLETE', length: 'MAX_TOKENS', kwargs: { k: 8 }, check: (b) => b.k, expected: 8 },
   { model: 'ai21.jamba-1-5-mini-v1:0', done: 'stop', length: 'length', kwargs: { top_p: 0.42 }, check: (b) => b.top_p, expected: 0.42 },
   { model: 'ai21.j2-mid-v1', done: 'endoftext', length: 'length', kwargs: { topP: 0.42 }, check: (b) => b.topP, expected: 0.42 },
+  // Today's families (issue 14).
+  { model: 'us.deepseek.r1-v1:0', done: 'stop', length: 'length', kwargs: { top_p: 0.42 }, check: (b) => b.top_p, expected: 0.42 },
+  { model: 'deepseek.v3-v1:0', done: 'stop', length: 'length', kwargs: { top_p: 0.43 }, check: (b) => b.top_p, expected: 0.43 },
+  { model: 'openai.gpt-oss-20b-1:0', done: 'stop', length: 'length', kwargs: { reasoning_effort: 'low' }, check: (b) => b.reasoning_effort, expected: 'low' },
+  { model: 'us.openai.gpt-oss-120b-1:0', done: 'stop', length: 'length', kwargs: { top_p: 0.44 }, check: (b) => b.top_p, expected: 0.44 },
+  { model: 'qwen.qwen3-32b-v1:0', done: 'stop', length: 'length', kwargs: { top_p: 0.45 }, check: (b) => b.top_p, expected: 0.45 },
+  { model: 'qwen.qwen3-coder-30b-a3b-v1:0', done: 'stop', length: 'length', kwargs: { presence_penalty: 0.5 }, check: (b) => b.presence_penalty, expected: 0.5 },
+  { model: 'us.meta.llama4-scout-17b-instruct-v1:0', done: 'stop', length: 'length', kwargs: { top_p: 0.46 }, check: (b) => b.top_p, expected: 0.46 },
+  { model: 'meta.llama4-maverick-17b-instruct-v1:0', done: 'stop', length: 'length', kwargs: { top_p: 0.47 }, check: (b) => b.top_p, expected: 0.47 },
+  { model: 'us.amazon.nova-2-lite-v1:0', done: 'end_turn', length: 'max_tokens', kwargs: { inferenceConfig: { topK: 9 } }, check: (b) => b.inferenceConfig.topK, expected: 9 },
+  { model: 'us.amazon.nova-premier-v1:0', done: 'end_turn', length: 'max_tokens', kwargs: { inferenceConfig: { topP: 0.5 } }, check: (b) => b.inferenceConfig.topP, expected: 0.5 },
+  { model: 'mistral.pixtral-large-2502-v1:0', done: 'stop', length: 'length', kwargs: { top_p: 0.48 }, check: (b) => b.top_p, expected: 0.48 },
 ];
 
 const prompt = [new SystemMessage('You are terse.'), new HumanMessage('Name the capital of France.')];
@@ -112,6 +124,40 @@ describe('ChatBedrockInvoke against the emulator', () => {
     expect(reply.usage_metadata?.output_tokens).toBeGreaterThan(0);
   });
 
+  describe('reasoning families: the chain of thought is kept apart from the answer', () => {
+    const cases = [
+      { model: 'openai.gpt-oss-20b-1:0', system: { role: 'developer', content: 'You are terse.' }, template: undefined },
+      { model: 'us.deepseek.r1-v1:0', system: undefined, template: '<｜begin▁of▁sentence｜>You are terse.<｜User｜>Name the capital of France.<｜Assistant｜><think>\n' },
+    ];
+
+    test.each(cases)('$model: invoke and stream put the reasoning in additional_kwargs.reasoning_content', async ({ model, system, template }) => {
+      emu.script(model, { text: 'Paris.', stopReason: 'end_turn' });
+      const chat = new ChatBedrockInvoke({ client, model });
+      const reply = (await chat.invoke(prompt)) as AIMessage;
+      expect(reply.content).toBe('Paris.');
+      expect(reply.additional_kwargs.reasoning_content).toBe('The user wrote "Name the capital of France.". Reply with an echo.');
+      const sent = emu.requests().at(-1)!.body as any;
+      if (system) expect(sent.messages[0]).toEqual(system);
+      if (template) expect(sent.prompt).toBe(template);
+
+      emu.script(model, { text: 'Paris, France.', stopReason: 'end_turn' });
+      const { merged, count } = await collect(await chat.stream(prompt));
+      expect(count).toBeGreaterThan(3);
+      expect(merged.content).toBe('Paris, France.');
+      expect(merged.additional_kwargs.reasoning_content).toBe('The user wrote "Name the capital of France.". Reply with an echo.');
+      expect(merged.response_metadata.stop_reason).toBe('stop');
+      expect(emu.requests().at(-1)!.operation).toBe('InvokeModelWithResponseStream');
+    });
+
+    test('streaming: true folds the stream and keeps the reasoning', async () => {
+      const model = 'openai.gpt-oss-120b-1:0';
+      emu.script(model, { text: 'Folded.', stopReason: 'end_turn' });
+      const reply = await new ChatBedrockInvoke({ client, model, streaming: true }).invoke(prompt);
+      expect(reply.content).toBe('Folded.');
+      expect(reply.additional_kwargs.reasoning_content).toContain('Name the capital of France.');
+    });
+  });
+
   describe('Anthropic tools', () => {
     const model = 'anthropic.claude-3-5-sonnet-20241022-v2:0';
     const getWeather = tool(async ({ city }) => `Sunny in ${city}`, {
@@ -168,7 +214,7 @@ describe('ChatBedrockInvoke against the emulator', () => {
   describe('bad input is rejected before any request', () => {
     test('unknown family, bad numbers, bad modelKwargs, tools on a family without tools', async () => {
       const before = emu.stats().requests.total;
-      expect(() => new ChatBedrockInvoke({ client, model: 'deepseek.r1-v1:0' })).toThrow(
+      expect(() => new ChatBedrockInvoke({ client, model: 'acme.chat-v1:0' })).toThrow(
         expect.objectContaining({ code: 'UNKNOWN_MODEL_FAMILY', field: 'model' }),
       );
       expect(() => new ChatBedrockInvoke({ client, model: '' })).toThrow(ModelValidationError);

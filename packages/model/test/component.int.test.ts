@@ -204,7 +204,8 @@ describe('AmazonBedrockModel rejects bad inputs before any request', () => {
   }
 
   test.each([
-    ['unknown model family', { model_id: 'deepseek.r1-v1:0' }, 'model_id', /^Could not connect to AmazonBedrock API: /],
+    ['unknown model family', { model_id: 'acme.chat-v1:0' }, 'model_id', /^Could not connect to AmazonBedrock API: /],
+    ['unknown family suggests Converse', { model_id: 'us.acme.chat-v1:0' }, 'model_id', /AmazonBedrockConverseModel/],
     ['embedding model', { model_id: 'amazon.titan-embed-text-v2:0' }, 'model_id', /Supported families/],
     ['half a key pair', { aws_secret_access_key: null }, 'aws_access_key_id', /^(Could not create an AWS SDK session: |Invalid inputs)/],
     ['model_kwargs not a dict', { model_kwargs: ['top_k=5'] }, 'model_kwargs', /model_kwargs/],

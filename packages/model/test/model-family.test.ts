@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { AWS_MODEL_IDS } from '@bedrock-flow/component';
 import {
+  CONVERSE_SUGGESTION,
   CROSS_REGION_PREFIXES,
   ModelValidationError,
   ProviderRegistry,
@@ -56,14 +57,27 @@ describe('ProviderRegistry', () => {
     ['ai21.jamba-1-5-mini-v1:0', 'ai21'],
     ['ai21.j2-ultra-v1', 'ai21'],
     ['arn:aws:bedrock:us-west-2:1:inference-profile/eu.anthropic.claude-3-haiku-20240307-v1:0', 'anthropic'],
+    // Today's families (issue 14).
+    ['deepseek.r1-v1:0', 'deepseek'],
+    ['us.deepseek.r1-v1:0', 'deepseek'],
+    ['deepseek.v3-v1:0', 'deepseek'],
+    ['openai.gpt-oss-20b-1:0', 'openai'],
+    ['openai.gpt-oss-120b-1:0', 'openai'],
+    ['qwen.qwen3-32b-v1:0', 'qwen'],
+    ['qwen.qwen3-coder-30b-a3b-v1:0', 'qwen'],
+    ['us.meta.llama4-scout-17b-instruct-v1:0', 'meta-llama'],
+    ['meta.llama4-maverick-17b-instruct-v1:0', 'meta-llama'],
+    ['amazon.nova-2-lite-v1:0', 'amazon-nova'],
+    ['us.amazon.nova-premier-v1:0', 'amazon-nova'],
+    ['mistral.pixtral-large-2502-v1:0', 'mistral'],
   ])('%s -> %s', (id, family) => {
     expect(defaultProviderRegistry.resolve(id).adapter.family).toBe(family);
   });
 
-  test('an unknown family is a validation error listing every supported family', () => {
+  test('an unknown family is a validation error listing every supported family and suggesting Converse', () => {
     let caught: unknown;
     try {
-      defaultProviderRegistry.resolve('deepseek.r1-v1:0');
+      defaultProviderRegistry.resolve('us.acme.chat-large-v1:0');
     } catch (e) {
       caught = e;
     }
@@ -71,8 +85,23 @@ describe('ProviderRegistry', () => {
     const error = caught as ModelValidationError;
     expect(error.code).toBe('UNKNOWN_MODEL_FAMILY');
     expect(error.field).toBe('model');
+    expect(defaultProviderRegistry.families()).toEqual(
+      expect.arrayContaining(['deepseek', 'openai', 'qwen', 'meta-llama', 'amazon-nova']),
+    );
     for (const family of defaultProviderRegistry.families()) expect(error.message).toContain(family);
-    expect(error.message).toContain('deepseek.r1-v1:0');
+    expect(error.message).toContain('us.acme.chat-large-v1:0');
+    expect(error.message).toContain('AmazonBedrockConverseModel');
+    expect(error.message).toContain(CONVERSE_SUGGESTION);
+  });
+
+  test.each([
+    ['amazon.nova-canvas-v1:0'],
+    ['amazon.nova-reel-v1:1'],
+    ['amazon.nova-sonic-v1:0'],
+    ['amazon.nova-2-multimodal-embeddings-v1:0'],
+    ['stability.sd3-5-large-v1:0'],
+  ])('%s (not a text chat model on InvokeModel) is an unknown family', (id) => {
+    expect(() => defaultProviderRegistry.resolve(id)).toThrow(expect.objectContaining({ code: 'UNKNOWN_MODEL_FAMILY' }));
   });
 
   test('embedding models are not chat families', () => {
@@ -84,25 +113,25 @@ describe('ProviderRegistry', () => {
     const arn = 'arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/a1b2c3';
     expect(() => defaultProviderRegistry.resolve(arn)).toThrow(/set the provider family/);
     expect(defaultProviderRegistry.resolve(arn, 'anthropic').adapter.family).toBe('anthropic');
-    expect(() => defaultProviderRegistry.resolve(arn, 'openai')).toThrow(
+    expect(() => defaultProviderRegistry.resolve(arn, 'acme')).toThrow(
       expect.objectContaining({ code: 'UNKNOWN_PROVIDER_FAMILY', field: 'provider' }),
     );
   });
 
   test('a registered adapter adds a family and is tried first', () => {
     const registry = new ProviderRegistry().register({
-      family: 'deepseek',
-      description: 'DeepSeek',
+      family: 'acme',
+      description: 'Acme',
       supportsTools: false,
       supportsStreaming: () => false,
-      matches: (id) => id.startsWith('deepseek.'),
+      matches: (id) => id.startsWith('acme.'),
       buildBody: ({ messages }) => ({ prompt: String(messages.length) }),
       parseResponse: () => ({ text: 'x', toolCalls: [], stopReason: 'stop', usage: undefined }),
       parseStreamChunk: () => ({}),
     });
-    expect(registry.resolve('us.deepseek.r1-v1:0').adapter.family).toBe('deepseek');
-    expect(registry.families()[0]).toBe('deepseek');
-    expect(defaultProviderRegistry.families()).not.toContain('deepseek');
+    expect(registry.resolve('us.acme.chat-v1:0').adapter.family).toBe('acme');
+    expect(registry.families()[0]).toBe('acme');
+    expect(defaultProviderRegistry.families()).not.toContain('acme');
   });
 });
 

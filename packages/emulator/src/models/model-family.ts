@@ -9,6 +9,10 @@ export type ModelFamily =
   | 'cohere-command-r'
   | 'ai21-jamba'
   | 'ai21-j2'
+  | 'deepseek-r1'
+  | 'deepseek-v3'
+  | 'openai-gpt-oss'
+  | 'qwen'
   | 'amazon-titan-embed-v1'
   | 'amazon-titan-embed-v2'
   | 'cohere-embed'
@@ -27,4 +31,8 @@ export const CHAT_FAMILIES: ReadonlySet<ModelFamily> = new Set<ModelFamily>([
   'cohere-command-r',
   'ai21-jamba',
   'ai21-j2',
+  'deepseek-r1',
+  'deepseek-v3',
+  'openai-gpt-oss',
+  'qwen',
 ]);

@@ -23,7 +23,7 @@ const FAMILY_RULES: ReadonlyArray<[RegExp, ModelFamily]> = [
   [/^amazon\.titan-embed-g1-text/, 'amazon-titan-embed-v1'],
   [/^amazon\.titan-embed-text-v2/, 'amazon-titan-embed-v2'],
   [/^amazon\.titan-(text|tg1)/, 'amazon-titan-text'],
-  [/^amazon\.nova-(micro|lite|pro|premier)/, 'amazon-nova'],
+  [/^amazon\.nova-(micro|lite|pro|premier|2-lite|2-pro)/, 'amazon-nova'],
   [/^meta\.llama/, 'meta'],
   [/^mistral\./, 'mistral'],
   [/^cohere\.command-r/, 'cohere-command-r'],
@@ -31,6 +31,10 @@ const FAMILY_RULES: ReadonlyArray<[RegExp, ModelFamily]> = [
   [/^cohere\.embed/, 'cohere-embed'],
   [/^ai21\.jamba/, 'ai21-jamba'],
   [/^ai21\.j2/, 'ai21-j2'],
+  [/^deepseek\.r1/, 'deepseek-r1'],
+  [/^deepseek\.v3/, 'deepseek-v3'],
+  [/^openai\.gpt-oss/, 'openai-gpt-oss'],
+  [/^qwen\.qwen3/, 'qwen'],
 ];
 
 /** The family of a model id (after stripping ARN and cross-region prefix); `undefined` when unknown. */

@@ -65,3 +65,21 @@ export function requiredString(value: unknown, path: string): string {
   }
   return value as string;
 }
+
+/**
+ * Bedrock's JSON-schema check of a model body: the first key not in `allowed` is a ValidationException in the
+ * service's own words (`#: extraneous key [x] is not permitted`).
+ */
+export function rejectExtraneousKeys(body: Record<string, unknown>, allowed: ReadonlySet<string>): void {
+  const extra = Object.keys(body).find((key) => !allowed.has(key));
+  if (extra !== undefined) {
+    throw validationError(`Malformed input request: #: extraneous key [${extra}] is not permitted, please reformat your input and try again.`);
+  }
+}
+
+/** Bedrock's JSON-schema check for a missing required key (`#: required key [x] not found`). */
+export function requireKey(body: Record<string, unknown>, key: string): void {
+  if (body[key] === undefined) {
+    throw validationError(`Malformed input request: #: required key [${key}] not found, please reformat your input and try again.`);
+  }
+}

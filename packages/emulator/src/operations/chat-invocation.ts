@@ -22,7 +22,13 @@ export function chatCodecFor(ctx: OperationContext): ChatFamilyCodec | undefined
 
 /** Parses a chat body with its family codec, records it and generates the reply. */
 export function invokeChat(ctx: OperationContext, codec: ChatFamilyCodec, body: Record<string, unknown>): ChatInvocation {
-  const codecContext: ChatCodecContext = { modelId: ctx.modelId, baseModelId: baseModelId(ctx.modelId), requestId: ctx.requestId, body };
+  const codecContext: ChatCodecContext = {
+    modelId: ctx.modelId,
+    baseModelId: baseModelId(ctx.modelId),
+    requestId: ctx.requestId,
+    body,
+    streaming: ctx.operation === 'InvokeModelWithResponseStream',
+  };
   const request = codec.parse(body, codecContext);
   const scripted = ctx.observe({ body, lastUserText: request.lastUserText });
   return { codec, codecContext, request, reply: generateReply(request, scripted) };

@@ -237,6 +237,8 @@ export class ChatBedrockInvoke extends BaseChatModel<ChatBedrockInvokeCallOption
     const message = new AIMessage({
       content: parsed.text,
       tool_calls: parsed.toolCalls,
+      // The key LangChain's DeepSeek and OpenAI-compatible chat models use, so reasoning-aware callers find it.
+      additional_kwargs: parsed.reasoning ? { reasoning_content: parsed.reasoning } : {},
       usage_metadata: usage ? usageMetadata(usage) : undefined,
       id: parsed.id,
       response_metadata: {
@@ -306,7 +308,8 @@ export class ChatBedrockInvoke extends BaseChatModel<ChatBedrockInvokeCallOption
         if (usage) usageSeen = true;
       }
       const text = delta.text ?? '';
-      if (!text && !delta.toolCallChunks?.length && !usage && delta.stopReason === undefined && !first) continue;
+      const reasoning = delta.reasoning ?? '';
+      if (!text && !reasoning && !delta.toolCallChunks?.length && !usage && delta.stopReason === undefined && !first) continue;
       // response_metadata strings concatenate when chunks merge: put each key on exactly one chunk.
       const responseMetadata: Record<string, unknown> = {};
       if (first)
@@ -322,6 +325,8 @@ export class ChatBedrockInvoke extends BaseChatModel<ChatBedrockInvokeCallOption
         message: new AIMessageChunk({
           content: text,
           tool_call_chunks: delta.toolCallChunks,
+          // String values concatenate when chunks merge, so the merged message holds the whole reasoning.
+          additional_kwargs: reasoning ? { reasoning_content: reasoning } : {},
           usage_metadata: usage ? usageMetadata(usage) : undefined,
           response_metadata: responseMetadata,
           ...(delta.id ? { id: delta.id } : {}),
@@ -367,6 +372,7 @@ export class ChatBedrockInvoke extends BaseChatModel<ChatBedrockInvokeCallOption
     const message = new AIMessage({
       content: m.content,
       tool_calls: m.tool_calls,
+      additional_kwargs: m.additional_kwargs,
       usage_metadata: m.usage_metadata,
       response_metadata: m.response_metadata,
       id: m.id,
@@ -395,6 +401,7 @@ export class ChatBedrockInvoke extends BaseChatModel<ChatBedrockInvokeCallOption
           name: call.name,
           args: JSON.stringify(call.args),
         })),
+        additional_kwargs: m.additional_kwargs,
         usage_metadata: m.usage_metadata,
         response_metadata: m.response_metadata,
         id: m.id,

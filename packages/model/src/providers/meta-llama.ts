@@ -29,15 +29,44 @@ export function llama3Prompt(messages: BaseMessage[]): string {
   return `${prompt}<|start_header_id|>assistant<|end_header_id|>\n\n`;
 }
 
+/**
+ * Llama 4 chat template (Meta's Llama 4 model card, "Prompt format"): turns delimited by
+ * `<|header_start|>role<|header_end|>\n\n…<|eot|>`, ending with an open assistant header.
+ */
+export function llama4Prompt(messages: BaseMessage[]): string {
+  const { system, turns } = splitSystem(messages);
+  const turn = (role: string, text: string) => `<|header_start|>${role}<|header_end|>\n\n${text}<|eot|>`;
+  let prompt = '<|begin_of_text|>';
+  if (system) prompt += turn('system', system);
+  for (const t of turns) prompt += turn(t.role === 'assistant' ? 'assistant' : 'user', t.text);
+  return `${prompt}<|header_start|>assistant<|header_end|>\n\n`;
+}
+
+/** Whether a Meta model id is a Llama 4 model (Scout, Maverick: the `header_start` template). */
+export function isLlama4(baseModelId: string): boolean {
+  return baseModelId.startsWith('meta.llama4');
+}
+
+/** The chat template of a Meta model id: Llama 2, Llama 4, else Llama 3 (3, 3.1, 3.2, 3.3). */
+export function llamaPrompt(baseModelId: string, messages: BaseMessage[]): string {
+  if (isLlama2(baseModelId)) return llama2Prompt(messages);
+  return isLlama4(baseModelId) ? llama4Prompt(messages) : llama3Prompt(messages);
+}
+
 /** Whether a Meta model id is a Llama 2 model (older template). */
 export function isLlama2(baseModelId: string): boolean {
   return baseModelId.startsWith('meta.llama2');
 }
 
-/** Meta Llama 2, 3, 3.1, 3.2, 3.3, 4: `prompt` in the model's chat template, `generation` back. */
+/**
+ * Meta Llama 2, 3, 3.1, 3.2, 3.3, 4: `prompt` in the model's chat template, `generation` back.
+ * Body shape source: AWS, "Meta Llama models" (Bedrock user guide, model-parameters-meta), which lists Llama 3 to
+ * Llama 4 Instruct with one body `{prompt, temperature, top_p, max_gen_len}` ->
+ * `{generation, prompt_token_count, generation_token_count, stop_reason}`.
+ */
 export const metaLlamaAdapter: ProviderAdapter = {
   family: 'meta-llama',
-  description: 'Meta Llama (meta.llama*), Llama 2 and Llama 3 chat templates',
+  description: 'Meta Llama (meta.llama*), Llama 2, Llama 3 and Llama 4 chat templates',
   supportsTools: false,
   supportsStreaming: () => true,
 
@@ -45,7 +74,7 @@ export const metaLlamaAdapter: ProviderAdapter = {
 
   buildBody({ messages, params, baseModelId }: BodyRequest) {
     return definedFields({
-      prompt: isLlama2(baseModelId) ? llama2Prompt(messages) : llama3Prompt(messages),
+      prompt: llamaPrompt(baseModelId, messages),
       max_gen_len: params.maxTokens,
       temperature: params.temperature,
       top_p: params.topP,

@@ -1,3 +1,10 @@
+/*
+ * Body shape sources: AWS, "Mistral AI models" (Bedrock user guide, model-parameters-mistral): text completion
+ * `{prompt, max_tokens, temperature, top_p, top_k, stop}` -> `{outputs[{text, stop_reason}]}` for Mistral 7B,
+ * Mixtral, Small; chat completion `{messages, max_tokens, temperature, top_p, stop}` ->
+ * `{choices[{message, stop_reason}]}` for Mistral Large (2402, 2407) and Pixtral Large (2502); the newer chat models
+ * (Magistral, Ministral 3, Devstral 2, Voxtral, Mistral Large 3) take the same chat body.
+ */
 import type { BaseMessage } from '@langchain/core/messages';
 import { asArray, asObject, asString, definedFields } from './json-object';
 import { splitSystem } from './message-text';
@@ -19,9 +26,12 @@ export function mistralInstructPrompt(messages: BaseMessage[]): string {
   return prompt;
 }
 
-/** Whether a Mistral model takes the chat `messages` format (Mistral Large) rather than an instruct prompt. */
+/** Mistral models that take the chat `messages` body rather than an instruct prompt. */
+const MISTRAL_CHAT_MODELS = /^mistral\.(?:mistral-large|pixtral|magistral|ministral|devstral|voxtral)/;
+
+/** Whether a Mistral model takes the chat `messages` format (Large, Pixtral, Magistral, …) rather than a prompt. */
 export function isMistralChatModel(baseModelId: string): boolean {
-  return baseModelId.startsWith('mistral.mistral-large');
+  return MISTRAL_CHAT_MODELS.test(baseModelId);
 }
 
 /** First choice/output of a Mistral body: chat `choices[0]` or text `outputs[0]`. */
@@ -42,7 +52,7 @@ function firstOutput(body: unknown): { text: string; stopReason: string | undefi
 /** Mistral AI: instruct prompt for 7B/Mixtral/Small, chat `messages` for Mistral Large. */
 export const mistralAdapter: ProviderAdapter = {
   family: 'mistral',
-  description: 'Mistral AI (mistral.*), instruct prompt; chat messages for mistral-large',
+  description: 'Mistral AI (mistral.*), instruct prompt; chat messages for Large, Pixtral, Magistral, Ministral, Devstral, Voxtral',
   supportsTools: false,
   supportsStreaming: () => true,
 

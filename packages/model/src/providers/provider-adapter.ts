@@ -51,6 +51,8 @@ export interface ParsedResponse {
   usage: TokenUsage | undefined;
   /** Provider message id, when the family has one. */
   id?: string;
+  /** The model's reasoning (chain of thought), for families that return it apart from the answer. */
+  reasoning?: string;
 }
 
 /** What one stream chunk adds. Token counts are increments: the chat model sums them. */
@@ -60,6 +62,8 @@ export interface StreamDelta {
   stopReason?: string;
   usage?: TokenUsage;
   id?: string;
+  /** Reasoning text this chunk adds (families that stream their chain of thought). */
+  reasoning?: string;
 }
 
 /** Per-stream scratch space an adapter may use across chunks (e.g. tool block indexes). */

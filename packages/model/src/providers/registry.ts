@@ -2,11 +2,14 @@ import { ModelValidationError } from '../errors/model-validation-error';
 import { ai21Adapter } from './ai21';
 import { anthropicAdapter } from './anthropic';
 import { cohereAdapter } from './cohere';
+import { deepSeekAdapter } from './deepseek';
 import { metaLlamaAdapter } from './meta-llama';
 import { mistralAdapter } from './mistral';
 import { resolveModelIdentity, type ModelIdentity } from './model-family';
 import { novaAdapter } from './nova';
+import { openAiGptOssAdapter } from './openai-gpt-oss';
 import type { ProviderAdapter } from './provider-adapter';
+import { qwenAdapter } from './qwen';
 import { titanTextAdapter } from './titan-text';
 
 /** The adapters shipped with the package, in match order. A new family = one adapter file + one entry here. */
@@ -18,7 +21,14 @@ export const BUILT_IN_ADAPTERS: readonly ProviderAdapter[] = [
   mistralAdapter,
   cohereAdapter,
   ai21Adapter,
+  deepSeekAdapter,
+  openAiGptOssAdapter,
+  qwenAdapter,
 ];
+
+/** Where a model id the InvokeModel families do not cover can still run: Converse accepts any model id. */
+export const CONVERSE_SUGGESTION =
+  'Use the AmazonBedrockConverseModel component (ChatBedrockConverse), which accepts any Bedrock model id.';
 
 /** A model id resolved to its adapter. */
 export interface ResolvedModel extends ModelIdentity {
@@ -69,6 +79,7 @@ export class ProviderRegistry {
         'UNKNOWN_MODEL_FAMILY',
         'model',
         `Model id "${modelId}" is not of a supported InvokeModel family. Supported families: ${list}. ` +
+          `${CONVERSE_SUGGESTION} ` +
           'For an application inference profile or custom model ARN, set the provider family explicitly.',
       );
     }

@@ -10,6 +10,8 @@ export interface ChatCodecContext {
   requestId: string;
   /** The parsed request body (some families answer in the shape they were asked in). */
   body: Record<string, unknown>;
+  /** Whether the call is InvokeModelWithResponseStream (Chat Completions bodies must say the same in `stream`). */
+  streaming?: boolean;
 }
 
 /**

@@ -10,7 +10,7 @@ import { streamPieces } from './stream-pieces';
 
 const STOP = { max_tokens: 'length', tool_use: 'tool_calls' };
 /** Mistral models that also take the chat (`messages`) body. */
-const CHAT_MODELS = /^mistral\.(mistral-large|pixtral-large|magistral)/;
+const CHAT_MODELS = /^mistral\.(mistral-large|pixtral|magistral|ministral|devstral|voxtral)/;
 
 function isChat(body: Record<string, unknown>): boolean {
   return body['messages'] !== undefined && body['prompt'] === undefined;

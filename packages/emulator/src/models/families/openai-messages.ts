@@ -14,21 +14,31 @@ function contentText(content: unknown): string {
   return '';
 }
 
-/** OpenAI-style `messages` (`role` system|user|assistant|tool, `content` string or text parts): system text and turns. */
-export function parseOpenAiMessages(value: unknown): Pick<ChatRequest, 'system' | 'messages' | 'lastUserText'> {
+/** Options of {@link parseOpenAiMessages}. */
+export interface OpenAiMessagesOptions {
+  /** Accept the `developer` role (OpenAI Chat Completions models), read as system text. Default `false`. */
+  developerRole?: boolean;
+}
+
+/**
+ * OpenAI-style `messages` (`role` system|user|assistant|tool, and developer where allowed; `content` string or text
+ * parts): system text and turns.
+ */
+export function parseOpenAiMessages(value: unknown, options: OpenAiMessagesOptions = {}): Pick<ChatRequest, 'system' | 'messages' | 'lastUserText'> {
   const raw = required(value, 'messages');
   if (!Array.isArray(raw) || raw.length === 0) throw validationError('messages: at least one message is required');
+  const roles = options.developerRole ? ['system', 'developer', 'user', 'assistant', 'tool'] : ['system', 'user', 'assistant', 'tool'];
   const system: string[] = [];
   const messages: ChatRequest['messages'] = [];
   raw.forEach((m, i) => {
     const msg = asObject(m, `messages.${i}`);
     const role = msg['role'];
-    if (role !== 'system' && role !== 'user' && role !== 'assistant' && role !== 'tool') {
-      throw validationError(`messages.${i}.role: must be one of system, user, assistant, tool; got ${JSON.stringify(role ?? null)}`);
+    if (typeof role !== 'string' || !roles.includes(role)) {
+      throw validationError(`messages.${i}.role: must be one of ${roles.join(', ')}; got ${JSON.stringify(role ?? null)}`);
     }
     const text = contentText(msg['content']);
-    if (role === 'system') system.push(text);
-    else messages.push({ role: role === 'tool' ? 'user' : role, text });
+    if (role === 'system' || role === 'developer') system.push(text);
+    else messages.push({ role: role === 'tool' ? 'user' : (role as string), text });
   });
   return { system: system.join('\n'), messages, lastUserText: lastUserText(messages) };
 }
