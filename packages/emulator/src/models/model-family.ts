@@ -11,7 +11,10 @@ export type ModelFamily =
   | 'ai21-j2'
   | 'amazon-titan-embed-v1'
   | 'amazon-titan-embed-v2'
-  | 'cohere-embed';
+  | 'cohere-embed'
+  | 'cohere-embed-v4'
+  | 'amazon-titan-embed-image'
+  | 'amazon-nova-embed';
 
 /** Families that produce text (and so serve Converse / ConverseStream). */
 export const CHAT_FAMILIES: ReadonlySet<ModelFamily> = new Set<ModelFamily>([

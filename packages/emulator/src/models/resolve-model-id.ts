@@ -14,6 +14,10 @@ export function baseModelId(modelId: string): string {
 }
 
 const FAMILY_RULES: ReadonlyArray<[RegExp, ModelFamily]> = [
+  // Embedding families whose ids a broader rule (`cohere.embed`, a future `amazon.nova-…`) would otherwise take.
+  [/^cohere\.embed-v4/, 'cohere-embed-v4'],
+  [/^amazon\.titan-embed-image-v1/, 'amazon-titan-embed-image'],
+  [/^amazon\.nova-2-multimodal-embeddings/, 'amazon-nova-embed'],
   [/^anthropic\.claude/, 'anthropic'],
   [/^amazon\.titan-embed-text-v1/, 'amazon-titan-embed-v1'],
   [/^amazon\.titan-embed-g1-text/, 'amazon-titan-embed-v1'],
