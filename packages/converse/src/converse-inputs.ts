@@ -10,10 +10,12 @@ import {
   regionNameInput,
   type InputValues,
 } from '@bedrock-flow/component';
+import { converseFeatureInputs } from './features/converse-feature-inputs';
 
 /**
  * Inputs of `AmazonBedrockConverseModel`, in Langflow's order, with Langflow's names, labels, defaults and flags.
  * Ranges follow the Converse API: temperature and top P in [0, 1], max tokens >= 1, top K in [0, 500].
+ * Then the bedrock-flow additions, all advanced: prompt caching, guardrail and latency optimization.
  */
 export const converseInputs = {
   ...chatModelBaseInputs(),
@@ -64,6 +66,7 @@ export const converseInputs = {
     default: {},
     advanced: true,
   }),
+  ...converseFeatureInputs(),
 };
 
 /** Validated values of {@link converseInputs}, as `build_model` and `text_response` receive them. */
