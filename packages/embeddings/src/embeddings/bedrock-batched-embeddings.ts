@@ -14,7 +14,7 @@ import {
 import { buildFamilyBody, parseFamilyResponse } from './family-request-body';
 import { planEmbeddingRequests, type EmbeddingRequestPlan } from './plan-embedding-requests';
 import { prepareTexts } from './prepare-texts';
-import { resolveFamilyOptions } from './resolve-family-options';
+import { checkInteger, resolveFamilyOptions } from './resolve-family-options';
 
 /** Default model, as `BedrockEmbeddings` and Langflow's component. */
 export const DEFAULT_EMBEDDING_MODEL_ID = 'amazon.titan-embed-text-v1';
@@ -65,13 +65,6 @@ export interface BedrockBatchedEmbeddingsFields {
 export interface EmbedCallOptions {
   /** Aborts this call: queued requests do not start, in-flight ones are cancelled. */
   signal?: AbortSignal;
-}
-
-function checkInteger(field: string, value: unknown, min: number, max: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new EmbeddingConfigError(field, `${JSON.stringify(value)} is not an integer in ${min}..${max}`, `an integer from ${min} to ${max}`);
-  }
-  return value;
 }
 
 /**

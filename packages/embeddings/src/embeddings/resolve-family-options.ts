@@ -29,6 +29,14 @@ function isInteger(value: unknown, min: number, max: number): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
 }
 
+/** `value` when it is an integer in `min..max`, else an {@link EmbeddingConfigError} naming `field`. */
+export function checkInteger(field: string, value: unknown, min: number, max: number): number {
+  if (!isInteger(value, min, max)) {
+    throw new EmbeddingConfigError(field, `${JSON.stringify(value)} is not an integer in ${min}..${max}`, `an integer from ${min} to ${max}`);
+  }
+  return value;
+}
+
 /** Lists `[256, 512, 1024]` as `256, 512 or 1024`. */
 export function listSizes(sizes: readonly number[]): string {
   return sizes.length === 1 ? String(sizes[0]) : `${sizes.slice(0, -1).join(', ')} or ${sizes[sizes.length - 1]}`;
@@ -80,21 +88,14 @@ export function resolveFamilyOptions(family: EmbeddingModelFamily, input: Family
 
   let batchSize = 1;
   if (spec.maxTextsPerRequest > 1) {
-    const given = input.batchSize ?? spec.maxTextsPerRequest;
-    if (!isInteger(given, 1, spec.maxTextsPerRequest)) {
-      throw new EmbeddingConfigError('batchSize', `${JSON.stringify(given)} is not an integer in 1..${spec.maxTextsPerRequest}`, `an integer from 1 to ${spec.maxTextsPerRequest}`);
-    }
-    batchSize = given;
+    batchSize = checkInteger('batchSize', input.batchSize ?? spec.maxTextsPerRequest, 1, spec.maxTextsPerRequest);
   } else if (input.batchSize !== undefined && input.batchSize !== 1) {
     throw new EmbeddingConfigError('batchSize', `${model} embeds one text per request`, 'unset or 1');
   }
 
   let maxTokens: number | undefined;
   if (family === 'cohere-v4') {
-    if (input.maxTokens !== undefined && !isInteger(input.maxTokens, 1, COHERE_V4_MAX_TOKENS)) {
-      throw new EmbeddingConfigError('maxTokens', `${JSON.stringify(input.maxTokens)} is not an integer in 1..${COHERE_V4_MAX_TOKENS}`, `an integer from 1 to ${COHERE_V4_MAX_TOKENS}`);
-    }
-    maxTokens = input.maxTokens as number | undefined;
+    maxTokens = input.maxTokens === undefined ? undefined : checkInteger('maxTokens', input.maxTokens, 1, COHERE_V4_MAX_TOKENS);
   } else if (input.maxTokens !== undefined) {
     throw new EmbeddingConfigError('maxTokens', `is only configurable for Cohere Embed v4, not ${model}`, 'unset');
   }
