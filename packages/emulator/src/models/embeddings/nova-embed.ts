@@ -4,7 +4,7 @@
  * https://docs.aws.amazon.com/nova/latest/userguide/embeddings-schema.html . Text input (`text.value`) only here;
  * `image`, `audio`, `video` and `text.source` are refused as not emulated.
  */
-import { countTokens, truncateToTokens } from '../tokenizer';
+import { countTokens } from '../tokenizer';
 import { asObject } from '../validate-fields';
 import type { EmbeddingFamilyCodec } from './embedding-family-codec';
 import { deterministicVector } from './deterministic-vector';
@@ -26,8 +26,6 @@ export const NOVA_EMBEDDING_PURPOSES = [
 ] as const;
 /** Most characters in `text.value`. */
 export const NOVA_EMBED_MAX_CHARS = 8192;
-/** The model's context length in tokens (8K). */
-export const NOVA_EMBED_MAX_TOKENS = 8192;
 
 function oneOf(value: unknown, allowed: readonly string[], path: string): string {
   if (!allowed.includes(value as string)) throw malformedInput(path, `${JSON.stringify(value)} is not a valid enum value; allowed: ${allowed.join(', ')}`);
@@ -37,7 +35,8 @@ function oneOf(value: unknown, allowed: readonly string[], path: string): string
 /**
  * Nova multimodal embeddings, text: `{schemaVersion?, taskType: SINGLE_EMBEDDING, singleEmbeddingParams:
  * {embeddingPurpose, embeddingDimension?, text: {truncationMode, value}}}` -> `{embeddings: [{embeddingType: "TEXT",
- * embedding}]}` (unit norm; `truncatedCharLength` when a text over the token limit was cut).
+ * embedding}]}` (unit norm). `truncationMode` is checked but never applies here: at 4 characters per emulator token
+ * an 8,192-character text stays far under the model's 8K-token context, so `truncatedCharLength` never appears.
  */
 export const novaEmbedCodec: EmbeddingFamilyCodec = {
   embed(body) {
@@ -58,21 +57,14 @@ export const novaEmbedCodec: EmbeddingFamilyCodec = {
     if (modalities[0] !== 'text') throw malformedInput(`#/singleEmbeddingParams/${modalities[0]}`, 'only text input is emulated');
     const text = asObject(params['text'], 'singleEmbeddingParams.text');
     if (text['truncationMode'] === undefined) throw malformedInput('#/singleEmbeddingParams/text', 'required key [truncationMode] not found');
-    const mode = oneOf(text['truncationMode'], ['START', 'END', 'NONE'], '#/singleEmbeddingParams/text/truncationMode');
+    oneOf(text['truncationMode'], ['START', 'END', 'NONE'], '#/singleEmbeddingParams/text/truncationMode');
     if (text['source'] !== undefined) throw malformedInput('#/singleEmbeddingParams/text/source', 'S3 text input is not emulated; send value');
     const value = text['value'];
     if (typeof value !== 'string') throw malformedInput('#/singleEmbeddingParams/text', 'one of [value, source] is required');
     if (value.length < 1 || value.length > NOVA_EMBED_MAX_CHARS) {
       throw malformedInput('#/singleEmbeddingParams/text/value', `expected minLength: 1, maxLength: ${NOVA_EMBED_MAX_CHARS}, actual: ${value.length}`);
     }
-    let embedded = value;
-    if (countTokens(value) > NOVA_EMBED_MAX_TOKENS) {
-      if (mode === 'NONE') throw malformedInput('#/singleEmbeddingParams/text/value', `exceeds the model's ${NOVA_EMBED_MAX_TOKENS}-token limit`);
-      const kept = truncateToTokens(value, NOVA_EMBED_MAX_TOKENS).length;
-      embedded = mode === 'END' ? value.slice(0, kept) : value.slice(value.length - kept);
-    }
-    const item: Record<string, unknown> = { embeddingType: 'TEXT', embedding: deterministicVector(embedded, dimensions as number, true) };
-    if (embedded !== value) item['truncatedCharLength'] = embedded.length;
-    return { texts: [value], inputTokens: countTokens(embedded), response: { embeddings: [item] } };
+    const item = { embeddingType: 'TEXT', embedding: deterministicVector(value, dimensions as number, true) };
+    return { texts: [value], inputTokens: countTokens(value), response: { embeddings: [item] } };
   },
 };
