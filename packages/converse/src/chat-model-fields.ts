@@ -2,6 +2,7 @@ import type { ChatBedrockConverseInput } from '@langchain/aws';
 import { mergeDicts, modelProvider } from '@bedrock-flow/component';
 import { COMPONENT_NAME } from './component-name';
 import type { ConverseValues } from './converse-inputs';
+import { guardrailConfigOf, type ConverseGuardrailConfig } from './features/guardrail-config';
 
 /** The `ChatBedrockConverse` fields derived from the component's inputs (client and region excluded). */
 export interface ChatModelFields {
@@ -12,6 +13,12 @@ export interface ChatModelFields {
   /** Merged Top K and `additional_model_fields` (JSON values). */
   additionalModelRequestFields?: ChatBedrockConverseInput['additionalModelRequestFields'];
   disableStreaming?: boolean;
+  /** `prompt_caching`: a cache point after the system prompt. */
+  promptCaching?: boolean;
+  /** `guardrail_identifier` / `guardrail_version` / `guardrail_trace`. */
+  guardrailConfig?: ConverseGuardrailConfig;
+  /** `performance_config_latency` when `optimized` (`standard` is Bedrock's default and is not sent). */
+  performanceConfig?: { latency: 'optimized' };
 }
 
 /** Model ids whose family takes `top_k` in `additionalModelRequestFields` (after the geo prefix is stripped). */
@@ -23,7 +30,9 @@ function takesTopK(modelId: string): boolean {
  * Maps the inputs to `ChatBedrockConverse` fields, forwarding only values that are set: temperature, max tokens and
  * top P go to `inferenceConfig`; Top K goes to `additionalModelRequestFields.top_k` only for Anthropic models
  * (`anthropic.`, `us.anthropic.`, ARNs …); `additional_model_fields` dicts are merged in order over it (last wins).
- * `disable_streaming: true` makes `.stream()` fall back to one invoke.
+ * `disable_streaming: true` makes `.stream()` fall back to one invoke. The bedrock-flow additions: `prompt_caching` ->
+ * `promptCaching`, the guardrail inputs -> `guardrailConfig` (identifier and version together, else a validation
+ * error), `performance_config_latency: optimized` -> `performanceConfig`.
  */
 export function chatModelFields(values: ConverseValues): ChatModelFields {
   const model = values.model_id ?? 'anthropic.claude-3-5-sonnet-20241022-v2:0';
@@ -36,5 +45,9 @@ export function chatModelFields(values: ConverseValues): ChatModelFields {
   Object.assign(additional, mergeDicts(values.additional_model_fields, { field: 'additional_model_fields', component: COMPONENT_NAME }));
   if (Object.keys(additional).length > 0) fields.additionalModelRequestFields = additional as ChatBedrockConverseInput['additionalModelRequestFields'];
   if (values.disable_streaming) fields.disableStreaming = true;
+  if (values.prompt_caching) fields.promptCaching = true;
+  const guardrailConfig = guardrailConfigOf(values);
+  if (guardrailConfig) fields.guardrailConfig = guardrailConfig;
+  if (values.performance_config_latency === 'optimized') fields.performanceConfig = { latency: 'optimized' };
   return fields;
 }

@@ -10,6 +10,7 @@ import {
   regionNameInput,
   type InputValues,
 } from '@bedrock-flow/component';
+import { converseFeatureInputs } from './features/converse-feature-inputs';
 
 /** Where values outside the Converse ranges go: the model's own request fields reach the wire untouched. */
 const WIDER_VALUES_NOTE = 'model-specific values outside this range go in additional_model_fields, which reach the model untouched';
@@ -18,6 +19,7 @@ const WIDER_VALUES_NOTE = 'model-specific values outside this range go in additi
  * Inputs of `AmazonBedrockConverseModel`, in Langflow's order, with Langflow's names, labels, defaults and flags.
  * Ranges are the Converse API's own (`InferenceConfiguration`: temperature and topP in [0, 1], maxTokens >= 1) and
  * Anthropic's top_k in [0, 500]; wider model-specific values go through `additional_model_fields`.
+ * Then the bedrock-flow additions, all advanced: prompt caching, guardrail and latency optimization.
  */
 export const converseInputs = {
   ...chatModelBaseInputs(),
@@ -72,6 +74,7 @@ export const converseInputs = {
     default: {},
     advanced: true,
   }),
+  ...converseFeatureInputs(),
 };
 
 /** Validated values of {@link converseInputs}, as `build_model` and `text_response` receive them. */

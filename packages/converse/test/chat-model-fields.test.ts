@@ -38,4 +38,21 @@ describe('chatModelFields', () => {
     expect(fields).toEqual({ model: 'meta.llama3-8b-instruct-v1:0', disableStreaming: true });
     expect(fieldsFor({ top_k: null, additional_model_fields: [] }).additionalModelRequestFields).toBeUndefined();
   });
+
+  it('maps the feature inputs: prompt caching, guardrail (trace defaults to disabled), optimized latency only', () => {
+    const fields = fieldsFor({
+      model_id: 'meta.llama3-8b-instruct-v1:0',
+      prompt_caching: 'true',
+      guardrail_identifier: 'arn:aws:bedrock:us-east-1:123456789012:guardrail/abc123',
+      guardrail_version: '7',
+      performance_config_latency: 'optimized',
+    });
+    expect(fields).toMatchObject({
+      promptCaching: true,
+      guardrailConfig: { guardrailIdentifier: 'arn:aws:bedrock:us-east-1:123456789012:guardrail/abc123', guardrailVersion: '7', trace: 'disabled' },
+      performanceConfig: { latency: 'optimized' },
+    });
+    expect(fieldsFor({ performance_config_latency: 'standard', prompt_caching: false })).not.toHaveProperty('performanceConfig');
+    expect(fieldsFor({ guardrail_trace: 'enabled_full' })).not.toHaveProperty('guardrailConfig');
+  });
 });

@@ -20,6 +20,12 @@ const EXPECTED: Array<[name: string, displayName: string, type: string, value: u
   ['top_k', 'Top K', 'IntInput', 250, false, true],
   ['disable_streaming', 'Disable Streaming', 'BoolInput', false, false, true],
   ['additional_model_fields', 'Additional Model Fields', 'DictInput', {}, false, true],
+  // bedrock-flow additions beyond upstream, all advanced.
+  ['prompt_caching', 'Prompt Caching', 'BoolInput', false, false, true],
+  ['guardrail_identifier', 'Guardrail Identifier', 'StrInput', undefined, false, true],
+  ['guardrail_version', 'Guardrail Version', 'StrInput', undefined, false, true],
+  ['guardrail_trace', 'Guardrail Trace', 'DropdownInput', 'disabled', false, true],
+  ['performance_config_latency', 'Latency Optimization', 'DropdownInput', 'standard', false, true],
 ];
 
 describe('AmazonBedrockConverseModel manifest entry', () => {
@@ -55,6 +61,9 @@ describe('AmazonBedrockConverseModel manifest entry', () => {
     expect(input('temperature').schema).toMatchObject({ type: 'number', minimum: 0, maximum: 1, default: 0.7 });
     expect(input('max_tokens').schema).toMatchObject({ type: 'integer', minimum: 1, default: 4096 });
     expect(input('stream').schema).toMatchObject({ type: 'boolean', default: false });
+    expect(input('guardrail_trace').options).toEqual(['enabled', 'disabled', 'enabled_full']);
+    expect(input('performance_config_latency').options).toEqual(['standard', 'optimized']);
+    expect(input('guardrail_version').schema).toMatchObject({ type: 'string', pattern: expect.stringContaining('DRAFT') });
     expect(JSON.parse(JSON.stringify(manifest))).toEqual(manifest);
   });
 });

@@ -4,12 +4,14 @@ export {
   DEFAULT_EMBEDDING_MAX_CONCURRENCY,
   MAX_EMBEDDING_CONCURRENCY,
   TITAN_V2_DIMENSIONS,
+  CONFIGURABLE_DIMENSIONS,
   type BedrockBatchedEmbeddingsFields,
   type EmbedCallOptions,
 } from './embeddings/bedrock-batched-embeddings';
 export {
   AWS_EMBEDDING_MODEL_IDS,
   EMBEDDING_FAMILY_SPECS,
+  EMBEDDING_MODEL_FAMILIES,
   baseEmbeddingModelId,
   resolveEmbeddingModelFamily,
   type EmbeddingFamilySpec,
@@ -17,6 +19,11 @@ export {
 } from './embeddings/embedding-model-family';
 export { buildTitanBody, parseTitanResponse, type TitanBodyOptions } from './embeddings/titan-body';
 export { buildCohereBody, parseCohereResponse, type CohereInputType, type CohereTruncate } from './embeddings/cohere-body';
+export { buildCohereV4Body, parseCohereV4Response, type CohereV4BodyOptions } from './embeddings/cohere-v4-body';
+export { buildTitanMultimodalBody, parseTitanMultimodalResponse } from './embeddings/titan-multimodal-body';
+export { buildNovaMultimodalBody, parseNovaMultimodalResponse, NOVA_EMBEDDING_PURPOSES } from './embeddings/nova-multimodal-body';
+export { buildFamilyBody, parseFamilyResponse, type FamilyBodyParameters } from './embeddings/family-request-body';
+export { resolveFamilyOptions, COHERE_V4_MAX_TOKENS, type FamilyOptions, type FamilyOptionsInput } from './embeddings/resolve-family-options';
 export { ConcurrencyLimiter } from './embeddings/concurrency-limiter';
 export { planEmbeddingRequests, type EmbeddingRequestPlan } from './embeddings/plan-embedding-requests';
 export { prepareTexts, type PrepareTextsOptions } from './embeddings/prepare-texts';

@@ -40,6 +40,12 @@ describe('models and vectors', () => {
     ['cohere.embed-english-v3', {}, 1024],
     ['cohere.embed-multilingual-v3', {}, 1024],
     ['eu.cohere.embed-multilingual-v3', {}, 1024],
+    ['cohere.embed-v4:0', {}, 1536],
+    ['us.cohere.embed-v4:0', { dimensions: 256 }, 256],
+    ['amazon.titan-embed-image-v1', {}, 1024],
+    ['amazon.titan-embed-image-v1', { dimensions: 384 }, 384],
+    ['amazon.nova-2-multimodal-embeddings-v1:0', {}, 3072],
+    ['us.amazon.nova-2-multimodal-embeddings-v1:0', { dimensions: 256 }, 256],
   ])('%s %p -> %i dimensions', async (model, extra, dims) => {
     const embeddings = new BedrockBatchedEmbeddings({ client, model, ...extra });
     const vectors = await embeddings.embedDocuments(texts(5));
@@ -48,6 +54,77 @@ describe('models and vectors', () => {
     expect((await embeddings.embedQuery('a query')).length).toBe(dims);
     expect(emu.requests().every((r) => r.modelId === model && r.operation === 'InvokeModel')).toBe(true);
   });
+
+  test('Cohere v4: float vectors of output_dimension, 96 texts per request, truncate on the wire as LEFT/RIGHT', async () => {
+    const embeddings = new BedrockBatchedEmbeddings({ client, model: 'cohere.embed-v4:0', dimensions: 512, truncate: 'END', maxTokens: 1000 });
+    const vectors = await embeddings.embedDocuments(texts(100));
+    await embeddings.embedQuery('a question');
+    expect(vectors).toHaveLength(100);
+    expect(vectors.every((v) => v.length === 512)).toBe(true);
+    const bodies = emu.requests().map((r) => r.body as Record<string, unknown>);
+    expect(bodies.map((b) => (b.texts as string[]).length)).toEqual([96, 4, 1]);
+    expect(bodies[2]).toEqual({ texts: ['a question'], input_type: 'search_query', embedding_types: ['float'], output_dimension: 512, truncate: 'RIGHT', max_tokens: 1000 });
+    expect(bodies.slice(0, 2).every((b) => b.input_type === 'search_document')).toBe(true);
+  });
+
+  test('Cohere v4: a text over max_tokens is refused by the service with truncate NONE (the default), and reported with its index', async () => {
+    const embeddings = new BedrockBatchedEmbeddings({ client, model: 'cohere.embed-v4:0', maxTokens: 5 });
+    const error = await embeddings.embedDocuments(['short', 'a text well over five tokens long']).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EmbeddingRequestError);
+    expect(error).toMatchObject({ awsErrorName: 'ValidationException', index: 0, count: 2 });
+    expect((error as Error).message).toContain('max_tokens 5');
+  });
+
+  test('Titan multimodal: one text per request with embeddingConfig.outputEmbeddingLength', async () => {
+    const embeddings = new BedrockBatchedEmbeddings({ client, model: 'amazon.titan-embed-image-v1', dimensions: 256 });
+    await embeddings.embedDocuments(['a red bicycle', 'a blue car']);
+    expect(emu.requests().map((r) => r.body)).toEqual([
+      { inputText: 'a red bicycle', embeddingConfig: { outputEmbeddingLength: 256 } },
+      { inputText: 'a blue car', embeddingConfig: { outputEmbeddingLength: 256 } },
+    ]);
+  });
+
+  test('Titan multimodal: the 128-token text limit is the service\'s, surfaced with the index', async () => {
+    const embeddings = new BedrockBatchedEmbeddings({ client, model: 'amazon.titan-embed-image-v1' });
+    const error = await embeddings.embedDocuments(['fine', 'word '.repeat(200)]).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'EMBEDDING_REQUEST_FAILED', awsErrorName: 'ValidationException', index: 1 });
+  });
+
+  test('Nova multimodal: GENERIC_INDEX for documents, TEXT_RETRIEVAL for a query, embeddingDimension and truncationMode', async () => {
+    const embeddings = new BedrockBatchedEmbeddings({ client, model: 'amazon.nova-2-multimodal-embeddings-v1:0', dimensions: 1024, truncate: 'END' });
+    await embeddings.embedDocuments(['a doc']);
+    await embeddings.embedQuery('a question');
+    const params = (text: string, embeddingPurpose: string): unknown => ({
+      schemaVersion: 'nova-multimodal-embed-v1',
+      taskType: 'SINGLE_EMBEDDING',
+      singleEmbeddingParams: { embeddingPurpose, embeddingDimension: 1024, text: { truncationMode: 'END', value: text } },
+    });
+    expect(emu.requests().map((r) => r.body)).toEqual([params('a doc', 'GENERIC_INDEX'), params('a question', 'TEXT_RETRIEVAL')]);
+  });
+
+  test('Nova multimodal: over 8,192 characters is refused before any request, or cut with truncate', async () => {
+    const long = 'x'.repeat(9000);
+    await expect(new BedrockBatchedEmbeddings({ client, model: 'amazon.nova-2-multimodal-embeddings-v1:0' }).embedDocuments(['ok', long])).rejects.toMatchObject({
+      code: 'EMBEDDING_TEXT_TOO_LONG',
+      index: 1,
+    });
+    expect(emu.requests()).toHaveLength(0);
+    await new BedrockBatchedEmbeddings({ client, model: 'amazon.nova-2-multimodal-embeddings-v1:0', truncate: 'START' }).embedQuery(long);
+    const sent = (emu.requests()[0]!.body as { singleEmbeddingParams: { text: { value: string } } }).singleEmbeddingParams.text.value;
+    expect(sent).toHaveLength(8192);
+  });
+
+  test.each(['cohere.embed-v4:0', 'amazon.titan-embed-image-v1', 'amazon.nova-2-multimodal-embeddings-v1:0'])(
+    '%s: retrieval picks the right document',
+    async (model) => {
+      const embeddings = new BedrockBatchedEmbeddings({ client, model });
+      const docs = ['Throttled requests are retried with backoff.', 'A new connection pays a TLS handshake.', 'Guardrails block denied topics.'];
+      const [vectors, query] = await Promise.all([embeddings.embedDocuments(docs), embeddings.embedQuery('How do TLS handshakes slow each run?')]);
+      const dot = (a: number[], b: number[]): number => a.reduce((s, x, i) => s + x * b[i]!, 0) / (norm(a) * norm(b));
+      const scores = vectors.map((v) => dot(v, query));
+      expect(scores.indexOf(Math.max(...scores))).toBe(1);
+    },
+  );
 
   test('Cohere embeds documents as search_document and a query as search_query', async () => {
     const embeddings = new BedrockBatchedEmbeddings({ client, model: 'cohere.embed-multilingual-v3' });

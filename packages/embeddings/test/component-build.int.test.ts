@@ -48,6 +48,12 @@ describe('build_embeddings', () => {
     [{ model_id: 'us.amazon.titan-embed-text-v2:0', dimensions: 512 }, 'us.amazon.titan-embed-text-v2:0', 512, 3],
     [{ model_id: 'cohere.embed-english-v3', dimensions: 256 }, 'cohere.embed-english-v3', 1024, 1],
     [{ model_id: 'cohere.embed-multilingual-v3' }, 'cohere.embed-multilingual-v3', 1024, 1],
+    // The new families take the dimensions input (default 1024) as their own size parameter.
+    [{ model_id: 'cohere.embed-v4:0' }, 'cohere.embed-v4:0', 1024, 1],
+    [{ model_id: 'us.cohere.embed-v4:0', dimensions: '1536' }, 'us.cohere.embed-v4:0', 1536, 1],
+    [{ model_id: 'amazon.titan-embed-image-v1', dimensions: 384 }, 'amazon.titan-embed-image-v1', 384, 3],
+    [{ model_id: 'amazon.nova-2-multimodal-embeddings-v1:0', dimensions: 3072 }, 'amazon.nova-2-multimodal-embeddings-v1:0', 3072, 3],
+    [{ model_id: 'amazon.nova-2-multimodal-embeddings-v1:0' }, 'amazon.nova-2-multimodal-embeddings-v1:0', 1024, 3],
   ])('%p -> %s vectors of %i in %i request(s)', async (extra, model, dims, requests) => {
     const embeddings = build(extra);
     expect(embeddings).toBeInstanceOf(BedrockBatchedEmbeddings);
@@ -136,10 +142,15 @@ describe('build_embeddings', () => {
 describe('bad inputs are rejected before any request', () => {
   test.each([
     [{ model_id: 'anthropic.claude-3-haiku-20240307-v1:0' }, 'model_id'],
-    [{ model_id: 'cohere.embed-v4:0' }, 'model_id'],
+    [{ model_id: 'cohere.embed-v5:0' }, 'model_id'],
+    [{ model_id: 'amazon.titan-embed-image-v2' }, 'model_id'],
     [{ model_id: 'not a model id!' }, 'model_id'],
     [{ model_id: 'amazon.titan-embed-text-v2:0', dimensions: 300 }, 'dimensions'],
     [{ model_id: 'amazon.titan-embed-text-v2:0', dimensions: 'big' }, 'dimensions'],
+    [{ model_id: 'amazon.titan-embed-text-v2:0', dimensions: 3072 }, 'dimensions'],
+    [{ model_id: 'cohere.embed-v4:0', dimensions: 384 }, 'dimensions'],
+    [{ model_id: 'amazon.titan-embed-image-v1', dimensions: 512 }, 'dimensions'],
+    [{ model_id: 'amazon.nova-2-multimodal-embeddings-v1:0', dimensions: 1536 }, 'dimensions'],
     [{ region_name: 'mars-north-1x' }, 'region_name'],
     [{ endpoint_url: 'ftp://127.0.0.1:1' }, 'endpoint_url'],
     [{ endpoint_url: 'not a url' }, 'endpoint_url'],
@@ -160,5 +171,25 @@ describe('bad inputs are rejected before any request', () => {
     const stats = emu.stats();
     expect(stats.requests.total).toBe(0);
     expect(stats.connections.accepted).toBe(0);
+  });
+});
+
+describe('dimensions: each model says which sizes it takes', () => {
+  test.each([
+    ['amazon.titan-embed-text-v2:0', 3072, '256, 512 or 1024 for this model'],
+    ['cohere.embed-v4:0', 384, '256, 512, 1024 or 1536 for this model'],
+    ['amazon.titan-embed-image-v1', 512, '256, 384 or 1024 for this model'],
+    ['amazon.nova-2-multimodal-embeddings-v1:0', 1536, '256, 384, 1024 or 3072 for this model'],
+  ])('%s with %i: the error names dimensions and lists %s, before any request', (model_id, dimensions, allowed) => {
+    let error: unknown;
+    try {
+      build({ model_id, dimensions });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ComponentValidationError);
+    expect((error as ComponentValidationError).issues).toEqual([expect.objectContaining({ field: 'dimensions', allowed })]);
+    expect((error as Error).message).toContain(allowed);
+    expect(emu.stats().requests.total).toBe(0);
   });
 });

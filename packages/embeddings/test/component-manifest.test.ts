@@ -42,13 +42,13 @@ describe('AmazonBedrockEmbeddings manifest entry', () => {
     expect(input.value).toEqual(value);
   });
 
-  test('dropdown options: the 4 embedding models, the 34 regions, the 3 Titan v2 sizes', () => {
+  test('dropdown options: the 4 embedding models, the 34 regions, every size a model takes', () => {
     const byName = Object.fromEntries(entry.inputs.map((i) => [i.name, i]));
     expect(byName.model_id?.options).toEqual([...AWS_EMBEDDING_MODEL_IDS]);
     expect(byName.model_id?.combobox).toBe(true);
     expect(byName.region_name?.options).toEqual([...AWS_REGIONS]);
     expect(byName.region_name?.options).toHaveLength(34);
-    expect(byName.dimensions?.options).toEqual(['256', '512', '1024']);
+    expect(byName.dimensions?.options).toEqual(['256', '384', '512', '1024', '1536', '3072']);
     expect(byName.dimensions?.schema).toMatchObject({ default: 1024 });
   });
 

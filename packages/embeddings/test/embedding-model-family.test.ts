@@ -19,6 +19,11 @@ describe('resolveEmbeddingModelFamily', () => {
     ['arn:aws:bedrock:us-east-1::foundation-model/amazon.titan-embed-text-v2:0', 'titan-v2'],
     ['arn:aws:bedrock:eu-west-1:123456789012:inference-profile/eu.cohere.embed-english-v3', 'cohere-v3'],
     ['arn:aws-cn:bedrock:cn-north-1::foundation-model/amazon.titan-embed-text-v1', 'titan-v1'],
+    ['cohere.embed-v4:0', 'cohere-v4'],
+    ['us.cohere.embed-v4:0', 'cohere-v4'],
+    ['amazon.titan-embed-image-v1', 'titan-multimodal'],
+    ['amazon.nova-2-multimodal-embeddings-v1:0', 'nova-multimodal'],
+    ['global.amazon.nova-2-multimodal-embeddings-v1:0', 'nova-multimodal'],
   ])('%s -> %s', (id, family) => {
     expect(resolveEmbeddingModelFamily(id)).toBe(family);
   });
@@ -34,8 +39,9 @@ describe('resolveEmbeddingModelFamily', () => {
 
   test.each([
     'anthropic.claude-3-haiku-20240307-v1:0',
-    'cohere.embed-v4:0',
-    'amazon.titan-embed-image-v1',
+    'cohere.embed-v5:0',
+    'amazon.titan-embed-image-v2',
+    'amazon.nova-2-lite-v1:0',
     'amazon.titan-embed-text-v3',
     'xx.amazon.titan-embed-text-v1',
     'arn:aws:bedrock:us-east-1:123456789012:provisioned-model/abc123',

@@ -1,4 +1,10 @@
 import {
+  buildCohereV4Body,
+  buildNovaMultimodalBody,
+  buildTitanMultimodalBody,
+  parseNovaMultimodalResponse,
+  parseTitanMultimodalResponse,
+  parseCohereV4Response,
   buildCohereBody,
   buildTitanBody,
   parseCohereResponse,
@@ -39,6 +45,48 @@ describe('Cohere body', () => {
     expect(parseCohereResponse({ embeddings: [[1]] }, 2)).toBe('1 vectors for 2 texts');
     expect(parseCohereResponse({ embeddings: [1] }, 1)).toMatch(/non-vector/);
     expect(parseCohereResponse({}, 1)).toMatch(/no "embeddings"/);
+  });
+});
+
+describe('Cohere v4 body', () => {
+  test('asks for float vectors of output_dimension; truncate START/END become LEFT/RIGHT; max_tokens when set', () => {
+    expect(JSON.parse(buildCohereV4Body(['a'], 'search_document', { dimensions: 256, truncate: 'START' }))).toEqual({
+      texts: ['a'],
+      input_type: 'search_document',
+      embedding_types: ['float'],
+      output_dimension: 256,
+      truncate: 'LEFT',
+    });
+    expect(JSON.parse(buildCohereV4Body(['a'], 'search_query', { dimensions: 1536, truncate: 'END', maxTokens: 512 }))).toMatchObject({ truncate: 'RIGHT', max_tokens: 512 });
+    expect(JSON.parse(buildCohereV4Body(['a'], 'search_query', { dimensions: 1536, truncate: 'NONE' })).truncate).toBe('NONE');
+  });
+  test('parses the embeddings-by-type shape', () => {
+    expect(parseCohereV4Response({ embeddings: { float: [[1], [2]] }, response_type: 'embeddings_by_type' }, 2)).toEqual([[1], [2]]);
+    expect(parseCohereV4Response({ embeddings: { int8: [[1]] } }, 1)).toMatch(/no "embeddings"/);
+  });
+});
+
+describe('Titan multimodal body', () => {
+  test('inputText with embeddingConfig.outputEmbeddingLength', () => {
+    expect(JSON.parse(buildTitanMultimodalBody('hi', 384))).toEqual({ inputText: 'hi', embeddingConfig: { outputEmbeddingLength: 384 } });
+    expect(parseTitanMultimodalResponse({ embedding: [0.1], inputTextTokenCount: 1 })).toEqual([0.1]);
+  });
+});
+
+describe('Nova multimodal body', () => {
+  test('SINGLE_EMBEDDING text with purpose, dimension and truncation mode', () => {
+    expect(JSON.parse(buildNovaMultimodalBody('hi', 'search_query', 256, 'NONE'))).toEqual({
+      schemaVersion: 'nova-multimodal-embed-v1',
+      taskType: 'SINGLE_EMBEDDING',
+      singleEmbeddingParams: { embeddingPurpose: 'TEXT_RETRIEVAL', embeddingDimension: 256, text: { truncationMode: 'NONE', value: 'hi' } },
+    });
+    expect(JSON.parse(buildNovaMultimodalBody('hi', 'search_document', 3072, 'END')).singleEmbeddingParams.embeddingPurpose).toBe('GENERIC_INDEX');
+  });
+  test('parses embeddings[0].embedding and refuses other shapes', () => {
+    expect(parseNovaMultimodalResponse({ embeddings: [{ embeddingType: 'TEXT', embedding: [0.5, 1] }] })).toEqual([0.5, 1]);
+    expect(parseNovaMultimodalResponse({ embeddings: [] })).toMatch(/no "embeddings" list/);
+    expect(parseNovaMultimodalResponse({ embeddings: [{ embedding: ['x'] }] })).toMatch(/non-numbers/);
+    expect(parseNovaMultimodalResponse({ embedding: [1] })).toMatch(/no "embeddings" list/);
   });
 });
 

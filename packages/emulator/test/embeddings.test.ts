@@ -69,6 +69,23 @@ describe('embedding families', () => {
       expect(nearest(query!, docs)).toBe(1);
     });
 
+    it.each([
+      ['cohere.embed-v4:0', (texts: string[], input_type: string) => ({ texts, input_type, embedding_types: ['float'], output_dimension: 512 }), (out: any) => out.embeddings.float as number[][]],
+      ['amazon.titan-embed-image-v1', (texts: string[]) => ({ inputText: texts[0], embeddingConfig: { outputEmbeddingLength: 384 } }), (out: any) => [out.embedding as number[]]],
+      [
+        'amazon.nova-2-multimodal-embeddings-v1:0',
+        (texts: string[], input_type: string) => ({
+          taskType: 'SINGLE_EMBEDDING',
+          singleEmbeddingParams: { embeddingPurpose: input_type === 'search_query' ? 'TEXT_RETRIEVAL' : 'GENERIC_INDEX', embeddingDimension: 1024, text: { truncationMode: 'END', value: texts[0] } },
+        }),
+        (out: any) => out.embeddings.map((e: { embedding: number[] }) => e.embedding) as number[][],
+      ],
+    ])('%s: the TLS question is nearest the TLS document', async (modelId, body, vectors) => {
+      const embed = async (text: string, inputType: string): Promise<number[]> => vectors(await invoke(modelId, body([text], inputType)))[0]!;
+      const docs = await Promise.all(DOCUMENTS.map((d) => embed(d, 'search_document')));
+      expect(nearest(await embed(QUERY, 'search_query'), docs)).toBe(1);
+    });
+
     it('identical texts give identical vectors; the same words in another order or case give different but close ones', async () => {
       const titan = async (inputText: string): Promise<number[]> => (await invoke('amazon.titan-embed-text-v2:0', { inputText })).embedding;
       const a = await titan('dog bites man');
@@ -110,6 +127,124 @@ describe('embedding families', () => {
     await expect(invoke('cohere.embed-english-v3', { texts: ['a'], input_type: 'bogus' })).rejects.toMatchObject({ name: 'ValidationException' });
     const texts = Array.from({ length: 97 }, (_, i) => `t${i}`);
     await expect(invoke('cohere.embed-english-v3', { texts, input_type: 'search_query' })).rejects.toMatchObject({ name: 'ValidationException', message: expect.stringContaining('96') });
+  });
+
+  describe('Cohere embed v4 (cohere.embed-v4:0)', () => {
+    it('embedding_types ["float"]: embeddings keyed by type, output_dimension default 1536', async () => {
+      const out = await invoke('us.cohere.embed-v4:0', { texts: ['a', 'b'], input_type: 'search_document', embedding_types: ['float'] });
+      expect(out.response_type).toBe('embeddings_by_type');
+      expect(out.texts).toEqual(['a', 'b']);
+      expect(Object.keys(out.embeddings)).toEqual(['float']);
+      expect(out.embeddings.float.map((v: number[]) => v.length)).toEqual([1536, 1536]);
+      expect(norm(out.embeddings.float[0])).toBeCloseTo(1, 6);
+    });
+
+    it.each([256, 512, 1024, 1536])('output_dimension %i', async (dims) => {
+      const out = await invoke('cohere.embed-v4:0', { texts: ['a'], input_type: 'search_query', embedding_types: ['float'], output_dimension: dims });
+      expect(out.embeddings.float[0]).toHaveLength(dims);
+    });
+
+    it('compressed types: int8/uint8 one value per dimension, binary/ubinary one byte per 8', async () => {
+      const out = await invoke('cohere.embed-v4:0', {
+        texts: ['hello world'],
+        input_type: 'clustering',
+        embedding_types: ['float', 'int8', 'uint8', 'binary', 'ubinary'],
+        output_dimension: 256,
+      });
+      expect(out.embeddings.int8[0]).toHaveLength(256);
+      expect(out.embeddings.int8[0].every((v: number) => Number.isInteger(v) && v >= -128 && v <= 127)).toBe(true);
+      expect(out.embeddings.uint8[0].every((v: number) => Number.isInteger(v) && v >= 0 && v <= 255)).toBe(true);
+      expect(out.embeddings.binary[0]).toHaveLength(32);
+      expect(out.embeddings.ubinary[0]).toHaveLength(32);
+      expect(out.embeddings.ubinary[0].map((v: number) => v - 128)).toEqual(out.embeddings.binary[0]);
+    });
+
+    it('without embedding_types: the v3-style float list', async () => {
+      const out = await invoke('cohere.embed-v4:0', { texts: ['a'], input_type: 'search_query' });
+      expect(out.response_type).toBe('embeddings_floats');
+      expect(out.embeddings[0]).toHaveLength(1536);
+    });
+
+    it('max_tokens with truncate NONE refuses a longer text, LEFT/RIGHT cut it', async () => {
+      const text = 'x'.repeat(100); // 25 emulator tokens
+      await expect(invoke('cohere.embed-v4:0', { texts: ['ok', text], input_type: 'search_query', max_tokens: 10 })).rejects.toMatchObject({
+        name: 'ValidationException',
+        message: expect.stringMatching(/^Malformed input request: #\/texts\/1: 25 tokens exceed max_tokens 10/),
+      });
+      const right = await invoke('cohere.embed-v4:0', { texts: [text], input_type: 'search_query', max_tokens: 10, truncate: 'RIGHT' });
+      expect(right.embeddings[0]).toHaveLength(1536);
+    });
+
+    it.each([
+      ['output_dimension', { texts: ['a'], input_type: 'search_query', output_dimension: 768 }],
+      ['embedding_types', { texts: ['a'], input_type: 'search_query', embedding_types: ['float32'] }],
+      ['truncate', { texts: ['a'], input_type: 'search_query', truncate: 'END' }],
+      ['max_tokens', { texts: ['a'], input_type: 'search_query', max_tokens: 128_001 }],
+      ['maxItems: 96', { texts: Array.from({ length: 97 }, (_, i) => `t${i}`), input_type: 'search_query' }],
+      ['input_type', { texts: ['a'] }],
+      ['texts', { input_type: 'search_query' }],
+      ['images', { images: ['data:image/png;base64,AAAA'], input_type: 'search_query' }],
+    ])('a bad %s: a ValidationException naming it', async (field, body) => {
+      await expect(invoke('cohere.embed-v4:0', body)).rejects.toMatchObject({ name: 'ValidationException', message: expect.stringContaining(field) });
+    });
+  });
+
+  describe('Titan multimodal embeddings G1 (amazon.titan-embed-image-v1), text input', () => {
+    it('default 1024, outputEmbeddingLength 256/384, unit norm, token count', async () => {
+      const out = await invoke('amazon.titan-embed-image-v1', { inputText: 'a red bicycle' });
+      expect(out.embedding).toHaveLength(1024);
+      expect(out.inputTextTokenCount).toBe(4);
+      expect(norm(out.embedding)).toBeCloseTo(1, 6);
+      for (const length of [256, 384]) {
+        expect((await invoke('amazon.titan-embed-image-v1', { inputText: 'a red bicycle', embeddingConfig: { outputEmbeddingLength: length } })).embedding).toHaveLength(length);
+      }
+    });
+
+    it.each([
+      ['outputEmbeddingLength', { inputText: 'a', embeddingConfig: { outputEmbeddingLength: 512 } }],
+      ['inputText', { embeddingConfig: { outputEmbeddingLength: 256 } }],
+      ['128-token', { inputText: 'x'.repeat(513) }],
+      ['inputText', { inputText: '' }],
+    ])('a bad %s: a ValidationException naming it', async (field, body) => {
+      await expect(invoke('amazon.titan-embed-image-v1', body)).rejects.toMatchObject({ name: 'ValidationException', message: expect.stringContaining(field) });
+    });
+  });
+
+  describe('Nova multimodal embeddings (amazon.nova-2-multimodal-embeddings-v1:0), text input', () => {
+    const nova = (params: Record<string, unknown>, top: Record<string, unknown> = {}): Record<string, unknown> => ({
+      schemaVersion: 'nova-multimodal-embed-v1',
+      taskType: 'SINGLE_EMBEDDING',
+      singleEmbeddingParams: { embeddingPurpose: 'GENERIC_INDEX', text: { truncationMode: 'END', value: 'a red bicycle' }, ...params },
+      ...top,
+    });
+
+    it('embeddings [{embeddingType: TEXT, embedding}], default 3072, and each embeddingDimension', async () => {
+      const out = await invoke('amazon.nova-2-multimodal-embeddings-v1:0', nova({}));
+      expect(out.embeddings).toHaveLength(1);
+      expect(out.embeddings[0].embeddingType).toBe('TEXT');
+      expect(out.embeddings[0].embedding).toHaveLength(3072);
+      expect(out.embeddings[0].truncatedCharLength).toBeUndefined();
+      expect(norm(out.embeddings[0].embedding)).toBeCloseTo(1, 6);
+      for (const dims of [256, 384, 1024]) {
+        expect((await invoke('us.amazon.nova-2-multimodal-embeddings-v1:0', nova({ embeddingDimension: dims }))).embeddings[0].embedding).toHaveLength(dims);
+      }
+    });
+
+    it.each([
+      ['embeddingDimension', nova({ embeddingDimension: 512 })],
+      ['embeddingPurpose', nova({ embeddingPurpose: 'SEARCH' })],
+      ['embeddingPurpose', nova({ embeddingPurpose: undefined })],
+      ['truncationMode', nova({ text: { value: 'x' } })],
+      ['maxLength: 8192', nova({ text: { truncationMode: 'END', value: 'x'.repeat(8193) } })],
+      ['exactly one of text, image, audio, video', nova({ image: { format: 'png', source: { bytes: 'AAAA' } } })],
+      ['taskType', nova({}, { taskType: 'SEGMENTED_EMBEDDING' })],
+      ['schemaVersion', nova({}, { schemaVersion: 'v2' })],
+    ])('a bad %s: a ValidationException naming it', async (field, body) => {
+      await expect(invoke('amazon.nova-2-multimodal-embeddings-v1:0', body)).rejects.toMatchObject({
+        name: 'ValidationException',
+        message: expect.stringContaining(field),
+      });
+    });
   });
 
   it('embedding models do not stream', async () => {

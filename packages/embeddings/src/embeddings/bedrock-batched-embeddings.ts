@@ -4,16 +4,17 @@ import { Embeddings } from '@langchain/core/embeddings';
 import { EmbeddingConfigError } from '../errors/embedding-config-error';
 import { EmbeddingRequestError } from '../errors/embedding-request-error';
 import { EmbeddingResponseError } from '../errors/embedding-response-error';
-import { buildCohereBody, parseCohereResponse, type CohereInputType, type CohereTruncate } from './cohere-body';
+import type { CohereInputType, CohereTruncate } from './cohere-body';
 import { ConcurrencyLimiter } from './concurrency-limiter';
 import {
   EMBEDDING_FAMILY_SPECS,
   resolveEmbeddingModelFamily,
   type EmbeddingModelFamily,
 } from './embedding-model-family';
+import { buildFamilyBody, parseFamilyResponse } from './family-request-body';
 import { planEmbeddingRequests, type EmbeddingRequestPlan } from './plan-embedding-requests';
 import { prepareTexts } from './prepare-texts';
-import { buildTitanBody, parseTitanResponse } from './titan-body';
+import { checkInteger, resolveFamilyOptions } from './resolve-family-options';
 
 /** Default model, as `BedrockEmbeddings` and Langflow's component. */
 export const DEFAULT_EMBEDDING_MODEL_ID = 'amazon.titan-embed-text-v1';
@@ -23,6 +24,8 @@ export const DEFAULT_EMBEDDING_MAX_CONCURRENCY = 8;
 export const MAX_EMBEDDING_CONCURRENCY = 50;
 /** Titan v2 vector sizes. */
 export const TITAN_V2_DIMENSIONS = [256, 512, 1024] as const;
+/** Every vector size some family accepts (Titan v2, Cohere v4, Titan multimodal, Nova multimodal). */
+export const CONFIGURABLE_DIMENSIONS = [256, 384, 512, 1024, 1536, 3072] as const;
 
 /** Constructor fields of {@link BedrockBatchedEmbeddings}. */
 export interface BedrockBatchedEmbeddingsFields {
@@ -32,14 +35,24 @@ export interface BedrockBatchedEmbeddingsFields {
   model?: string;
   /** Family of the model, required only for ARNs that do not name it (provisioned, custom, application profile). Default: derived from `model`. */
   modelFamily?: EmbeddingModelFamily;
-  /** Titan v2 only: vector size, 256, 512 or 1024. Default 1024. */
+  /**
+   * Vector size, for the families that take one: Titan v2 `dimensions` (256, 512, 1024; default 1024), Cohere v4
+   * `output_dimension` (256, 512, 1024, 1536; default 1536), Titan multimodal `outputEmbeddingLength` (256, 384, 1024;
+   * default 1024), Nova multimodal `embeddingDimension` (256, 384, 1024, 3072; default 3072). Default: the model's own.
+   */
   dimensions?: number;
   /** Titan v2 only: return unit-length vectors. Default `true`. */
   normalize?: boolean;
-  /** Cohere only: `NONE` refuses texts over 2,048 characters before sending (Bedrock's default), `END`/`START` cut them on that side. Default `NONE`. */
+  /**
+   * Cohere v3/v4 and Nova only: `NONE` refuses an over-long text (Bedrock's default), `END`/`START` cut it on that side.
+   * Cohere v3 (2,048 characters) and Nova (8,192 characters) are checked and cut here before sending; Cohere v4 counts
+   * tokens, so its `truncate` (`RIGHT`/`LEFT` on the wire) is left to the service. Default `NONE`.
+   */
   truncate?: CohereTruncate;
-  /** Cohere only: texts per request, 1..96. Default 96. */
+  /** Cohere v3/v4 only: texts per request, 1..96. Default 96. */
   batchSize?: number;
+  /** Cohere v4 only: `max_tokens`, tokens per text before `truncate` applies, 1..128,000. Default unset (Bedrock's 128,000). */
+  maxTokens?: number;
   /** Most InvokeModel requests in flight at once for this instance, 1..50. Default 8. */
   maxConcurrency?: number;
   /** Replace `\n` with a space before embedding, as `BedrockEmbeddings` does (keeps vectors comparable with stores it filled). Default `true`. */
@@ -54,17 +67,11 @@ export interface EmbedCallOptions {
   signal?: AbortSignal;
 }
 
-function checkInteger(field: string, value: unknown, min: number, max: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new EmbeddingConfigError(field, `${JSON.stringify(value)} is not an integer in ${min}..${max}`, `an integer from ${min} to ${max}`);
-  }
-  return value;
-}
-
 /**
- * LangChain `Embeddings` for Bedrock Titan Text Embeddings v1/v2 and Cohere Embed v3 on a given
- * (pooled) `BedrockRuntimeClient`. Unlike `BedrockEmbeddings` it sends each family its own body
- * (Cohere with `input_type` and up to 96 texts per request), bounds concurrent requests, keeps
+ * LangChain `Embeddings` for Bedrock Titan Text Embeddings v1/v2, Cohere Embed v3/v4, Titan Multimodal
+ * Embeddings G1 and Nova Multimodal Embeddings (text input) on a given (pooled) `BedrockRuntimeClient`.
+ * Unlike `BedrockEmbeddings` it sends each family its own body (Cohere with `input_type` and up to 96
+ * texts per request, Nova with an embedding purpose), bounds concurrent requests, keeps
  * output order, leaves retries to the client's retry strategy, and reports the index of a text
  * that failed.
  *
@@ -79,14 +86,16 @@ export class BedrockBatchedEmbeddings extends Embeddings {
   readonly family: EmbeddingModelFamily;
   /** The client requests go through. */
   readonly client: BedrockRuntimeClient;
-  /** Vector size returned (Titan v1 1536, Titan v2 `dimensions`, Cohere v3 1024). */
+  /** Vector size returned (Titan v1 1536, Cohere v3 1024, the others `dimensions`). */
   readonly dimensions: number;
   /** Titan v2: unit-length vectors; `undefined` for other families. */
   readonly normalize: boolean | undefined;
-  /** Cohere: truncate mode; `undefined` for other families. */
+  /** Cohere and Nova: truncate mode; `undefined` for other families. */
   readonly truncate: CohereTruncate | undefined;
-  /** Texts per request (Titan 1, Cohere `batchSize`). */
+  /** Texts per request (Cohere `batchSize`, the others 1). */
   readonly batchSize: number;
+  /** Cohere v4: `max_tokens`; `undefined` when unset or for other families. */
+  readonly maxTokens: number | undefined;
   /** Most requests in flight at once. */
   readonly maxConcurrency: number;
   /** Whether `\n` is replaced with a space. */
@@ -105,51 +114,19 @@ export class BedrockBatchedEmbeddings extends Embeddings {
     this.client = fields.client;
     this.model = fields.model ?? DEFAULT_EMBEDDING_MODEL_ID;
     this.family = resolveEmbeddingModelFamily(this.model, fields.modelFamily);
-    const spec = EMBEDDING_FAMILY_SPECS[this.family];
-
-    if (this.family !== 'titan-v2') {
-      if (fields.dimensions !== undefined && fields.dimensions !== spec.fixedDimensions) {
-        throw new EmbeddingConfigError('dimensions', `is only configurable for Titan v2, ${this.model} returns ${spec.fixedDimensions}`, `unset or ${spec.fixedDimensions}`);
-      }
-      if (fields.normalize !== undefined) {
-        throw new EmbeddingConfigError('normalize', `is only configurable for Titan v2, not ${this.model}`, 'unset');
-      }
-    }
-    if (this.family !== 'cohere-v3') {
-      if (fields.truncate !== undefined) {
-        throw new EmbeddingConfigError('truncate', `is only configurable for Cohere v3, not ${this.model}`, 'unset');
-      }
-      if (fields.batchSize !== undefined && fields.batchSize !== 1) {
-        throw new EmbeddingConfigError('batchSize', `Titan embeds one text per request`, 'unset or 1');
-      }
-    }
-
-    if (this.family === 'titan-v2') {
-      const dimensions = fields.dimensions ?? 1024;
-      if (!(TITAN_V2_DIMENSIONS as readonly unknown[]).includes(dimensions)) {
-        throw new EmbeddingConfigError('dimensions', `${JSON.stringify(dimensions)} is not a Titan v2 size`, '256, 512 or 1024');
-      }
-      if (fields.normalize !== undefined && typeof fields.normalize !== 'boolean') {
-        throw new EmbeddingConfigError('normalize', `${JSON.stringify(fields.normalize)} is not a boolean`, 'true or false');
-      }
-      this.dimensions = dimensions;
-      this.normalize = fields.normalize ?? true;
-    } else {
-      this.dimensions = spec.fixedDimensions as number;
-      this.normalize = undefined;
-    }
-
-    if (this.family === 'cohere-v3') {
-      const truncate = fields.truncate ?? 'NONE';
-      if (truncate !== 'NONE' && truncate !== 'START' && truncate !== 'END') {
-        throw new EmbeddingConfigError('truncate', `${JSON.stringify(truncate)} is not a Cohere truncate mode`, 'NONE, START or END');
-      }
-      this.truncate = truncate;
-      this.batchSize = checkInteger('batchSize', fields.batchSize ?? spec.maxTextsPerRequest, 1, spec.maxTextsPerRequest);
-    } else {
-      this.truncate = undefined;
-      this.batchSize = 1;
-    }
+    const options = resolveFamilyOptions(this.family, {
+      model: this.model,
+      dimensions: fields.dimensions,
+      normalize: fields.normalize,
+      truncate: fields.truncate,
+      batchSize: fields.batchSize,
+      maxTokens: fields.maxTokens,
+    });
+    this.dimensions = options.dimensions;
+    this.normalize = options.normalize;
+    this.truncate = options.truncate;
+    this.batchSize = options.batchSize;
+    this.maxTokens = options.maxTokens;
 
     this.maxConcurrency = maxConcurrency;
     if (fields.stripNewLines !== undefined && typeof fields.stripNewLines !== 'boolean') {
@@ -190,6 +167,7 @@ export class BedrockBatchedEmbeddings extends Embeddings {
       normalize: this.normalize,
       truncate: this.truncate,
       batchSize: this.batchSize,
+      maxTokens: this.maxTokens,
       maxConcurrency: this.maxConcurrency,
     };
   }
@@ -240,10 +218,7 @@ export class BedrockBatchedEmbeddings extends Embeddings {
   }
 
   async #send(plan: EmbeddingRequestPlan, inputType: CohereInputType, signal: AbortSignal): Promise<number[][]> {
-    const body =
-      this.family === 'cohere-v3'
-        ? buildCohereBody(plan.texts, inputType, this.truncate as CohereTruncate)
-        : buildTitanBody(plan.texts[0] as string, { dimensions: this.family === 'titan-v2' ? this.dimensions : undefined, normalize: this.normalize });
+    const body = buildFamilyBody(this, plan.texts, inputType);
     const command = new InvokeModelCommand({ modelId: this.model, body, contentType: 'application/json', accept: 'application/json' });
     let response;
     try {
@@ -261,7 +236,7 @@ export class BedrockBatchedEmbeddings extends Embeddings {
     } catch {
       throw invalid('body is not JSON');
     }
-    const parsed = this.family === 'cohere-v3' ? parseCohereResponse(json, plan.texts.length) : wrapVector(parseTitanResponse(json));
+    const parsed = parseFamilyResponse(this.family, json, plan.texts.length);
     if (typeof parsed === 'string') throw invalid(parsed);
     const wrongSize = parsed.findIndex((vector) => vector.length !== this.dimensions);
     if (wrongSize >= 0) {
@@ -269,8 +244,4 @@ export class BedrockBatchedEmbeddings extends Embeddings {
     }
     return parsed;
   }
-}
-
-function wrapVector(vector: number[] | string): number[][] | string {
-  return typeof vector === 'string' ? vector : [vector];
 }

@@ -1,5 +1,6 @@
-import { applyConverseGuardrail } from '../models/converse/converse-guardrail';
-import { converseUsage } from '../models/converse/converse-response';
+import { answerConverse } from '../models/converse/converse-answer';
+import { parseConverseFeatures } from '../models/converse/converse-features';
+import { converseStreamMetadata } from '../models/converse/converse-response';
 import { parseConverseRequest } from '../models/converse/parse-converse-request';
 import { generateReply, splitIntoDeltas } from '../models/generate-reply';
 import { parseJsonBody } from '../models/validate-fields';
@@ -8,14 +9,17 @@ import { requireChatFamily } from './require-chat-family';
 
 /**
  * ConverseStream: `messageStart`, a text block as one `contentBlockDelta` per word, a tool-use
- * block (`contentBlockStart` + input JSON in two deltas), `messageStop`, then `metadata`.
+ * block (`contentBlockStart` + input JSON in two deltas), `messageStop`, then `metadata` (usage with cache counts,
+ * metrics, guardrail trace, performanceConfig).
  */
 export async function handleConverseStream(ctx: OperationContext): Promise<void> {
   const body = parseJsonBody(ctx.body);
   requireChatFamily(ctx.family);
   const request = parseConverseRequest(body);
+  const features = parseConverseFeatures(body, ctx.modelId, true);
   const scripted = ctx.observe({ body, lastUserText: request.lastUserText });
-  const reply = applyConverseGuardrail(body, request, generateReply(request, scripted));
+  const answer = answerConverse(features, request, generateReply(request, scripted));
+  const { reply } = answer;
 
   const stream = ctx.openEventStream();
   stream.start(ctx.requestId);
@@ -40,6 +44,6 @@ export async function handleConverseStream(ctx: OperationContext): Promise<void>
     if (!(await send('contentBlockStop', { contentBlockIndex: index }))) return;
   }
   if (!(await send('messageStop', { stopReason: reply.stopReason }))) return;
-  if (!(await send('metadata', { usage: converseUsage(reply), metrics: { latencyMs: Date.now() - ctx.startedAt } }))) return;
+  if (!(await send('metadata', converseStreamMetadata(answer, Date.now() - ctx.startedAt)))) return;
   stream.end();
 }

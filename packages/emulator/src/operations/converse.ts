@@ -1,5 +1,6 @@
 import { writeJson } from '../http/write-response';
-import { applyConverseGuardrail } from '../models/converse/converse-guardrail';
+import { answerConverse } from '../models/converse/converse-answer';
+import { parseConverseFeatures } from '../models/converse/converse-features';
 import { converseResponse } from '../models/converse/converse-response';
 import { parseConverseRequest } from '../models/converse/parse-converse-request';
 import { generateReply } from '../models/generate-reply';
@@ -12,7 +13,8 @@ export async function handleConverse(ctx: OperationContext): Promise<void> {
   const body = parseJsonBody(ctx.body);
   requireChatFamily(ctx.family);
   const request = parseConverseRequest(body);
+  const features = parseConverseFeatures(body, ctx.modelId, false);
   const scripted = ctx.observe({ body, lastUserText: request.lastUserText });
-  const reply = applyConverseGuardrail(body, request, generateReply(request, scripted));
-  writeJson(ctx.res, 200, ctx.requestId, converseResponse(reply, Date.now() - ctx.startedAt));
+  const answer = answerConverse(features, request, generateReply(request, scripted));
+  writeJson(ctx.res, 200, ctx.requestId, converseResponse(answer, Date.now() - ctx.startedAt));
 }

@@ -1,4 +1,5 @@
 import type { GeneratedReply } from '../chat-request';
+import type { ConverseAnswer } from './converse-answer';
 
 /** Converse content blocks of a reply: a text block (when there is text) then a toolUse block. */
 export function converseContent(reply: GeneratedReply): unknown[] {
@@ -9,17 +10,31 @@ export function converseContent(reply: GeneratedReply): unknown[] {
   return content;
 }
 
-/** The Converse usage block. */
+/** The plain Converse usage block of a reply (no cache counts): also used by the Nova InvokeModel family. */
 export function converseUsage(reply: GeneratedReply): { inputTokens: number; outputTokens: number; totalTokens: number } {
   return { inputTokens: reply.inputTokens, outputTokens: reply.outputTokens, totalTokens: reply.inputTokens + reply.outputTokens };
 }
 
-/** A Converse response body. */
-export function converseResponse(reply: GeneratedReply, latencyMs: number): unknown {
+/** The trace and performance members an answer adds, when it has them. */
+function answerExtras(answer: ConverseAnswer): Record<string, unknown> {
   return {
-    output: { message: { role: 'assistant', content: converseContent(reply) } },
-    stopReason: reply.stopReason,
-    usage: converseUsage(reply),
-    metrics: { latencyMs: Math.round(latencyMs) },
+    ...(answer.trace ? { trace: answer.trace } : {}),
+    ...(answer.performanceConfig ? { performanceConfig: answer.performanceConfig } : {}),
   };
+}
+
+/** A Converse response body: output, stop reason, usage (cache counts included), metrics, trace, performanceConfig. */
+export function converseResponse(answer: ConverseAnswer, latencyMs: number): unknown {
+  return {
+    output: { message: { role: 'assistant', content: converseContent(answer.reply) } },
+    stopReason: answer.reply.stopReason,
+    usage: answer.usage,
+    metrics: { latencyMs: Math.round(latencyMs) },
+    ...answerExtras(answer),
+  };
+}
+
+/** The ConverseStream `metadata` event: usage, metrics, and the trace and performanceConfig when present. */
+export function converseStreamMetadata(answer: ConverseAnswer, latencyMs: number): unknown {
+  return { usage: answer.usage, metrics: { latencyMs: Math.round(latencyMs) }, ...answerExtras(answer) };
 }

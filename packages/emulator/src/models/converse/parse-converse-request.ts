@@ -54,12 +54,14 @@ function parseToolConfig(value: unknown): Pick<ChatRequest, 'tools' | 'toolChoic
   if (!Array.isArray(rawTools) || rawTools.length === 0) {
     throw validationError("1 validation error detected: Value at 'toolConfig.tools' failed to satisfy constraint: Member must have length greater than or equal to 1");
   }
-  const tools = rawTools.map((t, i) => {
+  const tools = rawTools.flatMap((t, i) => {
+    // A cache point closes the tools before it (see converse-features.ts); it is not a tool.
+    if (t !== null && typeof t === 'object' && 'cachePoint' in t) return [];
     const spec = (t as { toolSpec?: { name?: unknown; inputSchema?: { json?: unknown } } })?.toolSpec;
     if (!spec || typeof spec.name !== 'string' || !/^[a-zA-Z0-9_-]{1,64}$/.test(spec.name)) {
       throw validationError(`1 validation error detected: Value at 'toolConfig.tools.${i + 1}.member.toolSpec.name' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_-]+`);
     }
-    return { name: spec.name, inputSchema: spec.inputSchema?.json };
+    return [{ name: spec.name, inputSchema: spec.inputSchema?.json }];
   });
   const choice = config['toolChoice'] as Record<string, unknown> | undefined;
   let toolChoice: ChatRequest['toolChoice'];
