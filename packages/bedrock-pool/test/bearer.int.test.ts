@@ -76,6 +76,19 @@ describe('bearer credentials (Bedrock API keys)', () => {
     expect(emulator.stats().auth.byAccessKeyId).toEqual({ bearer: 1 });
   });
 
+  test('a host with only AWS_BEARER_TOKEN_BEDROCK: warm-up opens the connection without resolving SigV4 keys, then calls use the token', async () => {
+    setEnv({ AWS_BEARER_TOKEN_BEDROCK: ENV_API_KEY });
+    await startWithKeys();
+    const lease = pool.acquire({ graphId: 'g', nodeId: 'default-warm' }, { ...config, credentials: { kind: 'default' } });
+    await pool.warm(lease);
+    expect(emulator.stats().connections.accepted).toBe(1);
+    await converse(lease.client);
+    expect(emulator.stats().connections.accepted).toBe(1);
+    expect(emulator.stats().auth.byAccessKeyId).toEqual({ bearer: 1 });
+    const slot = pool.metrics().slots[0]!;
+    expect(slot.credentials).toMatchObject({ resolutions: 0, failures: 0 });
+  });
+
   test('bearer and SigV4 sources never share a client; equal tokens share one; different tokens do not', async () => {
     await startWithKeys();
     const bearer = pool.acquire({ graphId: 'g', nodeId: 'a' }, { ...config, credentials: { kind: 'bearer', token: API_KEY } });

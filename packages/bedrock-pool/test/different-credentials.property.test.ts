@@ -13,6 +13,12 @@ const credentialSource: fc.Arbitrary<CredentialSource> = fc.oneof(
     profile: fc.constantFrom('dev', 'prod'),
     configFile: fc.option(fc.constantFrom('/tmp/a-config', '/tmp/b-config'), { nil: undefined }),
   }),
+  // Bedrock API keys, one of them equal to a static secret: the same string as a bearer token and as a SigV4 secret
+  // are different credentials.
+  fc.record({
+    kind: fc.constant('bearer' as const),
+    token: fc.constantFrom('ABSKcHJvcGVydHlBcGlLZXlPbmU', 'propertySecretNumberOne/aaaaaaaaaaaaaaaaaaaa'),
+  }),
   fc.constant({ kind: 'default' as const }),
 );
 
@@ -28,6 +34,7 @@ function credentialMeaning(source: CredentialSource | undefined): string {
   const s = source ?? { kind: 'default' };
   if (s.kind === 'static') return JSON.stringify(['static', s.accessKeyId, s.secretAccessKey, s.sessionToken ?? null]);
   if (s.kind === 'profile') return JSON.stringify(['profile', s.profile, s.configFile ?? null, s.credentialsFile ?? null]);
+  if (s.kind === 'bearer') return JSON.stringify(['bearer', s.token]);
   return 'default';
 }
 
@@ -52,7 +59,7 @@ test('different credentials never share a client; equal configs always do', asyn
             expect(leases[i]?.fingerprint === leases[j]?.fingerprint).toBe(sameClient);
           }
           const fingerprint = leases[i]?.fingerprint ?? '';
-          expect(fingerprint).not.toMatch(/propertySecret|propertySessionToken/);
+          expect(fingerprint).not.toMatch(/propertySecret|propertySessionToken|ABSK/);
         }
       } finally {
         await pool.destroy();

@@ -99,7 +99,7 @@ describe('bedrock-aws-config form', () => {
     }
     const { definition } = registrationOf(html);
     expect(definition.category).toBe('config');
-    expect(definition.credentials).toEqual({ accessKeyId: { type: 'text' }, secretAccessKey: { type: 'password' }, sessionToken: { type: 'password' } });
+    expect(definition.credentials).toEqual({ accessKeyId: { type: 'text' }, secretAccessKey: { type: 'password' }, sessionToken: { type: 'password' }, apiKey: { type: 'password' } });
     expect(Object.keys(definition.defaults).sort()).toEqual(['ca', 'endpoint', 'name', 'profile', 'region']);
     expect(definition.defaults.region!.value).toBe(converse.inputs.find((i) => i.name === 'region_name')!.value);
     expect(rows.find((row) => row.input === 'region_name')!.options).toEqual(converse.inputs.find((i) => i.name === 'region_name')!.options);

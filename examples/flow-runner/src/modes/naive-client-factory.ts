@@ -57,6 +57,8 @@ export function stockClientConfig(config: ClientConfig, ca?: string): BedrockRun
     ...(credentials.kind === 'static'
       ? { credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, ...(credentials.sessionToken ? { sessionToken: credentials.sessionToken } : {}) } }
       : {}),
+    // A Bedrock API key: the SDK's bearer auth, as a stock client given a token does.
+    ...(credentials.kind === 'bearer' ? { token: { token: credentials.token }, authSchemePreference: ['httpBearerAuth'] } : {}),
     // Like boto3's Session(profile_name=…): the default chain, started at the named profile.
     ...(credentials.kind === 'profile' ? { profile: credentials.profile } : {}),
     ...(ca ? { requestHandler: { disableConcurrentStreams: true, nodeHttp2ConnectOptions: { ca } } } : {}),

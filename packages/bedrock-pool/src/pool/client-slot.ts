@@ -58,6 +58,8 @@ export class ClientSlot {
   #config: Pick<NormalizedClientConfig, 'region' | 'target' | 'transport'> & { proxied: boolean; credentialSource: string };
   #drained: Promise<void> | undefined;
   #warming: Promise<void> | undefined;
+  /** The client authenticates with the environment's bearer token, so its SigV4 credentials are never asked for. */
+  #sigv4Unused: boolean;
 
   constructor(slotId: string, fingerprint: string, config: NormalizedClientConfig, credentials: SharedCredentialProvider, parentRecorder: MetricsRecorder) {
     this.slotId = slotId;
@@ -71,6 +73,9 @@ export class ClientSlot {
       proxied: config.proxy !== undefined,
       credentialSource: describeCredentialSource(config.credentials).label,
     };
+    // As the SDK decides (`AWS_BEARER_TOKEN_BEDROCK` present): a default-chain client then sends that token and never
+    // resolves SigV4 keys, which a host holding only an API key does not have: warming them would only fail.
+    this.#sigv4Unused = config.credentials.kind === 'default' && 'AWS_BEARER_TOKEN_BEDROCK' in process.env;
     this.recorder = new MetricsRecorder({ parent: parentRecorder, attributes: { slot: slotId } });
     const touch = () => {
       this.lastUsedAt = Date.now();
@@ -112,7 +117,7 @@ export class ClientSlot {
   isWarm(connections: number): boolean {
     if (this.#state === 'draining' || this.#state === 'destroyed') return true;
     const wanted = this.#config.transport === 'http2' ? 1 : connections;
-    return this.#warming === undefined && this.credentials.fresh && this.recorder.get('connectionsOpen') >= wanted;
+    return this.#warming === undefined && (this.#sigv4Unused || this.credentials.fresh) && this.recorder.get('connectionsOpen') >= wanted;
   }
 
   /**
@@ -134,7 +139,7 @@ export class ClientSlot {
   }
 
   async #warmNow(connections: number): Promise<void> {
-    await this.credentials.warm();
+    if (!this.#sigv4Unused) await this.credentials.warm();
     const wanted = this.#config.transport === 'http2' ? 1 : connections;
     if (this.recorder.get('connectionsOpen') >= wanted) return;
     try {

@@ -102,7 +102,11 @@ export function settingsInForce(config: ClientConfig): PoolSettingsInForce {
   return {
     endpoint: `${protocol}//${hostname.includes(':') ? `[${hostname}]` : hostname}:${port}`,
     transport: normalized.transport,
-    credentialSource: credentials.kind === 'profile' ? `profile "${credentials.profile}"` : credentials.kind === 'static' ? 'static keys' : 'default chain (env, SSO, ini, process, web identity, ECS, IMDS)',
+    credentialSource:
+      credentials.kind === 'profile' ? `profile "${credentials.profile}"`
+      : credentials.kind === 'static' ? 'static keys'
+      : credentials.kind === 'bearer' ? 'Bedrock API key (bearer)'
+      : 'default chain (env, SSO, ini, process, web identity, ECS, IMDS)',
     maxSockets: normalized.http.maxSockets,
     connectTimeoutMs: normalized.http.connectTimeoutMs,
     requestTimeoutMs: normalized.http.requestTimeoutMs,
