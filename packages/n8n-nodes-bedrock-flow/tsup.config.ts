@@ -5,7 +5,7 @@ import { defineConfig } from 'tsup';
 const WORKSPACE_PACKAGES = ['bedrock-pool', 'component', 'converse', 'embeddings', 'model'];
 
 /**
- * One CommonJS bundle, `dist/index.cjs`, holding the three nodes and everything they use except the host's
+ * One CommonJS bundle, `dist/index.js`, holding the three nodes and everything they use except the host's
  * `@langchain/core` and `n8n-workflow` (n8n's copies must be used: it checks supplied models against its own
  * classes and reads its own error classes). One bundle, not one per node, so every node shares one pool.
  * `scripts/write-node-entries.mjs` then writes the per-node files n8n loads (`dist/nodes/<Name>/<Name>.node.js`).

@@ -1,9 +1,9 @@
-export { LmChatBedrockFlow } from './nodes/LmChatBedrockFlow/LmChatBedrockFlow.node';
-export { EmbeddingsBedrockFlow } from './nodes/EmbeddingsBedrockFlow/EmbeddingsBedrockFlow.node';
-export { BedrockFlowInvokeModel } from './nodes/BedrockFlowInvokeModel/BedrockFlowInvokeModel.node';
-export { buildConverseChatModel } from './nodes/LmChatBedrockFlow/build-converse-chat-model';
-export { buildBedrockEmbeddings } from './nodes/EmbeddingsBedrockFlow/build-bedrock-embeddings';
-export { invokeModelItem, type InvokeModelOutput } from './nodes/BedrockFlowInvokeModel/invoke-model-item';
+export { LmChatBedrockFlow } from './nodes/lm-chat/lm-chat-bedrock-flow';
+export { EmbeddingsBedrockFlow } from './nodes/embeddings/embeddings-bedrock-flow';
+export { BedrockFlowInvokeModel } from './nodes/invoke-model/bedrock-flow-invoke-model';
+export { buildConverseChatModel } from './nodes/lm-chat/build-converse-chat-model';
+export { buildBedrockEmbeddings } from './nodes/embeddings/build-bedrock-embeddings';
+export { invokeModelItem, type InvokeModelOutput } from './nodes/invoke-model/invoke-model-item';
 export { n8nPool, currentN8nPool, closeN8nPool, configureN8nPool, n8nPoolOptions, IDLE_TTL_ENV } from './pool/n8n-pool';
 export { nodeIdentity, UNSAVED_WORKFLOW_ID, type N8nNodeContext } from './pool/node-identity';
 export { awsConnection, AWS_CREDENTIAL_TYPE, CREDENTIAL_VARIABLES, type AwsConnection, type AwsCredentialData } from './credentials/aws-credential';
