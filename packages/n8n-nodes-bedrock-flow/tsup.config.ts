@@ -20,7 +20,7 @@ export default defineConfig({
   dts: false,
   splitting: false,
   noExternal: [/^@bedrock-flow\//, /^@langchain\/aws/, /^@aws-sdk\//, /^@smithy\//, /^zod/, /^hdr-histogram-js/],
-  external: [/^@langchain\/core/, /^n8n-workflow/, '@opentelemetry/api'],
+  external: [/^@langchain\/core/, /^n8n-workflow/, '@n8n/ai-utilities', '@opentelemetry/api'],
   esbuildOptions(options) {
     options.alias = Object.fromEntries(
       WORKSPACE_PACKAGES.map((name) => [`@bedrock-flow/${name}`, path.resolve(__dirname, '..', name, 'src', 'index.ts')]),

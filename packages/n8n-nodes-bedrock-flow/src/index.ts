@@ -19,3 +19,4 @@ export { stopSequences, stopSequencesProperty, STOP_SEQUENCES_PARAMETER } from '
 export { withDefaultStop } from './run/with-default-stop';
 export { componentContext } from './run/component-context';
 export { createValidatedComponent } from './run/create-validated-component';
+export { n8nLlmCallbacks, withN8nLogging, N8N_AI_UTILITIES } from './run/n8n-llm-tracing';

@@ -2,6 +2,7 @@ import { NodeConnectionTypes, type INodeType, type INodeTypeDescription, type IS
 import { amazonBedrockEmbeddingsDefinition } from '@bedrock-flow/embeddings';
 import { AWS_CREDENTIAL_TYPE } from '../../credentials/aws-credential';
 import { modelListSearch } from '../../parameters/model-property';
+import { withN8nLogging } from '../../run/n8n-llm-tracing';
 import { buildBedrockEmbeddings } from './build-bedrock-embeddings';
 import { embeddingsProperties } from './embeddings-parameters';
 
@@ -32,6 +33,6 @@ export class EmbeddingsBedrockFlow implements INodeType {
   methods = { listSearch: { searchModels: modelListSearch(amazonBedrockEmbeddingsDefinition) } };
 
   async supplyData(this: ISupplyDataFunctions, itemIndex: number): Promise<SupplyData> {
-    return { response: await buildBedrockEmbeddings(this, itemIndex) };
+    return { response: withN8nLogging(await buildBedrockEmbeddings(this, itemIndex), this) };
   }
 }

@@ -9,6 +9,7 @@ import { OPTIONS_PARAMETER } from '../../parameters/options-collection';
 import { STOP_SEQUENCES_PARAMETER, stopSequences } from '../../parameters/stop-sequences';
 import { componentContext } from '../../run/component-context';
 import { createValidatedComponent } from '../../run/create-validated-component';
+import { n8nLlmCallbacks } from '../../run/n8n-llm-tracing';
 import { withDefaultStop } from '../../run/with-default-stop';
 import { CONVERSE_LABELS, CONVERSE_OPTIONS } from './converse-parameters';
 
@@ -32,7 +33,10 @@ export async function buildConverseChatModel(fns: ISupplyDataFunctions, itemInde
       ...connection.values,
     };
     const instance = createValidatedComponent(amazonBedrockConverseDefinition, componentContext(fns, connection), raw, issues);
-    return withDefaultStop(instance.build_model(), stop);
+    const model = withDefaultStop(instance.build_model(), stop);
+    const callbacks = n8nLlmCallbacks(fns);
+    if (callbacks.length > 0) model.callbacks = callbacks as typeof model.callbacks;
+    return model;
   } catch (error) {
     throw toNodeError(fns.getNode(), error, CONVERSE_LABELS, itemIndex);
   }
