@@ -32,7 +32,9 @@ const describeHost = skip ? describe.skip : describe;
 
 /** Builds the package, packs it and installs the tarball as a community package, as an n8n user would. */
 function installPackage(userFolder: string, scratch: string): string {
-  execFileSync('npx', ['--no-install', 'tsup'], { cwd: PACKAGE_DIR, stdio: 'pipe' });
+  // The workspace's tsup (a root devDependency), run by path so no registry lookup can happen.
+  const tsupDir = path.dirname(require.resolve('tsup/package.json', { paths: [PACKAGE_DIR] }));
+  execFileSync(process.execPath, [path.join(tsupDir, 'dist', 'cli-default.js')], { cwd: PACKAGE_DIR, stdio: 'pipe' });
   execFileSync(process.execPath, [path.join(PACKAGE_DIR, 'scripts', 'write-node-entries.mjs')], { stdio: 'pipe' });
   const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', scratch], { cwd: PACKAGE_DIR, encoding: 'utf8' }).trim().split('\n').at(-1)!;
   const nodesDir = path.join(userFolder, '.n8n', 'nodes');
