@@ -172,6 +172,16 @@ describeHost('bedrock-flow nodes in a real n8n 2.41.1', () => {
     expect(emu.stats().tls.handshakes).toBe(0);
   });
 
+  it('the chat model also serves n8n\'s AI Agent', async () => {
+    emu.resetStats();
+    const workflow = await rest.activate(await rest.createWorkflow(chatWorkflow('bedrock-flow agent', 'pooled-agent', pooledChatModel(credential, 0.5), 'agent')));
+    const answer = await callWebhookWhenRegistered(`${n8n!.url}/webhook/pooled-agent`, { prompt: 'agent question' });
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.text)).toEqual({ output: 'Echo: agent question' });
+    expect(emu.requests().at(-1)!.lastUserText).toBe('agent question');
+    await rest.deactivate(workflow);
+  });
+
   it('a wrong secret fails the execution with the AWS error name in the execution data, never the secret', async () => {
     const wrongSecret = 'wrongSecretKey/NotTheEmulators/n8n0000000001';
     const wrong = await rest.createAwsCredential('AWS wrong secret', {
@@ -192,6 +202,7 @@ describeHost('bedrock-flow nodes in a real n8n 2.41.1', () => {
     expect(execution.text).toMatch(/InvalidSignatureException/);
     expect(execution.text).toMatch(/request id/);
     expect(execution.text).not.toContain(wrongSecret);
+    process.stdout.write(`\nwrong secret, as n8n recorded it: ${execution.text.match(/[^"\\]*InvalidSignatureException[^"\\]*/)?.[0]}\n`);
     await rest.deactivate(workflow);
   });
 

@@ -49,16 +49,15 @@ export function pooledChatModel(credential: CredentialRef, temperature: number):
   };
 }
 
-/** Webhook -> Basic LLM Chain (prompt = request body `prompt`) <- `model`; answers with the chain's `{ text }`. */
-export function chatWorkflow(name: string, path: string, model: WorkflowNode) {
-  const chain: WorkflowNode = {
-    id: randomUUID(),
-    name: 'Basic LLM Chain',
-    type: '@n8n/n8n-nodes-langchain.chainLlm',
-    typeVersion: 1.9,
-    position: [200, 0],
-    parameters: { promptType: 'define', text: '={{ $json.body.prompt }}' },
-  };
+/** The root nodes a chat model can serve in these tests: n8n's Basic LLM Chain (answers `{ text }`) or AI Agent (`{ output }`). */
+const ROOTS = {
+  chain: { name: 'Basic LLM Chain', type: '@n8n/n8n-nodes-langchain.chainLlm', typeVersion: 1.9, parameters: { promptType: 'define', text: '={{ $json.body.prompt }}' } },
+  agent: { name: 'AI Agent', type: '@n8n/n8n-nodes-langchain.agent', typeVersion: 3.1, parameters: { promptType: 'define', text: '={{ $json.body.prompt }}', options: {} } },
+} as const;
+
+/** Webhook -> Basic LLM Chain or AI Agent (prompt = request body `prompt`) <- `model`; answers with the root's output. */
+export function chatWorkflow(name: string, path: string, model: WorkflowNode, root: keyof typeof ROOTS = 'chain') {
+  const chain: WorkflowNode = { id: randomUUID(), position: [200, 0], ...ROOTS[root], parameters: { ...ROOTS[root].parameters } };
   return {
     name,
     nodes: [webhookNode(path), chain, model],
