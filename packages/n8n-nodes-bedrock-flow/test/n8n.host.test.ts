@@ -12,7 +12,7 @@ import path from 'node:path';
 import { startEmulator, TEST_CREDENTIALS, type EmulatorStats, type RunningEmulator } from '@bedrock-flow/emulator';
 import { findN8nInstall, INSTALL_HINT, SKIP_N8N_ENV, type N8nInstall } from './support/n8n-install';
 import { startN8n, type RunningN8n } from './support/n8n-process';
-import { callWebhookWhenRegistered, N8nRest, postJson, type WorkflowRecord } from './support/n8n-rest';
+import { callWebhookWhenRegistered, N8nRest, OWNER, postJson, type WorkflowRecord } from './support/n8n-rest';
 import { chatWorkflow, embeddingsWorkflow, PACKAGE_NAME, pooledChatModel, stockChatModel, type CredentialRef } from './support/workflows';
 
 /** Webhook executions per row of the comparison. */
@@ -20,6 +20,7 @@ const EXECUTIONS = 30;
 /** Round trip the latency proxy adds, so connection setup costs what it costs on a network. */
 const RTT_MS = 20;
 const PACKAGE_DIR = path.join(__dirname, '..');
+const DOCS_SCREENSHOT = path.join(PACKAGE_DIR, 'docs', 'n8n-editor.png');
 
 jest.setTimeout(15 * 60_000);
 
@@ -205,6 +206,37 @@ describeHost('bedrock-flow nodes in a real n8n 2.41.1', () => {
     process.stdout.write(`\nwrong secret, as n8n recorded it: ${execution.text.match(/[^"\\]*InvalidSignatureException[^"\\]*/)?.[0]}\n`);
     await rest.deactivate(workflow);
   });
+
+  // Documentation only, on request: the committed screenshot changes only with UPDATE_DOCS_SCREENSHOT=1.
+  if (process.env.UPDATE_DOCS_SCREENSHOT === '1') {
+    it('refreshes docs/n8n-editor.png: the bedrock-flow chat model under a Basic LLM Chain in n8n\'s editor', async () => {
+      const model = { ...pooledChatModel(credential, 0.5), name: 'Bedrock Chat Model (pooled)' };
+      const workflow = await rest.createWorkflow(chatWorkflow('bedrock-flow chat', 'docs-chat', model));
+      const { chromium } = await import('playwright-core');
+      const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+      try {
+        const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+        await page.goto(`${n8n!.url}/signin`);
+        await page.locator('input[type="email"], input[name="emailOrLdapLoginId"]').first().fill(OWNER.email);
+        await page.locator('input[type="password"]').first().fill(OWNER.password);
+        await page.keyboard.press('Enter');
+        await page.waitForURL((url) => !url.pathname.includes('signin'), { timeout: 60_000 });
+        await page.goto(`${n8n!.url}/workflow/${workflow.id}`);
+        try {
+          await page.getByText('Basic LLM Chain').first().waitFor({ timeout: 60_000 });
+        } catch (error) {
+          await page.screenshot({ path: path.join(scratch, 'n8n-editor-failed.png') });
+          throw new Error(`the workflow did not render in the editor (page ${page.url()}): ${String(error)}`);
+        }
+        await page.waitForTimeout(1500); // the canvas fits the view after the nodes render
+        fs.mkdirSync(path.dirname(DOCS_SCREENSHOT), { recursive: true });
+        await page.screenshot({ path: DOCS_SCREENSHOT });
+      } finally {
+        await browser.close();
+      }
+      expect(fs.statSync(DOCS_SCREENSHOT).size).toBeGreaterThan(10_000);
+    });
+  }
 
   it('the embeddings sub-node works under the in-memory vector store (insert, then search)', async () => {
     emu.resetStats();

@@ -1,3 +1,6 @@
+/** The owner account the tests set up (a throwaway instance on loopback). */
+export const OWNER = { email: 'owner@example.test', firstName: 'Bedrock', lastName: 'Flow', password: 'Pooled-Clients-1' };
+
 /** One n8n REST call's answer. */
 export interface RestAnswer<T = unknown> {
   status: number;
@@ -56,7 +59,7 @@ export class N8nRest {
   }
 
   async setupOwner(): Promise<void> {
-    await this.ok('POST', '/rest/owner/setup', { email: 'owner@example.test', firstName: 'Bedrock', lastName: 'Flow', password: 'Pooled-Clients-1' });
+    await this.ok('POST', '/rest/owner/setup', OWNER);
   }
 
   async createAwsCredential(name: string, data: Record<string, unknown>): Promise<{ id: string; name: string }> {
