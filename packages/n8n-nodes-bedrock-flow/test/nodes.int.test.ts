@@ -164,3 +164,25 @@ describe('InvokeModel action node', () => {
     expect(JSON.stringify(items)).not.toContain('wrongSecretKey');
   });
 });
+
+describe('idle TTL', () => {
+  it('closes the client of a node no execution uses any more (a deactivated workflow), with BEDROCK_FLOW_N8N_IDLE_TTL_MS', async () => {
+    await closeN8nPool();
+    await emu.waitForOpenConnections(0, 5_000);
+    const saved = process.env.BEDROCK_FLOW_N8N_IDLE_TTL_MS;
+    process.env.BEDROCK_FLOW_N8N_IDLE_TTL_MS = '300';
+    configureN8nPool({ defaults: { tls: { ca: emu.ca! } }, releaseGraceMs: 0 });
+    try {
+      const model = await supplyChat(chatSetup({}, { workflowId: 'deactivated', nodeId: 'idle' }));
+      await model.invoke('last call before deactivation');
+      expect(emu.stats().connections.open).toBe(1);
+      expect(currentN8nPool()!.metrics().slots).toHaveLength(1);
+      // No more executions: the pool's sweep retires the slot and its socket closes.
+      await emu.waitForOpenConnections(0, 10_000);
+      expect(currentN8nPool()!.metrics().slots).toHaveLength(0);
+    } finally {
+      if (saved === undefined) delete process.env.BEDROCK_FLOW_N8N_IDLE_TTL_MS;
+      else process.env.BEDROCK_FLOW_N8N_IDLE_TTL_MS = saved;
+    }
+  });
+});
