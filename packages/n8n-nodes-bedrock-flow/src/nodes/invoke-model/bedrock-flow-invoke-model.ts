@@ -1,5 +1,6 @@
 import {
   NodeConnectionTypes,
+  type IDataObject,
   type IExecuteFunctions,
   type INodeExecutionData,
   type INodeType,
@@ -40,7 +41,7 @@ export class BedrockFlowInvokeModel implements INodeType {
     const out: INodeExecutionData[] = [];
     for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
       try {
-        const credential = await this.getCredentials<AwsCredentialData & Record<string, never>>(AWS_CREDENTIAL_TYPE, itemIndex);
+        const credential = await this.getCredentials<AwsCredentialData & IDataObject>(AWS_CREDENTIAL_TYPE, itemIndex);
         out.push({ json: await invokeModelItem(this, itemIndex, credential), pairedItem: { item: itemIndex } });
       } catch (error) {
         const nodeError = toNodeError(this.getNode(), error, INVOKE_LABELS, itemIndex);
