@@ -1,0 +1,29 @@
+import { CREDENTIAL_LABELS } from '../../credentials/credential-labels';
+import { amazonBedrockConverseDefinition } from '@bedrock-flow/converse';
+import { modelProperty } from '../../parameters/model-property';
+import { optionLabels, optionsCollection, type OptionSpec } from '../../parameters/options-collection';
+import { stopSequencesProperty } from '../../parameters/stop-sequences';
+
+/** The "Options" of the chat model node, each bound to an `AmazonBedrockConverseModel` input. */
+export const CONVERSE_OPTIONS: readonly OptionSpec[] = [
+  { parameter: 'temperature', input: 'temperature', overrides: { displayName: 'Sampling Temperature' } },
+  { parameter: 'maxTokens', input: 'max_tokens', overrides: { displayName: 'Maximum Number of Tokens' } },
+  { parameter: 'topP', input: 'top_p' },
+  { parameter: 'topK', input: 'top_k' },
+  { parameter: 'additionalModelFields', input: 'additional_model_fields' },
+  { parameter: 'disableStreaming', input: 'disable_streaming' },
+];
+
+/** The node's parameters: the model (list or free text) and the options collection. */
+export const converseProperties = [
+  modelProperty(amazonBedrockConverseDefinition, 'searchModels'),
+  optionsCollection(amazonBedrockConverseDefinition, CONVERSE_OPTIONS, [stopSequencesProperty]),
+];
+
+/** Labels for error messages: component input -> what the user sees. */
+export const CONVERSE_LABELS: Readonly<Record<string, string>> = {
+  ...CREDENTIAL_LABELS,
+  ...optionLabels(amazonBedrockConverseDefinition, CONVERSE_OPTIONS),
+  model_id: 'Model',
+  stop_sequences: 'Options › Stop Sequences',
+};

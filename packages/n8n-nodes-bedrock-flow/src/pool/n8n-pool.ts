@@ -1,0 +1,59 @@
+import { BedrockPool, type BedrockPoolOptions } from '@bedrock-flow/bedrock-pool';
+
+/** Environment variable: idle TTL of a pooled client in ms (default the pool's, 15 min; `0` keeps clients forever). */
+export const IDLE_TTL_ENV = 'BEDROCK_FLOW_N8N_IDLE_TTL_MS';
+
+let current: BedrockPool | undefined;
+let configured: BedrockPoolOptions = {};
+
+/**
+ * Options merged over the environment's for the pool created next (e.g. `{ defaults: { tls: { ca } } }` when n8n is
+ * embedded, or in tests). Takes effect when no pool is live; default none.
+ */
+export function configureN8nPool(options: BedrockPoolOptions): void {
+  configured = { ...options };
+}
+
+/**
+ * Pool options from the n8n process environment: `BEDROCK_FLOW_N8N_IDLE_TTL_MS` sets how long the client of a
+ * deactivated (or deleted) workflow's node stays warm before it is closed. n8n has no hook that tells a node its
+ * workflow was deactivated, so the idle TTL is what cleans up. Anything unset keeps the pool's default.
+ */
+export function n8nPoolOptions(env: Readonly<Record<string, string | undefined>> = process.env): BedrockPoolOptions {
+  const ttl = env[IDLE_TTL_ENV];
+  if (ttl === undefined || ttl.trim() === '') return {};
+  const idleTtlMs = Number(ttl);
+  if (!Number.isInteger(idleTtlMs) || idleTtlMs < 0) {
+    throw new RangeError(`${IDLE_TTL_ENV} must be a whole number of milliseconds >= 0 (0 disables the idle TTL); got ${JSON.stringify(ttl.slice(0, 20))}`);
+  }
+  return { idleTtlMs };
+}
+
+/**
+ * The one `BedrockPool` of this n8n process, shared by every bedrock-flow node of every workflow, created on first use.
+ * Every execution of an active workflow leases through it, so a node keeps one warm client across executions.
+ * It is destroyed on `beforeExit` (nothing is in flight then); signals stay n8n's own (its shutdown handler owns them).
+ */
+export function n8nPool(): BedrockPool {
+  if (!current || current.closed) {
+    const pool = new BedrockPool({ ...n8nPoolOptions(), ...configured });
+    current = pool;
+    process.once('beforeExit', () => {
+      if (current === pool) current = undefined;
+      void pool.destroy();
+    });
+  }
+  return current;
+}
+
+/** The live pool, if one was created (metrics, tests); never creates one. */
+export function currentN8nPool(): BedrockPool | undefined {
+  return current;
+}
+
+/** Closes the pool (in-flight calls finish, bounded by its drain timeout) and forgets it. Idempotent. */
+export async function closeN8nPool(): Promise<void> {
+  const pool = current;
+  current = undefined;
+  await pool?.close();
+}

@@ -1,0 +1,256 @@
+/**
+ * The bedrock-flow n8n nodes inside a REAL n8n 2.41.1 (Node 24), driven only through n8n's REST API and webhooks,
+ * against the Bedrock emulator over TLS behind its latency proxy. Side by side with n8n's stock Bedrock chat model.
+ *
+ * Needs `node packages/n8n-nodes-bedrock-flow/scripts/install-n8n.mjs` (cached outside the repository). Without it the
+ * test FAILS with that instruction, unless BEDROCK_FLOW_SKIP_N8N=1 is set (then it skips with a warning).
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startEmulator, TEST_CREDENTIALS, type EmulatorStats, type RunningEmulator } from '@bedrock-flow/emulator';
+import { findN8nInstall, INSTALL_HINT, SKIP_N8N_ENV, type N8nInstall } from './support/n8n-install';
+import { startN8n, type RunningN8n } from './support/n8n-process';
+import { callWebhookWhenRegistered, N8nRest, OWNER, postJson, type WorkflowRecord } from './support/n8n-rest';
+import { chatWorkflow, embeddingsWorkflow, PACKAGE_NAME, pooledChatModel, stockChatModel, type CredentialRef } from './support/workflows';
+
+/** Webhook executions per row of the comparison. */
+const EXECUTIONS = 30;
+/** Round trip the latency proxy adds, so connection setup costs what it costs on a network. */
+const RTT_MS = 20;
+const PACKAGE_DIR = path.join(__dirname, '..');
+const DOCS_SCREENSHOT = path.join(PACKAGE_DIR, 'docs', 'n8n-editor.png');
+
+jest.setTimeout(15 * 60_000);
+
+const found = findN8nInstall();
+const skip = process.env[SKIP_N8N_ENV] === '1';
+if (skip) {
+  console.warn(`\n*** WARNING: the real-n8n test is SKIPPED because ${SKIP_N8N_ENV}=1. It proves the nodes load and pool inside n8n; unset it and run ${INSTALL_HINT} to run it. ***\n`);
+}
+const describeHost = skip ? describe.skip : describe;
+
+/** Builds the package, packs it and installs the tarball as a community package, as an n8n user would. */
+function installPackage(userFolder: string, scratch: string): string {
+  // The workspace's tsup (a root devDependency), run by path so no registry lookup can happen.
+  const tsupDir = path.dirname(require.resolve('tsup/package.json', { paths: [PACKAGE_DIR] }));
+  execFileSync(process.execPath, [path.join(tsupDir, 'dist', 'cli-default.js')], { cwd: PACKAGE_DIR, stdio: 'pipe' });
+  execFileSync(process.execPath, [path.join(PACKAGE_DIR, 'scripts', 'write-node-entries.mjs')], { stdio: 'pipe' });
+  const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', scratch], { cwd: PACKAGE_DIR, encoding: 'utf8' }).trim().split('\n').at(-1)!;
+  const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+  fs.mkdirSync(nodesDir, { recursive: true });
+  fs.writeFileSync(path.join(nodesDir, 'package.json'), '{"name":"installed-nodes","private":true}\n');
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--omit=peer', path.join(scratch, tarball)], { cwd: nodesDir, stdio: 'pipe' });
+  return path.join(scratch, tarball);
+}
+
+interface Row {
+  name: string;
+  executions: number;
+  answered: number;
+  connections: number;
+  handshakes: number;
+  /** Connections this row left open (the emulator's open gauge after the row minus before it). */
+  leftOpen: number;
+  /** Median webhook round trip in ms: printed for the reader, never asserted. */
+  p50Ms: number;
+}
+
+function row(name: string, stats: EmulatorStats, answered: number, openBefore: number, durations: number[]): Row {
+  const sorted = [...durations].sort((a, b) => a - b);
+  const p50Ms = Math.round(sorted[Math.floor(sorted.length / 2)] ?? 0);
+  return { name, executions: EXECUTIONS, answered, connections: stats.connections.accepted, handshakes: stats.tls.handshakes, leftOpen: stats.connections.open - openBefore, p50Ms };
+}
+
+function table(rows: Row[]): string {
+  const head = '| node | webhook executions | answered | TCP connections | TLS handshakes | connections left open | webhook p50 (ms) |';
+  const rule = '|---|---|---|---|---|---|---|';
+  return [head, rule, ...rows.map((r) => `| ${r.name} | ${r.executions} | ${r.answered} | ${r.connections} | ${r.handshakes} | ${r.leftOpen} | ${r.p50Ms} |`)].join('\n');
+}
+
+describeHost('bedrock-flow nodes in a real n8n 2.41.1', () => {
+  let install: N8nInstall;
+  let emu: RunningEmulator;
+  let n8n: RunningN8n | undefined;
+  let rest: N8nRest;
+  let scratch: string;
+  let credential: CredentialRef;
+  const rows: Row[] = [];
+
+  beforeAll(async () => {
+    if (!found.ok) {
+      throw new Error(`The real-n8n test cannot run: ${found.reason}. Install it with: ${INSTALL_HINT} (about 5 minutes and 2.9 GB, cached), or set ${SKIP_N8N_ENV}=1 to skip it explicitly.`);
+    }
+    install = found.install;
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'bedrock-flow-n8n-'));
+    emu = await startEmulator({ tls: true, rttMs: RTT_MS });
+    const caFile = path.join(scratch, 'emulator-ca.pem');
+    fs.writeFileSync(caFile, emu.ca!);
+    const userFolder = path.join(scratch, 'user');
+    installPackage(userFolder, scratch);
+    n8n = await startN8n(install, userFolder, { NODE_EXTRA_CA_CERTS: caFile });
+    rest = new N8nRest(n8n.url);
+    await rest.setupOwner();
+    credential = await rest.createAwsCredential('AWS emulator', {
+      region: 'us-east-1',
+      accessKeyId: TEST_CREDENTIALS.accessKeyId,
+      secretAccessKey: TEST_CREDENTIALS.secretAccessKey,
+      customEndpoints: true,
+      bedrockRuntimeEndpoint: emu.url,
+    });
+  });
+
+  afterAll(async () => {
+    try {
+      if (rows.length > 0) process.stdout.write(`\nn8n 2.41.1, ${EXECUTIONS} webhook executions per row, TLS, RTT ${RTT_MS} ms:\n${table(rows)}\n\n`);
+      await n8n?.stop();
+      await emu?.close();
+    } finally {
+      if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+
+  it('lists the three bedrock-flow nodes in n8n\'s node types', async () => {
+    const types = await rest.ok<Array<{ name: string; outputs?: unknown }>>('GET', '/types/nodes.json');
+    const names = types.map((type) => type.name);
+    for (const node of ['lmChatBedrockFlow', 'embeddingsBedrockFlow', 'bedrockFlowInvokeModel']) expect(names).toContain(`${PACKAGE_NAME}.${node}`);
+  });
+
+  let pooled: WorkflowRecord;
+
+  it(`stock vs bedrock-flow under a Basic LLM Chain: ${EXECUTIONS} executions each; bedrock-flow = 1 TLS handshake`, async () => {
+    const runRow = async (name: string, webhook: string) => {
+      emu.resetStats();
+      const openBefore = emu.stats().connections.open;
+      let answered = 0;
+      const first = await callWebhookWhenRegistered(webhook, { prompt: 'warm up 0' });
+      if (first.status === 200 && JSON.parse(first.text).text === 'Echo: warm up 0') answered++;
+      const durations: number[] = [];
+      for (let i = 1; i < EXECUTIONS; i++) {
+        const started = performance.now();
+        const answer = await postJson(webhook, { prompt: `question ${i}` });
+        durations.push(performance.now() - started);
+        expect(answer.status).toBe(200);
+        expect(JSON.parse(answer.text)).toEqual({ text: `Echo: question ${i}` });
+        answered++;
+      }
+      expect(emu.stats().requests.byOperation.Converse ?? 0).toBeGreaterThanOrEqual(EXECUTIONS - (emu.stats().requests.byOperation.ConverseStream ?? 0));
+      rows.push(row(name, emu.stats(), answered, openBefore, durations));
+    };
+
+    const stock = await rest.activate(await rest.createWorkflow(chatWorkflow('stock bedrock', 'stock-chat', stockChatModel(credential, 0.5))));
+    await runRow('n8n stock lmChatAwsBedrock', `${n8n!.url}/webhook/stock-chat`);
+    await rest.deactivate(stock);
+
+    pooled = await rest.activate(await rest.createWorkflow(chatWorkflow('bedrock-flow', 'pooled-chat', pooledChatModel(credential, 0.5))));
+    await runRow('bedrock-flow lmChatBedrockFlow', `${n8n!.url}/webhook/pooled-chat`);
+
+    const [stockRow, pooledRow] = rows;
+    expect(pooledRow!.answered).toBe(EXECUTIONS);
+    expect(stockRow!.answered).toBe(EXECUTIONS);
+    expect(pooledRow!.handshakes).toBe(1);
+    expect(pooledRow!.connections).toBe(1);
+    expect(pooledRow!.leftOpen).toBeLessThanOrEqual(2);
+    // Recorded, not a goal: the stock node builds a new client (and TLS connection) per execution.
+    expect(stockRow!.handshakes).toBeGreaterThan(pooledRow!.handshakes);
+  });
+
+  it('an edited node (new temperature) takes effect on the next execution, on the same warm client', async () => {
+    emu.resetStats();
+    const model = pooled.nodes.find((node) => node.name === 'Chat Model')!;
+    const nodes = pooled.nodes.map((node) => (node === model ? { ...node, parameters: { ...node.parameters, options: { temperature: 0.25, maxTokens: 256 } } } : node));
+    const updated = await rest.updateWorkflow(pooled, { nodes });
+    pooled = await rest.activate(updated);
+    let temperature: unknown;
+    for (let attempt = 0; attempt < 50 && temperature !== 0.25; attempt++) {
+      const answer = await postJson(`${n8n!.url}/webhook/pooled-chat`, { prompt: 'after the edit' });
+      expect(answer.status).toBe(200);
+      temperature = (emu.requests().at(-1)!.body as { inferenceConfig?: { temperature?: number } }).inferenceConfig?.temperature;
+    }
+    expect(temperature).toBe(0.25);
+    // The temperature is not part of the connection config: the warm client stays.
+    expect(emu.stats().tls.handshakes).toBe(0);
+  });
+
+  it('the chat model also serves n8n\'s AI Agent', async () => {
+    emu.resetStats();
+    const workflow = await rest.activate(await rest.createWorkflow(chatWorkflow('bedrock-flow agent', 'pooled-agent', pooledChatModel(credential, 0.5), 'agent')));
+    const answer = await callWebhookWhenRegistered(`${n8n!.url}/webhook/pooled-agent`, { prompt: 'agent question' });
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.text)).toEqual({ output: 'Echo: agent question' });
+    expect(emu.requests().at(-1)!.lastUserText).toBe('agent question');
+    await rest.deactivate(workflow);
+  });
+
+  it('a wrong secret fails the execution with the AWS error name in the execution data, never the secret', async () => {
+    const wrongSecret = 'wrongSecretKey/NotTheEmulators/n8n0000000001';
+    const wrong = await rest.createAwsCredential('AWS wrong secret', {
+      region: 'us-east-1',
+      accessKeyId: TEST_CREDENTIALS.accessKeyId,
+      secretAccessKey: wrongSecret,
+      customEndpoints: true,
+      bedrockRuntimeEndpoint: emu.url,
+    });
+    const workflow = await rest.activate(await rest.createWorkflow(chatWorkflow('bedrock-flow wrong secret', 'wrong-secret', pooledChatModel(wrong, 0.5))));
+    const answer = await callWebhookWhenRegistered(`${n8n!.url}/webhook/wrong-secret`, { prompt: 'hello' });
+    expect(answer.status).toBeGreaterThanOrEqual(400);
+    expect(answer.text).not.toContain(wrongSecret);
+    const list = await rest.ok<{ results: Array<{ id: string; status: string }> }>('GET', `/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: workflow.id }))}`);
+    expect(list.results.length).toBeGreaterThan(0);
+    expect(list.results[0]!.status).toBe('error');
+    const execution = await rest.call('GET', `/rest/executions/${list.results[0]!.id}`);
+    expect(execution.text).toMatch(/InvalidSignatureException/);
+    expect(execution.text).toMatch(/request id/);
+    expect(execution.text).not.toContain(wrongSecret);
+    process.stdout.write(`\nwrong secret, as n8n recorded it: ${execution.text.match(/[^"\\]*InvalidSignatureException[^"\\]*/)?.[0]}\n`);
+    await rest.deactivate(workflow);
+  });
+
+  // Documentation only, on request: the committed screenshot changes only with UPDATE_DOCS_SCREENSHOT=1.
+  if (process.env.UPDATE_DOCS_SCREENSHOT === '1') {
+    it('refreshes docs/n8n-editor.png: the bedrock-flow chat model under a Basic LLM Chain in n8n\'s editor', async () => {
+      const model = { ...pooledChatModel(credential, 0.5), name: 'Bedrock Chat Model (pooled)' };
+      const workflow = await rest.createWorkflow(chatWorkflow('bedrock-flow chat', 'docs-chat', model));
+      const { chromium } = await import('playwright-core');
+      const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+      try {
+        const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+        await page.goto(`${n8n!.url}/signin`);
+        await page.locator('input[type="email"], input[name="emailOrLdapLoginId"]').first().fill(OWNER.email);
+        await page.locator('input[type="password"]').first().fill(OWNER.password);
+        await page.keyboard.press('Enter');
+        await page.waitForURL((url) => !url.pathname.includes('signin'), { timeout: 60_000 });
+        await page.goto(`${n8n!.url}/workflow/${workflow.id}`);
+        try {
+          await page.getByText('Basic LLM Chain').first().waitFor({ timeout: 60_000 });
+        } catch (error) {
+          await page.screenshot({ path: path.join(scratch, 'n8n-editor-failed.png') });
+          throw new Error(`the workflow did not render in the editor (page ${page.url()}): ${String(error)}`);
+        }
+        await page.waitForTimeout(1500); // the canvas fits the view after the nodes render
+        fs.mkdirSync(path.dirname(DOCS_SCREENSHOT), { recursive: true });
+        await page.screenshot({ path: DOCS_SCREENSHOT });
+      } finally {
+        await browser.close();
+      }
+      expect(fs.statSync(DOCS_SCREENSHOT).size).toBeGreaterThan(10_000);
+    });
+  }
+
+  it('the embeddings sub-node works under the in-memory vector store (insert, then search)', async () => {
+    emu.resetStats();
+    const workflow = await rest.activate(await rest.createWorkflow(embeddingsWorkflow('bedrock-flow embeddings', 'pooled-embed', credential, 'amazon.titan-embed-text-v2:0')));
+    const answer = await callWebhookWhenRegistered(`${n8n!.url}/webhook/pooled-embed`, { text: 'Pooled clients keep one warm TLS connection per node.', query: 'warm TLS connection' });
+    expect(answer.status).toBe(200);
+    expect(answer.text).toContain('Pooled clients keep one warm TLS connection per node.');
+    const embedCalls = emu.requests().filter((request) => request.modelId === 'amazon.titan-embed-text-v2:0');
+    expect(embedCalls.length).toBeGreaterThanOrEqual(2);
+    await rest.deactivate(workflow);
+  });
+});
+
+if (!skip && !found.ok) {
+  // Also fail loudly at collection time, so the reason is the first thing in the output.
+  console.error(`The real-n8n test cannot run: ${found.reason}. Install: ${INSTALL_HINT}, or opt out with ${SKIP_N8N_ENV}=1.`);
+}

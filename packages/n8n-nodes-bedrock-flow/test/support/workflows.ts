@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+
+/** The package name n8n prefixes our node types with (community package in `~/.n8n/nodes`). */
+export const PACKAGE_NAME = '@bedrock-flow/n8n-nodes-bedrock-flow';
+
+/** A chat model the emulator answers with `Echo: <last user text>`. */
+export const CHAT_MODEL = 'us.anthropic.claude-3-5-haiku-20241022-v1:0';
+
+/** A credential reference as n8n stores it on a node. */
+export type CredentialRef = { id: string; name: string };
+
+type WorkflowNode = Record<string, unknown> & { name: string; parameters: Record<string, unknown> };
+
+function webhookNode(path: string): WorkflowNode {
+  return {
+    id: randomUUID(),
+    name: 'Webhook',
+    type: 'n8n-nodes-base.webhook',
+    typeVersion: 2,
+    position: [0, 0],
+    webhookId: randomUUID(),
+    parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', options: {} },
+  };
+}
+
+/** n8n's stock "AWS Bedrock Chat Model" sub-node (a new client per execution). */
+export function stockChatModel(credential: CredentialRef, temperature: number): WorkflowNode {
+  return {
+    id: randomUUID(),
+    name: 'Chat Model',
+    type: '@n8n/n8n-nodes-langchain.lmChatAwsBedrock',
+    typeVersion: 1.2,
+    position: [200, 200],
+    parameters: { model: CHAT_MODEL, options: { temperature } },
+    credentials: { aws: credential },
+  };
+}
+
+/** The bedrock-flow chat model sub-node (pooled client), with the model typed in as a free-text id. */
+export function pooledChatModel(credential: CredentialRef, temperature: number): WorkflowNode {
+  return {
+    id: randomUUID(),
+    name: 'Chat Model',
+    type: `${PACKAGE_NAME}.lmChatBedrockFlow`,
+    typeVersion: 1,
+    position: [200, 200],
+    parameters: { model: { __rl: true, mode: 'id', value: CHAT_MODEL }, options: { temperature, maxTokens: 256 } },
+    credentials: { aws: credential },
+  };
+}
+
+/** The root nodes a chat model can serve in these tests: n8n's Basic LLM Chain (answers `{ text }`) or AI Agent (`{ output }`). */
+const ROOTS = {
+  chain: { name: 'Basic LLM Chain', type: '@n8n/n8n-nodes-langchain.chainLlm', typeVersion: 1.9, parameters: { promptType: 'define', text: '={{ $json.body.prompt }}' } },
+  agent: { name: 'AI Agent', type: '@n8n/n8n-nodes-langchain.agent', typeVersion: 3.1, parameters: { promptType: 'define', text: '={{ $json.body.prompt }}', options: {} } },
+} as const;
+
+/** Webhook -> Basic LLM Chain or AI Agent (prompt = request body `prompt`) <- `model`; answers with the root's output. */
+export function chatWorkflow(name: string, path: string, model: WorkflowNode, root: keyof typeof ROOTS = 'chain') {
+  const chain: WorkflowNode = { id: randomUUID(), position: [200, 0], ...ROOTS[root], parameters: { ...ROOTS[root].parameters } };
+  return {
+    name,
+    nodes: [webhookNode(path), chain, model],
+    connections: {
+      Webhook: { main: [[{ node: chain.name, type: 'main', index: 0 }]] },
+      [model.name]: { ai_languageModel: [[{ node: chain.name, type: 'ai_languageModel', index: 0 }]] },
+    },
+  };
+}
+
+/**
+ * Webhook -> In-Memory Vector Store (insert the body's `text` through a Default Data Loader) -> In-Memory Vector
+ * Store (load: the closest document to the body's `query`), both on one bedrock-flow embeddings sub-node.
+ */
+export function embeddingsWorkflow(name: string, path: string, credential: CredentialRef, model: string) {
+  const memoryKey = { __rl: true, mode: 'id', value: `bedrock-flow-${randomUUID()}` };
+  const nodes: WorkflowNode[] = [
+    webhookNode(path),
+    { id: randomUUID(), name: 'Insert', type: '@n8n/n8n-nodes-langchain.vectorStoreInMemory', typeVersion: 1.3, position: [200, 0], parameters: { mode: 'insert', memoryKey } },
+    {
+      id: randomUUID(),
+      name: 'Loader',
+      type: '@n8n/n8n-nodes-langchain.documentDefaultDataLoader',
+      typeVersion: 1.1,
+      position: [300, 200],
+      parameters: { dataType: 'json', jsonMode: 'expressionData', jsonData: "={{ $('Webhook').item.json.body.text }}", textSplittingMode: 'simple' },
+    },
+    {
+      id: randomUUID(),
+      name: 'Search',
+      type: '@n8n/n8n-nodes-langchain.vectorStoreInMemory',
+      typeVersion: 1.3,
+      position: [400, 0],
+      parameters: { mode: 'load', memoryKey, prompt: "={{ $('Webhook').item.json.body.query }}", topK: 1 },
+    },
+    {
+      id: randomUUID(),
+      name: 'Embeddings',
+      type: `${PACKAGE_NAME}.embeddingsBedrockFlow`,
+      typeVersion: 1,
+      position: [200, 200],
+      parameters: { model: { __rl: true, mode: 'list', value: model }, options: {} },
+      credentials: { aws: credential },
+    },
+  ];
+  return {
+    name,
+    nodes,
+    connections: {
+      Webhook: { main: [[{ node: 'Insert', type: 'main', index: 0 }]] },
+      Insert: { main: [[{ node: 'Search', type: 'main', index: 0 }]] },
+      Loader: { ai_document: [[{ node: 'Insert', type: 'ai_document', index: 0 }]] },
+      Embeddings: { ai_embedding: [[{ node: 'Insert', type: 'ai_embedding', index: 0 }, { node: 'Search', type: 'ai_embedding', index: 0 }]] },
+    },
+  };
+}
