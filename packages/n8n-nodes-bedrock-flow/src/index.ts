@@ -6,7 +6,7 @@ export { buildBedrockEmbeddings } from './nodes/embeddings/build-bedrock-embeddi
 export { invokeModelItem, type InvokeModelOutput } from './nodes/invoke-model/invoke-model-item';
 export { n8nPool, currentN8nPool, closeN8nPool, configureN8nPool, n8nPoolOptions, IDLE_TTL_ENV } from './pool/n8n-pool';
 export { nodeIdentity, UNSAVED_WORKFLOW_ID, type N8nNodeContext } from './pool/node-identity';
-export { awsConnection, AWS_CREDENTIAL_TYPE, CREDENTIAL_VARIABLES, type AwsConnection, type AwsCredentialData } from './credentials/aws-credential';
+export { awsConnection, AWS_CREDENTIAL_TYPE, type AwsConnection, type AwsCredentialData } from './credentials/aws-credential';
 export { CREDENTIAL_LABELS } from './credentials/credential-labels';
 export { toNodeError, type FieldLabels } from './errors/to-node-error';
 export { componentValues } from './parameters/component-values';

@@ -1,9 +1,8 @@
-import { AWS_MODEL_IDS } from '@bedrock-flow/component';
+import { AWS_MODEL_IDS, Secret } from '@bedrock-flow/component';
 import type { ILoadOptionsFunctions, INodeProperties } from 'n8n-workflow';
 import {
   awsConnection,
   BedrockFlowInvokeModel,
-  CREDENTIAL_VARIABLES,
   EmbeddingsBedrockFlow,
   IDLE_TTL_ENV,
   LmChatBedrockFlow,
@@ -47,7 +46,7 @@ describe('node descriptions', () => {
   it('the embeddings node is an ai_embedding sub-node with Titan v2 dimensions as numbers', () => {
     const { description } = new EmbeddingsBedrockFlow();
     expect(description.outputs).toEqual(['ai_embedding']);
-    expect(option(description.properties, 'dimensions')).toMatchObject({ type: 'options', default: 1024, options: [{ name: '256', value: 256 }, { name: '512', value: 512 }, { name: '1024', value: 1024 }] });
+    expect(option(description.properties, 'dimensions')).toMatchObject({ type: 'options', default: 1024, options: [256, 384, 512, 1024, 1536, 3072].map((size) => ({ name: String(size), value: size })) });
   });
 
   it('the InvokeModel node is a main-in main-out action node', () => {
@@ -59,14 +58,16 @@ describe('node descriptions', () => {
 });
 
 describe('credential mapping', () => {
-  it('passes secrets as host variables, never as literal values, and the endpoint only with custom endpoints on', () => {
+  it('passes secrets as the node\'s own redacting Secrets (origin node), and the endpoint only with custom endpoints on', () => {
     const secret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYSECRET';
     const connection = awsConnection({ region: 'eu-west-1', accessKeyId: 'AKIAEXAMPLE', secretAccessKey: secret, customEndpoints: false, bedrockRuntimeEndpoint: 'https://x.test' });
     expect(connection.issues).toEqual([]);
-    expect(connection.values).toMatchObject({ region_name: 'eu-west-1', aws_access_key_id: { variable: CREDENTIAL_VARIABLES.accessKeyId } });
+    expect(connection.values.region_name).toBe('eu-west-1');
+    expect(connection.values.aws_access_key_id).toBeInstanceOf(Secret);
+    expect((connection.values.aws_secret_access_key as Secret).reveal()).toBe(secret);
+    expect((connection.values.aws_secret_access_key as Secret).origin).toEqual({ kind: 'value' });
     expect(connection.values.endpoint_url).toBeUndefined();
     expect(JSON.stringify(connection.values)).not.toContain(secret);
-    expect(connection.variables.get(CREDENTIAL_VARIABLES.secretAccessKey)).toBe(secret);
   });
 
   it('names every missing key, and a missing session token when temporary credentials are on', () => {
@@ -77,7 +78,6 @@ describe('credential mapping', () => {
   it('ignores a session token left behind while temporary credentials are off', () => {
     const connection = awsConnection({ accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'secret', temporaryCredentials: false, sessionToken: 'stale' });
     expect(connection.values.aws_session_token).toBeNull();
-    expect(connection.variables.has(CREDENTIAL_VARIABLES.sessionToken)).toBe(false);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { ValidationIssue } from '@bedrock-flow/component';
+import { Secret, type ValidationIssue } from '@bedrock-flow/component';
 
 /** Name of n8n's built-in AWS credential type, which the bedrock-flow nodes use so users reuse what they have. */
 export const AWS_CREDENTIAL_TYPE = 'aws';
@@ -17,19 +17,10 @@ export interface AwsCredentialData {
   bedrockRuntimeEndpoint?: string;
 }
 
-/** Host-variable names under which the credential's secrets reach the component (never their values). */
-export const CREDENTIAL_VARIABLES = {
-  accessKeyId: 'N8N_AWS_ACCESS_KEY_ID',
-  secretAccessKey: 'N8N_AWS_SECRET_ACCESS_KEY',
-  sessionToken: 'N8N_AWS_SESSION_TOKEN',
-} as const;
-
-/** Component input values and host variables derived from an `aws` credential. */
+/** Component input values derived from an `aws` credential. */
 export interface AwsConnection {
-  /** Raw values for the component's AWS inputs (secrets as `{ variable }` references into `variables`). */
+  /** Raw values for the component's AWS inputs; secrets as redacting `Secret`s, never bare strings. */
   values: Record<string, unknown>;
-  /** The secret values, looked up by the component; the only place they live. */
-  variables: ReadonlyMap<string, string>;
   /** Problems of the credential itself (field names prefixed `credential.`); the node must not run when any. */
   issues: ValidationIssue[];
 }
@@ -37,9 +28,11 @@ export interface AwsConnection {
 const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
 
 /**
- * Maps n8n's `aws` credential onto the component's AWS inputs. The secrets are passed as host variables, not as
- * literal node values, because n8n's credential store is the host: the component then records them as host-provided
- * (`Secret.origin.kind === 'variable'`), which is what they are.
+ * Maps n8n's `aws` credential onto the component's AWS inputs. The secrets go in as the node's own values
+ * (`Secret.origin.kind === 'value'`, so the pool sees `origin: 'node'`): n8n binds the keys and the custom endpoint
+ * in one credential record, which only its owner can edit, so the endpoint was chosen by whoever holds the keys. A
+ * custom non-AWS endpoint (a corporate gateway) therefore works over https; cleartext `http://` to a foreign host
+ * is still refused unless the operator allows it (`BEDROCK_FLOW_ALLOWED_HTTP_HOSTS`, see the pool README).
  *
  * Both keys are required: with a blank key the component would fall back to the AWS default chain (environment,
  * instance role) and the node would run on credentials its workflow never named. Such problems are returned in
@@ -57,24 +50,19 @@ export function awsConnection(credential: AwsCredentialData): AwsConnection {
     issues.push({ field: 'credential.sessionToken', problem: 'is empty while "Temporary Credentials" is on', allowed: 'the STS session token of the temporary key pair' });
   }
 
-  const variables = new Map<string, string>([
-    [CREDENTIAL_VARIABLES.accessKeyId, accessKeyId],
-    [CREDENTIAL_VARIABLES.secretAccessKey, secretAccessKey],
-  ]);
   const values: Record<string, unknown> = {
-    aws_access_key_id: { variable: CREDENTIAL_VARIABLES.accessKeyId },
-    aws_secret_access_key: { variable: CREDENTIAL_VARIABLES.secretAccessKey },
+    aws_access_key_id: new Secret(accessKeyId),
+    aws_secret_access_key: new Secret(secretAccessKey),
     // An explicit null: the component's default would otherwise look the token up in the environment.
     aws_session_token: null,
     credentials_profile_name: null,
   };
   if (sessionToken) {
-    variables.set(CREDENTIAL_VARIABLES.sessionToken, sessionToken);
-    values.aws_session_token = { variable: CREDENTIAL_VARIABLES.sessionToken };
+    values.aws_session_token = new Secret(sessionToken);
   }
   const region = text(credential.region);
   if (region) values.region_name = region;
   const endpoint = credential.customEndpoints ? text(credential.bedrockRuntimeEndpoint) : '';
   if (endpoint) values.endpoint_url = endpoint;
-  return { values, variables, issues };
+  return { values, issues };
 }

@@ -27,7 +27,7 @@ export async function buildBedrockEmbeddings(fns: ISupplyDataFunctions, itemInde
       model_id: fns.getNodeParameter(MODEL_PARAMETER, itemIndex, '', { extractValue: true }),
       ...connection.values,
     };
-    const instance = createValidatedComponent(amazonBedrockEmbeddingsDefinition, componentContext(fns, connection), raw, issues);
+    const instance = createValidatedComponent(amazonBedrockEmbeddingsDefinition, componentContext(fns), raw, issues);
     return instance.build_embeddings();
   } catch (error) {
     throw toNodeError(fns.getNode(), error, EMBEDDINGS_LABELS, itemIndex);

@@ -35,7 +35,7 @@ export async function invokeModelItem(fns: IExecuteFunctions, itemIndex: number,
     model_id: fns.getNodeParameter(MODEL_PARAMETER, itemIndex, '', { extractValue: true }),
     ...connection.values,
   };
-  const instance = createValidatedComponent(amazonBedrockModelDefinition, componentContext(fns, connection), raw, issues);
+  const instance = createValidatedComponent(amazonBedrockModelDefinition, componentContext(fns), raw, issues);
   const response = await instance.text_response();
   const metadata = response.responseMetadata;
   const stopReason = metadata.stopReason ?? metadata.stop_reason;

@@ -32,7 +32,7 @@ export async function buildConverseChatModel(fns: ISupplyDataFunctions, itemInde
       model_id: fns.getNodeParameter(MODEL_PARAMETER, itemIndex, '', { extractValue: true }),
       ...connection.values,
     };
-    const instance = createValidatedComponent(amazonBedrockConverseDefinition, componentContext(fns, connection), raw, issues);
+    const instance = createValidatedComponent(amazonBedrockConverseDefinition, componentContext(fns), raw, issues);
     const model = withDefaultStop(instance.build_model(), stop);
     const callbacks = n8nLlmCallbacks(fns);
     if (callbacks.length > 0) model.callbacks = callbacks as typeof model.callbacks;
