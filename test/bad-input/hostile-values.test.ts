@@ -105,16 +105,24 @@ describe('prototype-pollution keys', () => {
   });
 
   it('variable names that are Object.prototype members resolve to nothing, not to inherited functions', () => {
-    const instance = createComponent(amazonBedrockModelDefinition, stack.ctx('pollute-vars', { variables: {} }), {
+    // Resolving to nothing, a variable the flow names is an error (never a fall-through to other credentials); an
+    // inherited function would instead have become a "secret".
+    const before = stack.emu.stats().requests.total;
+    const build = () => createComponent(amazonBedrockModelDefinition, stack.ctx('pollute-vars', { variables: {} }), {
       aws_access_key_id: { variable: 'constructor' },
       aws_secret_access_key: { variable: 'toString' },
       aws_session_token: { variable: '__proto__' },
       credentials_profile_name: { variable: 'hasOwnProperty' },
     });
-    expect(instance.values.aws_access_key_id).toBeUndefined();
-    expect(instance.values.aws_secret_access_key).toBeUndefined();
-    expect(instance.values.aws_session_token).toBeUndefined();
-    expect(instance.values.credentials_profile_name).toBeUndefined();
+    expect(build).toThrow(ComponentValidationError);
+    const fields = (() => { try { build(); return []; } catch (error) { return (error as ComponentValidationError).issues; } })();
+    expect(fields.map((issue) => [issue.field, issue.problem.slice(0, 18)])).toEqual([
+      ['aws_access_key_id', 'names the variable'],
+      ['aws_secret_access_key', 'names the variable'],
+      ['aws_session_token', 'names the variable'],
+      ['credentials_profile_name', 'names the variable'],
+    ]);
+    expect(stack.emu.stats().requests.total).toBe(before);
   });
 });
 

@@ -42,7 +42,7 @@ describe('secret input forms (resolveSecretInput)', () => {
     expect(resolveSecretInput({ value: 'lit' }, resolve)).toMatchObject({ ok: true });
     expect(resolveSecretInput({ value: '', load_from_db: true }, resolve)).toEqual({ ok: true, secret: undefined });
     expect(resolveSecretInput({ value: null }, resolve)).toEqual({ ok: true, secret: undefined });
-    expect(resolveSecretInput({ variable: 'UNSET_NAME' }, resolve)).toEqual({ ok: true, secret: undefined });
+    expect(resolveSecretInput({ variable: 'UNSET_NAME' }, resolve)).toEqual({ ok: true, secret: undefined, unresolvedVariable: 'UNSET_NAME' });
   });
 
   it('a malformed profile object is one issue on credentials_profile_name', () => {

@@ -115,11 +115,11 @@ describe('Bedrock API key (api_key)', () => {
     });
   });
 
-  it('an API key from a variable ({ value, load_from_db }) -> origin host; unresolved -> the other credentials', () => {
+  it('an API key from a variable ({ value, load_from_db }) -> origin host; unresolved -> an error naming api_key, never the other credentials', () => {
     expect(configOf({ api_key: { value: 'MY_BEDROCK_KEY', load_from_db: true } }, { variables: { MY_BEDROCK_KEY: API_KEY } }).credentials).toEqual({
       kind: 'bearer', token: API_KEY, origin: 'host',
     });
-    expect(configOf({ api_key: { value: 'MY_BEDROCK_KEY', load_from_db: true } }).credentials).toMatchObject({ kind: 'static', accessKeyId: ENV.AWS_ACCESS_KEY_ID, origin: 'host' });
+    expect(() => configOf({ api_key: { value: 'MY_BEDROCK_KEY', load_from_db: true } })).toThrow(/api_key: names the variable "MY_BEDROCK_KEY", which is set neither/);
   });
 
   it('AWS_BEARER_TOKEN_BEDROCK in the environment is not a default of the input: the node keeps its keys or the default chain', () => {

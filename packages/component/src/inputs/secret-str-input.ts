@@ -18,7 +18,10 @@ export interface SecretStrInputOptions extends BaseInputOptions {
 
 /**
  * A secret field (Langflow `SecretStrInput`): a value, `{ variable: NAME }`, Langflow's `{ value, load_from_db }` or a
- * `Secret`. Variables resolve from the host's variables, then the environment; an unresolved name is unset.
+ * `Secret`. Variables resolve from the host's variables, then the environment. The input's own default variable
+ * (e.g. `AWS_ACCESS_KEY_ID`) left unresolved is unset, so Langflow's credential order falls through to the profile or
+ * the default chain; any OTHER variable a flow names that the host does not have is an error, because falling through
+ * would run the node on credentials its flow never named (upstream Langflow also fails on a missing variable).
  * Value: `Secret | undefined`. The value never appears in errors or the manifest.
  */
 export function secretStrInput(options: SecretStrInputOptions): InputSpec<Secret | undefined> {
@@ -35,6 +38,13 @@ export function secretStrInput(options: SecretStrInputOptions): InputSpec<Secret
     parse(raw, resolve) {
       const resolution = resolveSecretInput(raw, resolve);
       if (!resolution.ok) return resolution;
+      const missing = resolution.unresolvedVariable;
+      if (missing !== undefined && missing !== options.defaultVariable) {
+        return {
+          ok: false,
+          problem: `names the variable ${JSON.stringify(missing)}, which is set neither in the host's variables nor in the environment (set it, or clear the field; a node never falls back to other credentials)`,
+        };
+      }
       const problem = resolution.secret && options.rule ? options.rule.check(resolution.secret.reveal()) : undefined;
       return problem ? { ok: false, problem } : { ok: true, value: resolution.secret };
     },

@@ -12,16 +12,22 @@ import type { VariableResolver } from './variable-resolver';
  */
 export type SecretInputValue = string | Secret | { variable: string } | { value: string; load_from_db?: boolean };
 
-/** Outcome of {@link resolveSecretInput}: the secret, nothing (unset or unresolved), or a shape problem. */
-export type SecretResolution = { ok: true; secret: Secret | undefined } | { ok: false; problem: string };
+/**
+ * Outcome of {@link resolveSecretInput}: the secret, nothing (unset or unresolved), or a shape problem. When a named
+ * variable resolved to nothing, `unresolvedVariable` carries its name (a name is not a secret), so the input can
+ * tell "left unset" from "names a variable the host does not have".
+ */
+export type SecretResolution =
+  | { ok: true; secret: Secret | undefined; unresolvedVariable?: string }
+  | { ok: false; problem: string };
 
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_.-]{0,255}$/;
 
 function fromVariable(name: string, resolve: VariableResolver): SecretResolution {
   if (!VARIABLE_NAME.test(name)) return { ok: false, problem: 'is not a valid variable name' };
   const value = resolve(name);
-  // An unresolved variable is unset, as in Langflow: the credential chain falls through to profile/default.
-  return { ok: true, secret: value === undefined || value === '' ? undefined : new Secret(value, { kind: 'variable', name }) };
+  if (value === undefined || value === '') return { ok: true, secret: undefined, unresolvedVariable: name };
+  return { ok: true, secret: new Secret(value, { kind: 'variable', name }) };
 }
 
 /** Turns a raw secret input into a {@link Secret} (or `undefined` when unset or unresolved). Never echoes the value. */
