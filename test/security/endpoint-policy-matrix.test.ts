@@ -279,7 +279,7 @@ describe.each(ROWS.map((row, index) => [row.label, row, index] as const))('crede
     results.set(label, { ...results.get(label), [column]: cell });
     if (row.origin === 'node' && !API_KEY_WORK && column !== 'foreign http') {
       // Before the SigV4 pin: the SDK replaced the node's keys with the host's AWS_BEARER_TOKEN_BEDROCK (see the warning).
-      const stolen = column === 'foreign https' ? cell.withHostCredentials : Number(emulator.stats().auth.byAccessKeyId.bearer > 0);
+      const stolen = column === 'foreign https' ? cell.withHostCredentials : Number((emulator.stats().auth.byAccessKeyId.bearer ?? 0) > 0);
       expect([cell.outcome, stolen]).toEqual(['ok', 1]);
       return;
     }
