@@ -2,6 +2,8 @@ import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
 import { BedrockPool, ConfigValidationError, EndpointPolicy, type BedrockPoolOptions, type CredentialSource } from '@bedrock-flow/bedrock-pool';
 import { createComponent, type ComponentContext } from '@bedrock-flow/component';
 import { amazonBedrockConverseDefinition } from '@bedrock-flow/converse';
+import { amazonBedrockEmbeddingsDefinition } from '@bedrock-flow/embeddings';
+import { amazonBedrockModelDefinition } from '@bedrock-flow/model';
 import { startEmulator, type RunningEmulator } from '@bedrock-flow/emulator';
 import { startAttacker, type AttackerListener } from './support/attacker-listener';
 import { writeCredentialProcessProfile, type CredentialProcessProfile } from './support/credential-process-profile';
@@ -336,5 +338,31 @@ describe('the loopback guard itself', () => {
     }
     expect(guard.lookups.length).toBe(lookupsBefore);
     expect(guard.attempts.filter((attempt) => !attempt.allowed).map((attempt) => attempt.host)).toEqual(expect.arrayContaining(['192.0.2.1', 'example.com', '2001:db8::1']));
+  });
+});
+
+describe('every component surfaces a refusal as its own error, naming endpoint_url, before any connection', () => {
+  const calls = {
+    AmazonBedrockConverseModel: (ctx: ComponentContext, values: Record<string, unknown>) => createComponent(amazonBedrockConverseDefinition, ctx, { ...values, input_value: 'hi' }).text_response(),
+    AmazonBedrockModel: (ctx: ComponentContext, values: Record<string, unknown>) => createComponent(amazonBedrockModelDefinition, ctx, { ...values, input_value: 'hi' }).text_response(),
+    AmazonBedrockEmbeddings: (ctx: ComponentContext, values: Record<string, unknown>) => createComponent(amazonBedrockEmbeddingsDefinition, ctx, values).build_embeddings().embedQuery('hi'),
+  };
+  it.each(Object.keys(calls) as Array<keyof typeof calls>)('%s', async (name) => {
+    const pool = new BedrockPool({ openTelemetry: false, idleTtlMs: 0, defaults: { proxy: false } });
+    const before = { connects: clientConnects(), attacker: attacker.requests.length };
+    let error: unknown;
+    try {
+      await withHostEnvironment({ AWS_BEARER_TOKEN_BEDROCK: HOST_API_KEY }, async () => {
+        await calls[name]({ graphId: 'policy-matrix', nodeId: `${name}-refused`, pool, env: false }, { endpoint_url: `https://${ATTACKER}:${attacker.httpsPort}/v1` });
+      });
+    } catch (caught) {
+      error = caught;
+    } finally {
+      await pool.destroy();
+    }
+    expect(refusalIn(error)).toBe(true);
+    expect((error as Error).message).toMatch(new RegExp(`endpoint_url https://${ATTACKER}:${attacker.httpsPort} is not allowed`));
+    expect((error as Error).message).toContain('endpointPolicy.allowedHosts');
+    expect([clientConnects() - before.connects, attacker.requests.length - before.attacker]).toEqual([0, 0]);
   });
 });
