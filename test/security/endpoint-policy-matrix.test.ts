@@ -266,7 +266,8 @@ afterAll(async () => {
   console.info(
     `endpoint policy matrix: ${totals.length} cells, ${totals.filter((c) => c.outcome === 'refused').length} refused (0 connects each), ` +
       `${totals.reduce((n, c) => n + c.attackerRequests, 0)} requests reached the attacker, ${totals.reduce((n, c) => n + c.withHostCredentials, 0)} of them with host credentials; ` +
-      `${guard?.attempts.filter((a) => !a.allowed).length ?? 0} connects off this machine refused by the guard (its self-test makes 3), ${guard?.lookups.filter((name) => ![AWS_NAME, ATTACKER, 'localhost'].includes(name)).length ?? 0} lookups of other names`,
+      `${guard?.attempts.filter((a) => !a.allowed).length ?? 0} connects off this machine refused by the guard (its self-test makes 3), ${guard?.lookups.filter((name) => ![AWS_NAME, ATTACKER, 'localhost'].includes(name)).length ?? 0} lookups of other names` +
+      (API_KEY_WORK ? '' : ' [this checkout predates the SigV4 pin of static slots: the host-credential request is the SDK sending AWS_BEARER_TOKEN_BEDROCK instead of the node keys]'),
   );
 });
 

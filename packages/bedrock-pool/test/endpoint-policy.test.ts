@@ -111,6 +111,9 @@ describe('default policy decisions', () => {
     expect(decision('https://bedrock-runtime.us-east-1.amazonaws.com@evil.example', HOST)).toBe('host-credentials-to-untrusted-host');
     expect(decision('https://bedrock-runtime.us-east-1.amazonaws.com.evil.example', HOST)).toBe('host-credentials-to-untrusted-host');
     expect(decision('https://evil.example/bedrock-runtime.us-east-1.amazonaws.com', HOST)).toBe('host-credentials-to-untrusted-host');
+    // Hosts that are no name at all fail closed.
+    expect(decision('https://.', HOST)).toBe('host-credentials-to-untrusted-host');
+    expect(decision('not a url', HOST)).toBe('host-credentials-to-untrusted-host');
     expect(decision('https://BEDROCK-RUNTIME.US-EAST-1.AMAZONAWS.COM:443', HOST)).toBeUndefined();
     expect(decision('https://bedrock-runtime%2Eus-east-1.amazonaws.com', HOST)).toBeUndefined();
     // A backslash is a path separator for http(s) in WHATWG URL: the host is the AWS name, as for the SDK.
