@@ -192,6 +192,19 @@ describe('the refusal error', () => {
     expect(refusal.message).toContain('typed into the node');
     for (const hidden of ['user', 'p4ssw0rd', 'secret-path', 'q=1']) expect(refusal.message).not.toContain(hidden);
   });
+
+  it('does not echo a secret-shaped host label (a key pasted into the URL)', () => {
+    const secretLike = 'wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY0000';
+    let error: unknown;
+    try {
+      new EndpointPolicy().check(`https://${secretLike}.attacker.example`, HOST);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(EndpointNotAllowedError);
+    const refusal = error as EndpointNotAllowedError;
+    for (const text of [refusal.message, refusal.host, refusal.endpoint]) expect(text.toLowerCase()).not.toContain(secretLike.toLowerCase());
+  });
 });
 
 describe('endpointPolicyFromEnv', () => {
