@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
 import { BedrockPool, EndpointNotAllowedError, type ClientConfig } from '@bedrock-flow/bedrock-pool';
-import { ComponentRegistry, createComponent } from '@bedrock-flow/component';
+import { ComponentRegistry, ComponentValidationError, createComponent } from '@bedrock-flow/component';
 import { amazonBedrockConverseDefinition } from '@bedrock-flow/converse';
 import { amazonBedrockEmbeddingsDefinition } from '@bedrock-flow/embeddings';
 import { startEmulator, type RunningEmulator } from '@bedrock-flow/emulator';
@@ -108,7 +108,8 @@ describe('a proxy does not bypass the endpoint policy', () => {
     expect(inputNames.length).toBeGreaterThan(30);
     expect(inputNames.filter((name) => /prox|tunnel|tls|ca_?cert|http_/i.test(name))).toEqual([]);
     const direct = new BedrockPool({ openTelemetry: false, idleTtlMs: 0, defaults: { tls: { ca: certificate.cert }, proxy: false, retry: { maxAttempts: 1 } } });
-    const before = proxy.connects.length;
+    const before = { connects: proxy.connects.length, emulator: emulator.stats().requests.total };
+    let outcome = 'answered';
     try {
       const node = createComponent(amazonBedrockConverseDefinition, { graphId: 'proxy-redirect', nodeId: 'n6', pool: direct, env: false }, {
         model_id: MODEL_ID,
@@ -119,10 +120,16 @@ describe('a proxy does not bypass the endpoint policy', () => {
         input_value: 'hi',
       });
       await node.text_response();
+    } catch (error) {
+      // Hosts may ignore unknown inputs (the default) or reject them: either way the value never becomes a proxy.
+      expect(error).toBeInstanceOf(ComponentValidationError);
+      expect((error as ComponentValidationError).issues.map((issue) => issue.field)).toEqual(['proxy']);
+      outcome = 'rejected';
     } finally {
       await direct.destroy();
     }
-    expect(proxy.connects.length - before).toBe(0);
+    expect(proxy.connects.length - before.connects).toBe(0);
+    expect(emulator.stats().requests.total - before.emulator).toBe(outcome === 'answered' ? 1 : 0);
   });
 });
 

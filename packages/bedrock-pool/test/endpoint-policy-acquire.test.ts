@@ -101,3 +101,24 @@ describe('BedrockPool.acquire applies the endpoint policy before any slot', () =
     expect(errors.size).toBe(3);
   });
 });
+
+describe('getDefaultPool() takes the endpoint policy from the environment', () => {
+  const saved = process.env.BEDROCK_FLOW_ALLOWED_ENDPOINTS;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.BEDROCK_FLOW_ALLOWED_ENDPOINTS;
+    else process.env.BEDROCK_FLOW_ALLOWED_ENDPOINTS = saved;
+  });
+
+  it('BEDROCK_FLOW_ALLOWED_ENDPOINTS trusts a gateway; other hosts stay refused', async () => {
+    process.env.BEDROCK_FLOW_ALLOWED_ENDPOINTS = 'bedrock-gateway.corp.example:8443';
+    const { getDefaultPool } = await import('../src');
+    const pool = getDefaultPool();
+    try {
+      const config = (endpoint: string): ClientConfig => ({ region: 'us-east-1', endpoint, proxy: false });
+      expect(pool.acquire({ graphId: 'g', nodeId: 'gateway' }, config('https://bedrock-gateway.corp.example:8443')).slotId).toBeDefined();
+      expect(() => pool.acquire({ graphId: 'g', nodeId: 'other' }, config('https://bedrock-gateway.corp.example'))).toThrow(EndpointNotAllowedError);
+    } finally {
+      await pool.destroy();
+    }
+  });
+});

@@ -111,6 +111,9 @@ describe('default policy decisions', () => {
     expect(decision('https://bedrock-runtime.us-east-1.amazonaws.com@evil.example', HOST)).toBe('host-credentials-to-untrusted-host');
     expect(decision('https://bedrock-runtime.us-east-1.amazonaws.com.evil.example', HOST)).toBe('host-credentials-to-untrusted-host');
     expect(decision('https://evil.example/bedrock-runtime.us-east-1.amazonaws.com', HOST)).toBe('host-credentials-to-untrusted-host');
+    // Hosts that are no name at all fail closed.
+    expect(decision('https://.', HOST)).toBe('host-credentials-to-untrusted-host');
+    expect(decision('not a url', HOST)).toBe('host-credentials-to-untrusted-host');
     expect(decision('https://BEDROCK-RUNTIME.US-EAST-1.AMAZONAWS.COM:443', HOST)).toBeUndefined();
     expect(decision('https://bedrock-runtime%2Eus-east-1.amazonaws.com', HOST)).toBeUndefined();
     // A backslash is a path separator for http(s) in WHATWG URL: the host is the AWS name, as for the SDK.
@@ -188,6 +191,19 @@ describe('the refusal error', () => {
     expect(refusal.message).toContain('endpointPolicy.allowedHosts: ["attacker.example:8443"]');
     expect(refusal.message).toContain('typed into the node');
     for (const hidden of ['user', 'p4ssw0rd', 'secret-path', 'q=1']) expect(refusal.message).not.toContain(hidden);
+  });
+
+  it('does not echo a secret-shaped host label (a key pasted into the URL)', () => {
+    const secretLike = 'wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY0000';
+    let error: unknown;
+    try {
+      new EndpointPolicy().check(`https://${secretLike}.attacker.example`, HOST);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(EndpointNotAllowedError);
+    const refusal = error as EndpointNotAllowedError;
+    for (const text of [refusal.message, refusal.host, refusal.endpoint]) expect(text.toLowerCase()).not.toContain(secretLike.toLowerCase());
   });
 });
 

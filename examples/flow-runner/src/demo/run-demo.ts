@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { BedrockPool, PoolMetricsSnapshot } from '@bedrock-flow/bedrock-pool';
+import { endpointPolicyFromEnv, type BedrockPool, type PoolMetricsSnapshot } from '@bedrock-flow/bedrock-pool';
 import { startEmulator, TEST_CREDENTIALS, type RunningEmulator } from '@bedrock-flow/emulator';
 import { createBedrockRegistry } from '../components/bedrock-registry';
 import { LOCAL_COMPONENTS } from '../components/local-components';
@@ -80,7 +80,11 @@ export async function runDemo(options: Omit<DemoOptions, 'resultsDir'> & { resul
     const profileOf = (mode: ModeName): string =>
       profiles ? profiles.profile(mode) : (realSource as { kind: 'profile'; profile: string }).profile;
     modes.push(
-      ...createModes({ registry: createBedrockRegistry(), locals: LOCAL_COMPONENTS, ...(emulator?.ca ? { ca: emulator.ca } : {}), env: false }, labels),
+      ...createModes(
+        // The operator's endpoint policy (BEDROCK_FLOW_ALLOWED_ENDPOINTS, …), e.g. for --real through a corporate gateway.
+        { registry: createBedrockRegistry(), locals: LOCAL_COMPONENTS, ...(emulator?.ca ? { ca: emulator.ca } : {}), env: false, endpointPolicy: endpointPolicyFromEnv(process.env) },
+        labels,
+      ),
     );
     counter = emulator ? emulatorCounter(emulator) : processSocketCounter();
 

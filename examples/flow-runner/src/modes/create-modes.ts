@@ -1,4 +1,4 @@
-import { BedrockPool, type BedrockPoolOptions } from '@bedrock-flow/bedrock-pool';
+import { BedrockPool, type BedrockPoolOptions, type EndpointPolicyOptions } from '@bedrock-flow/bedrock-pool';
 import type { ComponentRegistry } from '@bedrock-flow/component';
 import type { LocalComponent } from '../components/local-component';
 import { FlowHost } from '../host/flow-host';
@@ -14,6 +14,12 @@ export interface ModeDependencies {
   ca?: string;
   /** Environment fallback for secret variables; the demo passes `false` so stray `AWS_*` keys cannot leak in. */
   env?: Readonly<Record<string, string | undefined>> | false;
+  /**
+   * The pools' endpoint policy: which `endpoint_url` hosts may receive which credentials. The host operator sets it,
+   * never a flow. Default `{}`: AWS Bedrock Runtime endpoints and loopback only, other https hosts only with keys typed
+   * into the node (the demo's emulator is loopback). The demo passes `endpointPolicyFromEnv(process.env)`.
+   */
+  endpointPolicy?: EndpointPolicyOptions;
 }
 
 /** Mode (a): a new stock client per node build, dropped with the graph. */
@@ -93,5 +99,8 @@ function hostOptions(deps: ModeDependencies) {
 }
 
 function poolOptions(deps: ModeDependencies): BedrockPoolOptions {
-  return deps.ca === undefined ? {} : { defaults: { tls: { ca: deps.ca } } };
+  return {
+    ...(deps.ca === undefined ? {} : { defaults: { tls: { ca: deps.ca } } }),
+    ...(deps.endpointPolicy === undefined ? {} : { endpointPolicy: deps.endpointPolicy }),
+  };
 }

@@ -37,7 +37,8 @@ export function decideEndpoint(target: EndpointTarget, origin: CredentialOrigin,
   const loopback = isLoopbackHost(host);
   const cleartextRefused = target.protocol === 'http:' && !loopback && !policy.httpHosts.some((p) => matchesHostPattern(p, host, port));
   const trusted = loopback || isAwsEndpointHost(host) || policy.trustedHosts.some((p) => matchesHostPattern(p, host, port));
-  const hostPort = `${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const defaultPort = target.protocol === 'https:' ? 443 : 80;
+  const hostPort = `${host.includes(':') ? `[${host}]` : host}${port === defaultPort ? '' : `:${port}`}`;
   if (origin === 'host' && !trusted) {
     return {
       reason: 'host-credentials-to-untrusted-host',

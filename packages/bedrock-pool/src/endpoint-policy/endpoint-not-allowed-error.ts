@@ -1,4 +1,5 @@
 import { BedrockPoolError } from '../errors/bedrock-pool-error';
+import { redactSecrets } from '../errors/redact-secrets';
 
 /** Why the endpoint policy refused an endpoint. */
 export type EndpointRefusal =
@@ -24,9 +25,10 @@ export class EndpointNotAllowedError extends BedrockPoolError {
   readonly allowed: string;
 
   constructor(details: { endpoint: string; host: string; reason: EndpointRefusal; problem: string; allowed: string; remedy: string }) {
-    super('ERR_BEDROCK_POOL_ENDPOINT_NOT_ALLOWED', `endpoint_url ${details.endpoint} is not allowed: ${details.problem}. Allowed: ${details.allowed}. ${details.remedy}`);
-    this.endpoint = details.endpoint;
-    this.host = details.host;
+    // The host is the flow author's text: a secret pasted into it must not be echoed, as everywhere in the pool.
+    super('ERR_BEDROCK_POOL_ENDPOINT_NOT_ALLOWED', redactSecrets(`endpoint_url ${details.endpoint} is not allowed: ${details.problem}. Allowed: ${details.allowed}. ${details.remedy}`));
+    this.endpoint = redactSecrets(details.endpoint);
+    this.host = redactSecrets(details.host);
     this.reason = details.reason;
     this.allowed = details.allowed;
   }

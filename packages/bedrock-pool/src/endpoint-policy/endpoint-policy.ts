@@ -47,7 +47,7 @@ export class EndpointPolicy {
 
   /**
    * Throws {@link EndpointNotAllowedError} when `credentials` may not be sent to `endpoint`. No endpoint means the SDK's
-   * regional AWS endpoint: allowed. An endpoint that does not parse is left to config validation.
+   * regional AWS endpoint: allowed. An endpoint that does not parse is judged as an unknown host (fails closed).
    */
   check(endpoint: string | undefined, credentials: CredentialSource): void {
     if (endpoint === undefined || this.#policy.allowAny) return;
@@ -55,8 +55,8 @@ export class EndpointPolicy {
     const key = `${origin}\u0000${credentials.kind}\u0000${endpoint}`;
     let refusal = this.#decisions.get(key);
     if (refusal === undefined) {
-      const target = parseEndpointTarget(endpoint);
-      if (!target) return;
+      // Config validation already refused unparseable URLs; should one get here, it is judged as an unknown host.
+      const target = parseEndpointTarget(endpoint) ?? { protocol: 'https:' as const, host: '', port: 443, display: '(an unparseable URL)' };
       const details = decideEndpoint(target, origin, this.#policy, labelOf(credentials));
       refusal = details ? { ...details, endpoint: target.display, host: target.host } : null;
       if (this.#decisions.size >= MEMO_LIMIT) this.#decisions.clear();

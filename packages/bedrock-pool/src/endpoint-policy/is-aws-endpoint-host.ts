@@ -2,7 +2,7 @@ import { AWS_DNS_SUFFIXES, AWS_DUAL_STACK_DNS_SUFFIXES } from './aws-endpoint-su
 
 const escape = (suffix: string): string => suffix.replace(/[.]/g, '\\.');
 /** An AWS region name: `us-east-1`, `us-gov-west-1`, `us-isob-east-1`, `eusc-de-east-1`, `ap-southeast-5`. */
-const REGION = '[a-z]{2,4}(?:-[a-z]+)+-\\d{1,2}';
+const REGION = '[a-z]{2,4}(?:-[a-z]+)+-\\d+';
 const ANY_SUFFIX = `(?:${[...AWS_DNS_SUFFIXES, ...AWS_DUAL_STACK_DNS_SUFFIXES].map(escape).join('|')})`;
 const REGIONAL_SUFFIX = `(?:${AWS_DNS_SUFFIXES.map(escape).join('|')})`;
 /** `bedrock-runtime[-fips].{region}.{dnsSuffix | dualStackDnsSuffix}`: the names the SDK's endpoint resolver builds. */

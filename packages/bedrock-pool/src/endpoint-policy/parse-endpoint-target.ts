@@ -26,7 +26,6 @@ export function parseEndpointTarget(endpoint: string): EndpointTarget | undefine
   const bracketless = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
   // `name.` and `name` are the same DNS name; every other difference (case, IDN, IP forms) `URL` already removed.
   const host = bracketless.endsWith('.') ? bracketless.slice(0, -1) : bracketless;
-  if (host === '') return undefined;
   const port = url.port === '' ? (protocol === 'https:' ? 443 : 80) : Number(url.port);
   return { protocol, host, port, display: `${protocol}//${url.hostname}${url.port === '' ? '' : `:${url.port}`}` };
 }

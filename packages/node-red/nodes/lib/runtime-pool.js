@@ -7,7 +7,7 @@
  * - a changed config moves the lease when the node is built again (the pool compares config fingerprints);
  * - Node-RED stopping its flows outside a deploy (runtime stop, "stop flows") closes the pool.
  */
-const { BedrockPool } = require('@bedrock-flow/bedrock-pool');
+const { BedrockPool, endpointPolicyFromEnv } = require('@bedrock-flow/bedrock-pool');
 
 /** @typedef {import('@bedrock-flow/bedrock-pool').NodeIdentity} NodeIdentity */
 /** @typedef {import('@bedrock-flow/bedrock-pool').BedrockPoolOptions} BedrockPoolOptions */
@@ -24,19 +24,30 @@ const state = {
 };
 
 /**
- * Pool options from Node-RED's `settings.js` (`bedrockFlow: { pool: { … } }`), e.g. `{ releaseGraceMs: 0 }` or
- * `{ defaults: { tls: { ca } } }`. Default `{}` (the pool's own defaults).
+ * Pool options from Node-RED's `settings.js`: `bedrockFlow: { pool: { … }, endpointPolicy: { … } }`, e.g.
+ * `pool: { releaseGraceMs: 0 }` or `pool: { defaults: { tls: { ca } } }`, and the endpoint policy (which endpoints may
+ * receive which credentials: `{ allowedHosts, allowedHttpHosts, allowAnyEndpoint }`). Without `endpointPolicy` in the
+ * settings (nor in `pool`), the policy comes from `BEDROCK_FLOW_ALLOWED_ENDPOINTS`, `BEDROCK_FLOW_ALLOWED_HTTP_ENDPOINTS`
+ * and `BEDROCK_FLOW_ALLOW_ANY_ENDPOINT`; with none of them, the pool's default policy applies. Default `{}`.
  * @param {any} settings
+ * @param {NodeJS.ProcessEnv} [env]
  * @returns {BedrockPoolOptions}
  */
-function poolOptionsFrom(settings) {
+function poolOptionsFrom(settings, env = process.env) {
   let configured;
+  let endpointPolicy;
   try {
-    configured = settings && settings.bedrockFlow && settings.bedrockFlow.pool;
+    const bedrockFlow = settings && settings.bedrockFlow;
+    configured = bedrockFlow && bedrockFlow.pool;
+    endpointPolicy = bedrockFlow && bedrockFlow.endpointPolicy;
   } catch {
     configured = undefined; // Node-RED's settings throw on unknown keys in some versions
   }
-  return configured && typeof configured === 'object' ? { ...configured } : {};
+  /** @type {BedrockPoolOptions} */
+  const options = configured && typeof configured === 'object' ? { ...configured } : {};
+  if (endpointPolicy !== undefined) options.endpointPolicy = endpointPolicy;
+  else if (options.endpointPolicy === undefined) options.endpointPolicy = endpointPolicyFromEnv(env);
+  return options;
 }
 
 /**
@@ -49,8 +60,8 @@ function onRuntimeEvent(event) {
 }
 
 /**
- * The runtime's pool (created on first use with the options of `RED.settings.bedrockFlow.pool`, and again after
- * a stop). Also subscribes to the runtime's stop event, once per runtime.
+ * The runtime's pool (created on first use with the options of `RED.settings.bedrockFlow`, see {@link poolOptionsFrom},
+ * and again after a stop). Also subscribes to the runtime's stop event, once per runtime.
  * @param {any} RED
  * @returns {BedrockPool}
  */
