@@ -1,5 +1,5 @@
 import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
-import { BedrockPool, ConfigValidationError, EndpointPolicy, type BedrockPoolOptions, type CredentialSource } from '@bedrock-flow/bedrock-pool';
+import { BedrockPool, type BedrockPoolOptions, type CredentialSource } from '@bedrock-flow/bedrock-pool';
 import { createComponent, type ComponentContext } from '@bedrock-flow/component';
 import { amazonBedrockConverseDefinition } from '@bedrock-flow/converse';
 import { amazonBedrockEmbeddingsDefinition } from '@bedrock-flow/embeddings';
@@ -167,24 +167,6 @@ function nodeApiKey(token = NODE_API_KEY): CredentialSource {
   return { kind: 'bearer', token, origin: 'node' } as unknown as CredentialSource;
 }
 
-/**
- * Whether this checkout has the Bedrock API key work (the pool's `bearer` credential kind, and with it static and
- * profile slots pinned to SigV4). Without it the SDK signs a static-keys slot with `AWS_BEARER_TOKEN_BEDROCK` from the
- * environment whenever that variable is set: the pool's endpoint policy cannot see that, the pin is what stops it.
- */
-function checkoutHasApiKeyWork(): boolean {
-  const pool = new BedrockPool({ openTelemetry: false, idleTtlMs: 0 });
-  try {
-    pool.acquire({ graphId: 'probe', nodeId: 'probe' }, { region: 'us-east-1', endpoint: 'http://127.0.0.1:9', credentials: nodeApiKey('probe') });
-    return true;
-  } catch (error) {
-    if (error instanceof ConfigValidationError && error.field === 'credentials.kind') return false;
-    throw error;
-  } finally {
-    void pool.destroy();
-  }
-}
-
 function clientConnects(): number {
   return guard.attempts.length - guard.connectsTo(Number(new URL(emulator.url).port));
 }
@@ -226,15 +208,6 @@ async function runCell(row: Row, column: Column, index: number): Promise<Cell> {
   };
 }
 
-const API_KEY_WORK = checkoutHasApiKeyWork();
-if (!API_KEY_WORK) {
-  console.warn(
-    'endpoint-policy-matrix: this checkout predates the Bedrock API key work (pool `bearer` kind + SigV4 pin of static slots). ' +
-      'Row "API key typed in the node" checks the policy decisions only, and row "static keys typed in the node" records the ' +
-      'SDK leak it fixes (the SDK sends AWS_BEARER_TOKEN_BEDROCK instead of the node keys). With that work merged both rows run in full and assert 0 leaks.',
-  );
-}
-
 beforeAll(async () => {
   guard = installLoopbackGuard([AWS_NAME, ATTACKER]);
   certificate = await generateTestCertificate([AWS_NAME, ATTACKER]);
@@ -266,8 +239,7 @@ afterAll(async () => {
   console.info(
     `endpoint policy matrix: ${totals.length} cells, ${totals.filter((c) => c.outcome === 'refused').length} refused (0 connects each), ` +
       `${totals.reduce((n, c) => n + c.attackerRequests, 0)} requests reached the attacker, ${totals.reduce((n, c) => n + c.withHostCredentials, 0)} of them with host credentials; ` +
-      `${guard?.attempts.filter((a) => !a.allowed).length ?? 0} connects off this machine refused by the guard (its self-test makes 3), ${guard?.lookups.filter((name) => ![AWS_NAME, ATTACKER, 'localhost'].includes(name)).length ?? 0} lookups of other names` +
-      (API_KEY_WORK ? '' : ' [this checkout predates the SigV4 pin of static slots: the host-credential request is the SDK sending AWS_BEARER_TOKEN_BEDROCK instead of the node keys]'),
+      `${guard?.attempts.filter((a) => !a.allowed).length ?? 0} connects off this machine refused by the guard (its self-test makes 3), ${guard?.lookups.filter((name) => ![AWS_NAME, ATTACKER, 'localhost'].includes(name)).length ?? 0} lookups of other names`,
   );
 });
 
@@ -280,12 +252,6 @@ describe.each(ROWS.map((row, index) => [row.label, row, index] as const))('crede
   it.each(['aws', 'foreign https', 'foreign http'] as const)('endpoint: %s', async (column) => {
     const cell = await runCell(row, column, index);
     results.set(label, { ...results.get(label), [column]: cell });
-    if (row.origin === 'node' && !API_KEY_WORK && column !== 'foreign http') {
-      // Before the SigV4 pin: the SDK replaced the node's keys with the host's AWS_BEARER_TOKEN_BEDROCK (see the warning).
-      const stolen = column === 'foreign https' ? cell.withHostCredentials : Number((emulator.stats().auth.byAccessKeyId.bearer ?? 0) > 0);
-      expect([cell.outcome, stolen]).toEqual(['ok', 1]);
-      return;
-    }
     expect(cell.outcome).toBe(EXPECTED[row.origin][column]);
     // The invariant of the issue: nothing the host provided ever reaches a host outside AWS and loopback.
     expect(cell.withHostCredentials).toBe(0);
@@ -306,18 +272,6 @@ describe.each(ROWS.map((row, index) => [row.label, row, index] as const))('crede
 
 describe('credentials: API key typed in the node', () => {
   it.each(['aws', 'foreign https', 'foreign http'] as const)('endpoint: %s', async (column) => {
-    if (!API_KEY_WORK) {
-      // Without the kind the pool cannot build the slot; the policy itself still decides as for static node keys.
-      const endpoint = column === 'aws' ? `https://${AWS_NAME}` : column === 'foreign https' ? `https://${ATTACKER}` : `http://${ATTACKER}`;
-      let outcome: Outcome = 'ok';
-      try {
-        new EndpointPolicy().check(endpoint, nodeApiKey());
-      } catch (error) {
-        outcome = refusalIn(error) ? 'refused' : describeFailure(error);
-      }
-      expect(outcome).toBe(EXPECTED.node[column]);
-      return;
-    }
     const cell = await runCell(NODE_API_KEY_ROW, column, ROWS.length);
     results.set(NODE_API_KEY_ROW.label, { ...results.get(NODE_API_KEY_ROW.label), [column]: cell });
     expect(cell.outcome).toBe(EXPECTED.node[column]);
