@@ -52,7 +52,9 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
     ...(options.ca ? { tls: { ca: options.ca } } : {}),
   };
   const settings = settingsInForce(config);
-  const pool = new BedrockPool({ openTelemetry: false });
+  // The person running the doctor typed the endpoint and owns the credentials it probes with: the multi-user
+  // endpoint policy (host credentials only to AWS and loopback) is for flows, not for this single-user CLI.
+  const pool = new BedrockPool({ openTelemetry: false, endpointPolicy: { allowAnyEndpoint: true } });
   const recorder = recordRequestTimelines();
   try {
     const lease = pool.acquire({ graphId: 'bedrock-flow-doctor', nodeId: 'doctor' }, config);
