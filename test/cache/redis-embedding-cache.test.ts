@@ -172,6 +172,24 @@ describeRedis('in Redis', () => {
     expect(sent() - before).toBe(12);
     expect(cache.metrics()).toMatchObject({ hits: 12, misses: 12, storeErrors: 0 });
   });
+
+  test('a hung Redis (SIGSTOP) costs bounded command timeouts: every flow answers, one warning, caching resumes on SIGCONT', async () => {
+    await embeddings('node-a').embedDocuments(DOCS.slice(0, 4));
+    redis.pause();
+    try {
+      const answers = await within(
+        Promise.all([embeddings('node-a').embedDocuments(DOCS), embeddings('node-b').embedQuery('hung?'), embeddings('node-c', OTHER_CREDENTIALS).embedQuery('hung!')]),
+        'flows while Redis is hung',
+      );
+      expect(answers.map((a) => a.length)).toEqual([12, 1024, 1024]);
+      for (let i = 0; i < 3; i += 1) await within(embeddings('node-a').embedQuery(`hung question ${i}`), 'a query while Redis is hung');
+    } finally {
+      redis.resume();
+    }
+    expect(sent()).toBe(4 + 12 + 1 + 1 + 3);
+    expect(logger.lines.filter((line) => line.level === 'warn')).toHaveLength(1);
+    expect(logger.lines.find((line) => line.level === 'warn')?.text).toMatch(/unavailable \(Command timed out\)/);
+  });
 });
 
 if (skipReason !== undefined) {

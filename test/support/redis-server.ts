@@ -22,6 +22,10 @@ export interface RunningRedis {
   kill(): Promise<void>;
   /** Starts a server again on the same port and dir (after `kill`). */
   restart(): Promise<void>;
+  /** SIGSTOPs the server: connections stay open, nothing answers (a hung Redis). */
+  pause(): void;
+  /** SIGCONTs a paused server. */
+  resume(): void;
   /** Stops the server and removes its dir. Idempotent. */
   stop(): Promise<void>;
 }
@@ -113,6 +117,8 @@ export async function startRedisServer(): Promise<RunningRedis> {
     port,
     kill,
     restart: launch,
+    pause: () => child?.kill('SIGSTOP'),
+    resume: () => child?.kill('SIGCONT'),
     async stop() {
       if (stopped) return;
       stopped = true;

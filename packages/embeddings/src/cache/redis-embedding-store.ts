@@ -10,6 +10,8 @@ export const DEFAULT_REDIS_KEY_PREFIX = 'bedrock-flow:embedding:v1:';
 export const DEFAULT_REDIS_CONNECT_TIMEOUT_MS = 2_000;
 /** Default bound on one command, ms: a hung Redis costs a flow at most this, then the cache is skipped. */
 export const DEFAULT_REDIS_COMMAND_TIMEOUT_MS = 500;
+/** After a failure, calls skip Redis this long (ms) unless it reconnects first: a hung server costs one timeout a second, not one per call. */
+export const REDIS_FAILURE_BACKOFF_MS = 1_000;
 
 /** Where the store reports an outage (once) and its end. Default `console`. */
 export interface EmbeddingCacheLogger {
@@ -53,6 +55,7 @@ export class RedisEmbeddingStore implements EmbeddingStore {
   readonly #logger: EmbeddingCacheLogger;
   #healthy = true;
   #closed = false;
+  #skipUntil = 0;
 
   constructor(options: RedisEmbeddingStoreOptions = {}) {
     const url = options.url ?? 'redis://127.0.0.1:6379';
@@ -80,6 +83,7 @@ export class RedisEmbeddingStore implements EmbeddingStore {
     });
     this.#client.on('error', (error: Error) => this.#outage(error));
     this.#client.on('ready', () => {
+      this.#skipUntil = 0;
       if (this.#healthy) return;
       this.#healthy = true;
       this.#logger.info?.(`bedrock-flow embedding cache: Redis at ${this.address} is back; caching again.`);
@@ -106,6 +110,7 @@ export class RedisEmbeddingStore implements EmbeddingStore {
     this.#checkConnected();
     try {
       const values = await this.#client.mgetBuffer(...keys.map((key) => this.keyPrefix + key));
+      this.#recovered();
       return values.map((value) => value ?? undefined);
     } catch (error) {
       throw this.#outage(error);
@@ -120,6 +125,7 @@ export class RedisEmbeddingStore implements EmbeddingStore {
       const results = (await pipeline.exec()) ?? [];
       const failed = results.find(([error]) => error !== null);
       if (failed) throw failed[0];
+      this.#recovered();
     } catch (error) {
       throw this.#outage(error);
     }
@@ -139,11 +145,21 @@ export class RedisEmbeddingStore implements EmbeddingStore {
   #checkConnected(): void {
     if (this.#closed) throw new Error('the Redis embedding store is closed');
     if (this.#client.status !== 'ready') throw this.#outage(new Error(`not connected (status ${this.#client.status})`));
+    if (Date.now() < this.#skipUntil) throw new Error('skipped: Redis failed less than a second ago');
+  }
+
+  /** A command succeeded: a hung server that answers again ends the outage. */
+  #recovered(): void {
+    if (this.#healthy) return;
+    this.#healthy = true;
+    this.#skipUntil = 0;
+    this.#logger.info?.(`bedrock-flow embedding cache: Redis at ${this.address} is back; caching again.`);
   }
 
   /** Warns on the first failure of an outage only, so a dead Redis is one log line, not one per call. */
   #outage(error: unknown): Error {
     const reason = error instanceof Error ? error.message : String(error);
+    this.#skipUntil = Date.now() + REDIS_FAILURE_BACKOFF_MS;
     if (this.#healthy && !this.#closed) {
       this.#healthy = false;
       this.#logger.warn(`bedrock-flow embedding cache: Redis at ${this.address} unavailable (${reason}); embedding without the cache until it is back.`);

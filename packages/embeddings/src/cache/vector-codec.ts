@@ -10,7 +10,8 @@ const FLOAT64 = 0x64;
 export function encodeVector(vector: readonly number[]): Buffer {
   const exactAsFloat32 = vector.every((value) => Math.fround(value) === value || Number.isNaN(value));
   const width = exactAsFloat32 ? 4 : 8;
-  const bytes = Buffer.allocUnsafe(1 + vector.length * width);
+  // Not allocUnsafe: a pooled slab would keep 8 KiB alive per stored vector and defeat the byte bound.
+  const bytes = Buffer.alloc(1 + vector.length * width);
   bytes[0] = exactAsFloat32 ? FLOAT32 : FLOAT64;
   vector.forEach((value, i) => {
     if (exactAsFloat32) bytes.writeFloatLE(value, 1 + i * 4);
