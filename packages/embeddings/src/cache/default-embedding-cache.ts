@@ -1,4 +1,5 @@
-import { EmbeddingCache, type EmbeddingCacheOptions } from './embedding-cache';
+import { EmbeddingCacheConfigError } from '../errors/embedding-cache-config-error';
+import { EmbeddingCache, MIN_CACHE_SECRET_LENGTH, type EmbeddingCacheOptions } from './embedding-cache';
 import type { EmbeddingCacheMetricsSnapshot } from './embedding-cache-metrics';
 import { RedisEmbeddingStore } from './redis-embedding-store';
 
@@ -12,9 +13,24 @@ let current: EmbeddingCache | undefined;
  */
 export function embeddingCacheOptionsFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): EmbeddingCacheOptions {
   const redisUrl = env['BEDROCK_FLOW_EMBEDDING_CACHE_REDIS_URL'];
-  if (redisUrl) return { store: new RedisEmbeddingStore({ url: redisUrl }) };
+  if (redisUrl) {
+    const secret = env['BEDROCK_FLOW_CACHE_SECRET'];
+    // Checked before the store connects: a refused configuration must not leave a Redis client behind.
+    if (secret === undefined || secret.length < MIN_CACHE_SECRET_LENGTH) {
+      throw new EmbeddingCacheConfigError(
+        'BEDROCK_FLOW_CACHE_SECRET',
+        secret === undefined ? 'is not set, and BEDROCK_FLOW_EMBEDDING_CACHE_REDIS_URL puts the cache in Redis' : `is shorter than ${MIN_CACHE_SECRET_LENGTH} characters`,
+        `the same random string of ${MIN_CACHE_SECRET_LENGTH}+ characters in every process sharing the Redis`,
+      );
+    }
+    return { store: new RedisEmbeddingStore({ url: redisUrl }), secret };
+  }
   const maxBytes = env['BEDROCK_FLOW_EMBEDDING_CACHE_MAX_BYTES'];
-  return maxBytes ? { maxBytes: /^\d+$/.test(maxBytes) ? Number(maxBytes) : Number.NaN } : {};
+  if (maxBytes === undefined || maxBytes === '') return {};
+  if (!/^\d+$/.test(maxBytes) || Number(maxBytes) < 1) {
+    throw new EmbeddingCacheConfigError('BEDROCK_FLOW_EMBEDDING_CACHE_MAX_BYTES', `is ${JSON.stringify(maxBytes.slice(0, 40))}`, 'a whole number of bytes, at least 1 (default 67108864, 64 MiB)');
+  }
+  return { maxBytes: Number(maxBytes) };
 }
 
 /**

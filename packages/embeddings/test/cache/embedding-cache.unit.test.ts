@@ -12,6 +12,7 @@ import {
   createOpenTelemetryCacheSink,
   crossProcessCredentialScope,
   decodeVector,
+  embeddingCacheOptionsFromEnv,
   embeddingCacheKey,
   encodeVector,
 } from '../../src';
@@ -125,6 +126,22 @@ describe('options', () => {
     } finally {
       if (saved !== undefined) process.env['BEDROCK_FLOW_CACHE_SECRET'] = saved;
     }
+  });
+});
+
+describe('options from the environment', () => {
+  test('a Redis URL without a cache secret is refused before any Redis client exists', () => {
+    expect(() => embeddingCacheOptionsFromEnv({ BEDROCK_FLOW_EMBEDDING_CACHE_REDIS_URL: 'redis://127.0.0.1:1' })).toThrow(
+      expect.objectContaining({ code: 'EMBEDDING_CACHE_CONFIG_INVALID', field: 'BEDROCK_FLOW_CACHE_SECRET' }),
+    );
+    expect(() => embeddingCacheOptionsFromEnv({ BEDROCK_FLOW_EMBEDDING_CACHE_REDIS_URL: 'redis://127.0.0.1:1', BEDROCK_FLOW_CACHE_SECRET: 'short' })).toThrow(
+      expect.objectContaining({ field: 'BEDROCK_FLOW_CACHE_SECRET' }),
+    );
+  });
+  test('the byte bound', () => {
+    expect(embeddingCacheOptionsFromEnv({})).toEqual({});
+    expect(embeddingCacheOptionsFromEnv({ BEDROCK_FLOW_EMBEDDING_CACHE_MAX_BYTES: '1048576' })).toEqual({ maxBytes: 1048576 });
+    expect(() => embeddingCacheOptionsFromEnv({ BEDROCK_FLOW_EMBEDDING_CACHE_MAX_BYTES: '64MB' })).toThrow(expect.objectContaining({ field: 'BEDROCK_FLOW_EMBEDDING_CACHE_MAX_BYTES' }));
   });
 });
 
