@@ -101,6 +101,7 @@ describe('parseBenchOptions', () => {
   it('parses --quick, --only by id or number, --rtt-ms', () => {
     expect(parseBenchOptions([])).toEqual({ quick: false, only: [...SCENARIO_IDS], rttMs: 30, outDir: undefined });
     expect(parseBenchOptions(['--quick', '--only', 'churn,1', '--rtt-ms=10'])).toMatchObject({ quick: true, only: ['sequential', 'churn'], rttMs: 10 });
+    expect(parseBenchOptions(['--only', '7,streaming'])).toMatchObject({ only: ['streaming', 'embeddings'] });
   });
 
   it('rejects unknown scenarios, bad RTTs and unknown flags with a coded error naming the field', () => {
@@ -112,7 +113,8 @@ describe('parseBenchOptions', () => {
       }
       throw new Error('expected a BenchOptionsError');
     };
-    expect(attempt(['--only', '7'])).toMatchObject({ code: 'BENCH_INVALID_OPTION', field: '--only' });
+    // Scenario 7 (embeddings) exists now; 8 does not.
+    expect(attempt(['--only', '8'])).toMatchObject({ code: 'BENCH_INVALID_OPTION', field: '--only' });
     expect(attempt(['--rtt-ms', '-1'])).toMatchObject({ code: 'BENCH_INVALID_OPTION', field: '--rtt-ms' });
     expect(attempt(['--fast'])).toBeInstanceOf(BenchOptionsError);
   });

@@ -23,6 +23,9 @@ export interface ScenarioPlan {
   streamingSamples: number;
   /** Delay between event-stream frames, ms. */
   streamChunkDelayMs: number;
+  /** Scenario 7: documents of the retrieval flow, and runs of each variant (cache on/off × Cohere/Titan). */
+  embeddingsDocuments: number;
+  embeddingsRuns: number;
 }
 
 /** The plan of a full (`quick = false`) or quick run. */
@@ -43,6 +46,8 @@ export function scenarioPlan(quick: boolean): ScenarioPlan {
         overheadCallsPerRound: 20,
         streamingSamples: 10,
         streamChunkDelayMs: 2,
+        embeddingsDocuments: 100,
+        embeddingsRuns: 10,
       }
     : {
         sequentialCycles: 1_000,
@@ -59,5 +64,7 @@ export function scenarioPlan(quick: boolean): ScenarioPlan {
         overheadCallsPerRound: 40,
         streamingSamples: 40,
         streamChunkDelayMs: 2,
+        embeddingsDocuments: 200,
+        embeddingsRuns: 30,
       };
 }

@@ -9,6 +9,7 @@ import { errorText, type ScenarioContext } from '../scenarios/scenario-context';
 import type { ScenarioResult } from '../scenarios/scenario-result';
 import { runSequentialRebuild } from '../scenarios/sequential-rebuild';
 import { runStreaming } from '../scenarios/streaming';
+import { runEmbeddingsReruns } from '../scenarios/embeddings-reruns';
 
 /**
  * The measuring process: runs the scenarios the parent asked for, one after another, with the clients only. The
@@ -21,6 +22,7 @@ const RUNNERS: Record<ScenarioId, (ctx: ScenarioContext) => Promise<ScenarioResu
   churn: runChurn,
   overhead: runCpuOverhead,
   streaming: runStreaming,
+  embeddings: runEmbeddingsReruns,
 };
 
 async function main(): Promise<void> {

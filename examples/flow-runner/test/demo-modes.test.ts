@@ -15,7 +15,7 @@ const DOCUMENTS = [
 ];
 const sum = (values: ReadonlyArray<number | null>): number => values.reduce<number>((a, b) => a + (b ?? Number.NaN), 0);
 
-describe('the demo on retrieval.json against the emulator (TLS, 3 runs per mode)', () => {
+describe('the demo on retrieval.json against the emulator (TLS, 3 runs per mode, a new question each run)', () => {
   let outcome: DemoOutcome;
   const mode = (name: string): ModeResult => outcome.results.modes.find((m) => m.mode === name) as ModeResult;
 
@@ -26,15 +26,25 @@ describe('the demo on retrieval.json against the emulator (TLS, 3 runs per mode)
 
   it('answers with the echo of the prompt built around the nearest document, the same in every mode', () => {
     const answers = Object.values(outcome.answers);
-    expect(answers).toHaveLength(3);
+    expect(answers).toHaveLength(4);
     expect(new Set(answers).size).toBe(1);
     const match = /^Echo: Answer the question using only this document\.\n\nDocument: (.+)\n\nQuestion: How many texts per call does Cohere embed take\?$/.exec(answers[0] as string);
     expect(match).not.toBeNull();
     expect(DOCUMENTS).toContain(match?.[1]);
   });
 
-  it('every run makes 3 model requests: embed the documents (one Cohere call), embed the question, invoke the model', () => {
-    for (const m of outcome.results.modes) expect(m.requestsPerRun).toEqual([3, 3, 3]);
+  it('every run makes 3 model requests without the embedding cache: embed the documents (one Cohere call), embed the question, invoke the model', () => {
+    for (const m of outcome.results.modes.filter((m) => m.mode !== 'bedrock-flow+cache')) expect(m.requestsPerRun).toEqual([3, 3, 3]);
+  });
+
+  it('bedrock-flow+cache: steady runs embed only the new question (2 requests), on the same 1 handshake', () => {
+    const cached = mode('bedrock-flow+cache');
+    expect(cached.requestsPerRun).toEqual([3, 2, 2]);
+    expect(cached.tlsHandshakesPerRun).toEqual([1, 0, 0]);
+    expect(outcome.embeddingCache).toMatchObject({ store: 'memory', requestsSaved: 2, entries: 5 + 3, storeErrors: 0 });
+    const rows = Object.fromEntries(outcome.results.summary.map((row) => [row.mode, row]));
+    expect(rows['bedrock-flow+cache']).toMatchObject({ requests: 7, steadyRequestsPerRun: 2 });
+    expect(rows['bedrock-flow']).toMatchObject({ steadyRequestsPerRun: 3 });
   });
 
   it('naive: a TLS handshake and a connection per request, a credential_process per node per build', () => {
@@ -68,7 +78,7 @@ describe('the demo on retrieval.json against the emulator (TLS, 3 runs per mode)
     const rows = Object.fromEntries(outcome.results.summary.map((row) => [row.mode, row]));
     expect(rows['naive']).toMatchObject({ tlsHandshakes: 9, connections: 9, credentialResolutions: 6, requests: 9 });
     expect(rows['bedrock-flow']).toMatchObject({ tlsHandshakes: 1, connections: 1, credentialResolutions: 1, requests: 9, ratioToBedrockFlow: 1 });
-    expect(outcome.table.split('\n')).toHaveLength(6);
+    expect(outcome.table.split('\n')).toHaveLength(7);
     expect(sum(mode('naive').tlsHandshakesPerRun)).toBe(9);
   });
 });
@@ -77,7 +87,7 @@ describe('the demo on chat.json (Converse) against the emulator', () => {
   it('echoes the question in every mode; naive pays a handshake per build, bedrock-flow one in all', async () => {
     const options = parseDemoArgs(['--runs', '2', '--rtt-ms', '0'], { flowPath: join(flowsDir, 'chat.json'), resultsDir: 'unused', env: {} });
     const outcome = await runDemo({ ...options, resultsDir: null }, { progress: { write: () => true }, log: () => undefined });
-    expect(Object.values(outcome.answers)).toEqual(Array(3).fill('Echo: What does a warm client save on each run?'));
+    expect(Object.values(outcome.answers)).toEqual(Array(4).fill('Echo: What does a warm client save on each run?'));
     const byMode = Object.fromEntries(outcome.results.modes.map((m) => [m.mode, m]));
     expect(byMode['naive']).toMatchObject({ tlsHandshakesPerRun: [1, 1], credentialResolutionsPerRun: [1, 1], requestsPerRun: [1, 1] });
     expect(byMode['seed']).toMatchObject({ tlsHandshakesPerRun: [1, 1], credentialResolutionsPerRun: [1, 1] });
@@ -108,8 +118,16 @@ describe('--real', () => {
 
 describe('demo flags', () => {
   const defaults = { flowPath: 'f.json', resultsDir: 'out', env: {} };
-  it('defaults to 20 runs, RTT 30 ms and all three modes', () => {
-    expect(parseDemoArgs([], defaults)).toMatchObject({ runs: 20, rttMs: 30, real: false, region: 'us-east-1', modes: ['naive', 'seed', 'bedrock-flow'] });
+  it('defaults to 20 runs, RTT 30 ms, all four modes and a new question per run', () => {
+    expect(parseDemoArgs([], defaults)).toMatchObject({
+      runs: 20,
+      rttMs: 30,
+      real: false,
+      region: 'us-east-1',
+      modes: ['naive', 'seed', 'bedrock-flow', 'bedrock-flow+cache'],
+      sameQuestion: false,
+    });
+    expect(parseDemoArgs(['--same-question', '--modes', 'bedrock-flow+cache'], defaults)).toMatchObject({ sameQuestion: true, modes: ['bedrock-flow+cache'] });
   });
   it('reads every flag', () => {
     expect(

@@ -29,6 +29,11 @@ try {
   const stats = emu.stats();
   console.log(`${vectors.length} document vectors of ${vectors[0]?.length} dimensions, query vector of ${query.length}`);
   console.log(`requests: ${JSON.stringify(stats.requests.byOperation)}, TLS handshakes: ${stats.tls.handshakes}`);
+  // A re-run, as a flow builder rebuilds the graph: the documents come from the embedding cache.
+  const rerun = node.build_embeddings();
+  await rerun.embedDocuments(documents);
+  const { hits, misses, requestsSaved } = rerun.cacheStats() as { hits: number; misses: number; requestsSaved: number };
+  console.log(`re-run: ${JSON.stringify(emu.stats().requests.byOperation)} in all; cache ${hits} hits, ${misses} misses, ${requestsSaved} requests saved`);
 } finally {
   await pool.close();
   await emu.close();

@@ -7,6 +7,7 @@ export {
   CONFIGURABLE_DIMENSIONS,
   type BedrockBatchedEmbeddingsFields,
   type EmbedCallOptions,
+  type EmbeddingsCacheStats,
 } from './embeddings/bedrock-batched-embeddings';
 export {
   AWS_EMBEDDING_MODEL_IDS,
@@ -38,3 +39,27 @@ export { embeddingsInputs, type EmbeddingsValues } from './component/embeddings-
 export { embeddingsFields, type EmbeddingsFields } from './component/embeddings-fields';
 export { buildEmbeddings } from './component/build-embeddings';
 export { dimensionsInput } from './component/dimensions-input';
+export { EmbeddingCache, MIN_CACHE_SECRET_LENGTH, type CachedEmbedRequest, type EmbeddingCacheOptions, type EmbeddingCacheScopeInput } from './cache/embedding-cache';
+export { defaultEmbeddingCache, embeddingCacheMetrics, embeddingCacheOptionsFromEnv, setDefaultEmbeddingCache } from './cache/default-embedding-cache';
+export { MemoryEmbeddingStore, DEFAULT_EMBEDDING_CACHE_MAX_BYTES, type MemoryEmbeddingStoreOptions } from './cache/memory-embedding-store';
+export {
+  RedisEmbeddingStore,
+  DEFAULT_REDIS_COMMAND_TIMEOUT_MS,
+  DEFAULT_REDIS_CONNECT_TIMEOUT_MS,
+  DEFAULT_REDIS_KEY_PREFIX,
+  DEFAULT_REDIS_TTL_SECONDS,
+  type EmbeddingCacheLogger,
+  type RedisEmbeddingStoreOptions,
+} from './cache/redis-embedding-store';
+export type { EmbeddingStore, EmbeddingStoreStats } from './cache/embedding-store';
+export { embeddingCacheKey, type EmbeddingCacheKeyParts } from './cache/embedding-cache-key';
+export { encodeVector, decodeVector } from './cache/vector-codec';
+export { crossProcessCredentialScope } from './cache/cross-process-credential-scope';
+export {
+  EMBEDDING_CACHE_COUNTER_NAMES,
+  type EmbeddingCacheCounterName,
+  type EmbeddingCacheCounters,
+  type EmbeddingCacheMetricsSnapshot,
+} from './cache/embedding-cache-metrics';
+export { EMBEDDING_CACHE_OTEL_METER_NAME, createOpenTelemetryCacheSink } from './cache/open-telemetry-cache-sink';
+export { EmbeddingCacheConfigError } from './errors/embedding-cache-config-error';

@@ -199,7 +199,8 @@ describe('batching, concurrency, transport', () => {
 
 describe('failures', () => {
   test('a throttling burst is retried by the client and the result is complete', async () => {
-    const embeddings = new BedrockBatchedEmbeddings({ client, model: 'amazon.titan-embed-text-v1' });
+    // Without the cache: the second call must reach Bedrock again to meet the throttles.
+    const embeddings = new BedrockBatchedEmbeddings({ client, model: 'amazon.titan-embed-text-v1', cache: false });
     const expected = await embeddings.embedDocuments(texts(20));
     await settleAndReset();
     emu.setFaults({ throttle: { count: 2 } });

@@ -214,6 +214,8 @@ describe('BedrockBatchedEmbeddings (stubbed send)', () => {
             model: cohere ? 'cohere.embed-english-v3' : 'amazon.titan-embed-text-v2:0',
             batchSize: cohere ? 7 : undefined,
             maxConcurrency,
+            // The request plan itself (one request per text / per 7): repeated texts must not be deduplicated here.
+            cache: false,
           });
           const vectors = await embeddings.embedDocuments(docs);
           const expected = docs.map((d) => vectorFor(d.replace(/\n/g, ' '), 1024));
@@ -272,6 +274,7 @@ describe('BedrockBatchedEmbeddings options', () => {
       normalize: true,
       batchSize: 1,
       maxConcurrency: 8,
+      cache: 'memory',
     });
   });
 });

@@ -14,6 +14,7 @@ const REFERENCE: Array<[name: string, displayName: string, type: string, value: 
   ['dimensions', 'Dimensions', 'DropdownInput', 1024, false, true],
   ['normalize', 'Normalize', 'BoolInput', true, false, true],
   ['max_concurrency', 'Max Concurrency', 'IntInput', 8, false, true],
+  ['cache_embeddings', 'Cache Embeddings', 'BoolInput', true, false, true],
 ];
 
 const manifest = new ComponentRegistry([amazonBedrockEmbeddingsDefinition]).manifest();

@@ -18,8 +18,10 @@ export interface DemoOptions {
   flowPath: string;
   /** Where the chart and JSON go. Default `examples/flow-runner/results` (`--out`). */
   resultsDir: string;
-  /** Modes to run, in order. Default all three (`--modes naive,seed,bedrock-flow`). */
+  /** Modes to run, in order. Default all four (`--modes naive,seed,bedrock-flow,bedrock-flow+cache`). */
   modes: ModeName[];
+  /** Ask the flow's own question on every run instead of a new one per run. Default `false` (`--same-question`). */
+  sameQuestion: boolean;
 }
 
 /** A bad flag: `code`, the flag and what it accepts. */
@@ -35,11 +37,12 @@ export class DemoOptionsError extends Error {
   }
 }
 
-const MODES: readonly ModeName[] = ['naive', 'seed', 'bedrock-flow'];
+const MODES: readonly ModeName[] = ['naive', 'seed', 'bedrock-flow', 'bedrock-flow+cache'];
 const VALUE_FLAGS = new Set(['--runs', '--rtt-ms', '--region', '--model', '--embedding-model', '--flow', '--out', '--modes']);
 
 /** The demo's usage text. */
-export const DEMO_USAGE = `Usage: pnpm demo [--runs N] [--rtt-ms MS] [--flow FILE] [--out DIR] [--modes naive,seed,bedrock-flow]
+export const DEMO_USAGE = `Usage: pnpm demo [--runs N] [--rtt-ms MS] [--flow FILE] [--out DIR] [--modes naive,seed,bedrock-flow,bedrock-flow+cache]
+                 [--same-question]
                  [--real --region REGION --model MODEL_ID --embedding-model MODEL_ID]`;
 
 /** Reads the demo's flags (`--flag value` or `--flag=value`); `defaults` give the paths. Throws {@link DemoOptionsError}. */
@@ -53,6 +56,7 @@ export function parseDemoArgs(argv: readonly string[], defaults: { flowPath: str
     flowPath: defaults.flowPath,
     resultsDir: defaults.resultsDir,
     modes: [...MODES],
+    sameQuestion: false,
   };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] as string;
@@ -61,6 +65,10 @@ export function parseDemoArgs(argv: readonly string[], defaults: { flowPath: str
     const flag = eq === -1 ? arg : arg.slice(0, eq);
     if (flag === '--real') {
       options.real = true;
+      continue;
+    }
+    if (flag === '--same-question') {
+      options.sameQuestion = true;
       continue;
     }
     if (flag === '--help' || flag === '-h') throw new DemoOptionsError('--help', DEMO_USAGE);

@@ -26,13 +26,20 @@ async function main(): Promise<void> {
   console.log(`bedrock-flow demo: ${options.runs} runs of ${options.flowPath.split(/[\\/]/).pop()} per mode, graph rebuilt from JSON before every run\n`);
   const outcome = await runDemo(options, { progress: process.stdout, log: (line) => console.log(line) });
   console.log(`\n${outcome.table}\n`);
-  for (const mode of outcome.results.modes) console.log(`  ${mode.mode.padEnd(12)} ${mode.description}`);
+  for (const mode of outcome.results.modes) console.log(`  ${mode.mode.padEnd(18)} ${mode.description}`);
   if (outcome.pool) {
     const t = outcome.pool.totals;
     console.log(
       `\nbedrock-flow's pool, by its own metrics: ${outcome.pool.slots.length} slot(s), ${t.connectionsOpened} connection(s), ${t.tlsHandshakes} TLS handshake(s), ` +
         `${t.requests} requests (${t.warmUpRequests} warm-up pings), ${t.requestsOnReusedConnections} on reused connections, ` +
         `${t.credentialResolutions} credential resolution(s).`,
+    );
+  }
+  if (outcome.embeddingCache) {
+    const c = outcome.embeddingCache;
+    console.log(
+      `\nembedding cache (bedrock-flow+cache), by its own metrics: ${c.hits} hit(s), ${c.misses} miss(es), ${c.requestsSaved} request(s) saved, ` +
+        `${c.entries} entr${c.entries === 1 ? 'y' : 'ies'} in ${c.bytes} bytes (${c.store}), ${c.evictions} eviction(s), ${c.storeErrors} store error(s).`,
     );
   }
   const distinct = new Set(Object.values(outcome.answers));

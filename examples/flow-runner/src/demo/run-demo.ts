@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { endpointPolicyFromEnv, type BedrockPool, type PoolMetricsSnapshot } from '@bedrock-flow/bedrock-pool';
 import { startEmulator, TEST_CREDENTIALS, type RunningEmulator } from '@bedrock-flow/emulator';
+import { embeddingCacheMetrics, type EmbeddingCacheMetricsSnapshot } from '@bedrock-flow/embeddings';
 import { createBedrockRegistry } from '../components/bedrock-registry';
 import { LOCAL_COMPONENTS } from '../components/local-components';
 import type { ConnectionCounter } from '../counting/connection-counts';
@@ -38,7 +39,30 @@ export interface DemoOutcome {
   written?: WrittenResults;
   /** bedrock-flow's own view of its pool after the runs (absent when that mode did not run). */
   pool?: PoolMetricsSnapshot;
+  /** The process's embedding cache after the runs (absent when `bedrock-flow+cache` did not run). */
+  embeddingCache?: EmbeddingCacheMetricsSnapshot;
 }
+
+/**
+ * Questions of runs 2..N: a new question every run, as users ask, so a run's query embedding is new
+ * work while the documents' embeddings are not. Run 1 asks the flow's own question.
+ */
+export const FOLLOW_UP_QUESTIONS = [
+  'What does a new TLS connection cost before the first request?',
+  'What runs every time a credential_process client resolves credentials?',
+  'What slows a client down after throttling?',
+  'Where do cross-region inference profiles route requests?',
+  'How many texts does Titan embed per call?',
+] as const;
+
+/** The question of run `run` (0-based): the flow's own for run 0 (`undefined`), then a new one each run. */
+export function questionOfRun(run: number): string | undefined {
+  if (run === 0) return undefined;
+  return `${FOLLOW_UP_QUESTIONS[(run - 1) % FOLLOW_UP_QUESTIONS.length]} (run ${run + 1})`;
+}
+
+/** A credential_process profile label for a mode (`+` is not for file and profile names). */
+const profileLabel = (mode: ModeName): string => mode.replace('+', '-');
 
 const BEDROCK_TYPES = ['AmazonBedrockConverseModel', 'AmazonBedrockModel', 'AmazonBedrockEmbeddings'] as const;
 
@@ -73,12 +97,12 @@ export async function runDemo(options: Omit<DemoOptions, 'resultsDir'> & { resul
     // except --real with AWS_PROFILE, where the user's profile is used as is.
     const countable = !options.real || realSource?.kind === 'environment-keys';
     if (countable) {
-      profiles = await createCredentialProcessProfiles(labels, options.real ? undefined : { ...TEST_CREDENTIALS });
+      profiles = await createCredentialProcessProfiles(labels.map(profileLabel), options.real ? undefined : { ...TEST_CREDENTIALS });
       process.env['AWS_CONFIG_FILE'] = profiles.configFile;
       process.env['AWS_SHARED_CREDENTIALS_FILE'] = profiles.credentialsFile;
     }
     const profileOf = (mode: ModeName): string =>
-      profiles ? profiles.profile(mode) : (realSource as { kind: 'profile'; profile: string }).profile;
+      profiles ? profiles.profile(profileLabel(mode)) : (realSource as { kind: 'profile'; profile: string }).profile;
     modes.push(
       ...createModes(
         // The operator's endpoint policy (BEDROCK_FLOW_ALLOWED_ENDPOINTS, …), e.g. for --real through a corporate gateway.
@@ -99,9 +123,9 @@ export async function runDemo(options: Omit<DemoOptions, 'resultsDir'> & { resul
     for (let run = 0; run < options.runs; run += 1) {
       const rotated = [...modes.slice(run % modes.length), ...modes.slice(0, run % modes.length)];
       for (const mode of rotated) {
-        const tweaks = tweaksFor(options, profileOf(mode.name), emulator?.url);
+        const tweaks = tweaksFor(options, profileOf(mode.name), emulator?.url, mode.cacheEmbeddings, options.sameQuestion ? undefined : questionOfRun(run));
         const before = counter.read();
-        const credentialsBefore = profiles ? await profiles.invocations(mode.name) : null;
+        const credentialsBefore = profiles ? await profiles.invocations(profileLabel(mode.name)) : null;
         const started = performance.now();
         // The host's job on every run: rebuild the graph from the saved JSON, then build and run it.
         const result = await mode.run(parseFlow(flowText, flowName), tweaks);
@@ -113,7 +137,7 @@ export async function runDemo(options: Omit<DemoOptions, 'resultsDir'> & { resul
         r.tlsHandshakesPerRun.push(after.tlsHandshakes - before.tlsHandshakes);
         r.connectionsPerRun.push(after.connections - before.connections);
         r.requestsPerRun.push(after.requests === null || before.requests === null ? null : after.requests - before.requests);
-        r.credentialResolutionsPerRun.push(profiles && credentialsBefore !== null ? (await profiles.invocations(mode.name)) - credentialsBefore : null);
+        r.credentialResolutionsPerRun.push(profiles && credentialsBefore !== null ? (await profiles.invocations(profileLabel(mode.name))) - credentialsBefore : null);
         answers[mode.name] ??= result.text;
         progress.tick(mode.name);
       }
@@ -136,6 +160,7 @@ export async function runDemo(options: Omit<DemoOptions, 'resultsDir'> & { resul
     const outcome: DemoOutcome = { results: demoResults, table, answers };
     const pooled = modes.find((mode) => mode.name === 'bedrock-flow') as (ClientMode & { pool?: BedrockPool }) | undefined;
     if (pooled?.pool) outcome.pool = pooled.pool.metrics();
+    if (labels.includes('bedrock-flow+cache')) outcome.embeddingCache = embeddingCacheMetrics();
     if (options.resultsDir !== null) outcome.written = await writeResults(options.resultsDir, demoResults);
     return outcome;
   } finally {
@@ -147,8 +172,14 @@ export async function runDemo(options: Omit<DemoOptions, 'resultsDir'> & { resul
   }
 }
 
-/** Per-mode values over the flow's: the mode's profile, and the target's endpoint, region and models. */
-function tweaksFor(options: Pick<DemoOptions, 'region' | 'real' | 'model' | 'embeddingModel'>, profile: string, endpoint: string | undefined): FlowTweaks {
+/** Per-mode values over the flow's: the mode's profile and cache switch, the run's question, and the target's endpoint, region and models. */
+function tweaksFor(
+  options: Pick<DemoOptions, 'region' | 'real' | 'model' | 'embeddingModel'>,
+  profile: string,
+  endpoint: string | undefined,
+  cacheEmbeddings: boolean,
+  question: string | undefined,
+): FlowTweaks {
   const tweaks: Record<string, Record<string, unknown>> = {};
   for (const type of BEDROCK_TYPES) {
     const model = type === 'AmazonBedrockEmbeddings' ? options.embeddingModel : options.model;
@@ -157,8 +188,10 @@ function tweaksFor(options: Pick<DemoOptions, 'region' | 'real' | 'model' | 'emb
       region_name: options.region,
       ...(endpoint ? { endpoint_url: endpoint } : {}),
       ...(options.real && model ? { model_id: model } : {}),
+      ...(type === 'AmazonBedrockEmbeddings' ? { cache_embeddings: cacheEmbeddings } : {}),
     };
   }
+  if (question !== undefined) tweaks['ChatInput'] = { input_value: question };
   return tweaks;
 }
 

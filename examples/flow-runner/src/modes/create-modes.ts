@@ -31,6 +31,7 @@ export function naiveMode(deps: ModeDependencies): ClientMode {
   };
   return {
     name: 'naive',
+    cacheEmbeddings: false,
     description: 'new stock BedrockRuntimeClient per node build (SDK default HTTP/2 handler), as upstream Langflow, Flowise and n8n',
     async run(graph, tweaks) {
       await dropGraph();
@@ -52,6 +53,7 @@ export function seedMode(deps: ModeDependencies): ClientMode {
   };
   return {
     name: 'seed',
+    cacheEmbeddings: false,
     description: 'a fresh keep-alive BedrockPool per graph build, closed when the graph is dropped (a cache that dies with the graph)',
     async run(graph, tweaks) {
       await dropGraph();
@@ -64,14 +66,17 @@ export function seedMode(deps: ModeDependencies): ClientMode {
 }
 
 /** Mode (c): one pool for the process, told about every build; leases survive rebuilds. */
-export function bedrockFlowMode(deps: ModeDependencies): ClientMode & { readonly pool: BedrockPool } {
+export function bedrockFlowMode(deps: ModeDependencies, withCache = false): ClientMode & { readonly pool: BedrockPool } {
   const pool = new BedrockPool(poolOptions(deps));
   const host = new FlowHost({ ...hostOptions(deps), pool, lifecycle: pool });
   const graphs = new Set<string>();
   let closed = false;
   return {
-    name: 'bedrock-flow',
-    description: 'one BedrockPool for the process, lifecycle hooks called (graphBuildStarted re-warms a closed connection while the host builds)',
+    name: withCache ? 'bedrock-flow+cache' : 'bedrock-flow',
+    cacheEmbeddings: withCache,
+    description: withCache
+      ? 'bedrock-flow with the embedding cache on (cache_embeddings, the default): unchanged documents are not embedded again'
+      : 'one BedrockPool for the process, lifecycle hooks called (graphBuildStarted re-warms a closed connection while the host builds); embedding cache off',
     pool,
     run(graph, tweaks) {
       graphs.add(graph.id);
@@ -88,9 +93,19 @@ export function bedrockFlowMode(deps: ModeDependencies): ClientMode & { readonly
   };
 }
 
-/** The three modes, by name. */
-export function createModes(deps: ModeDependencies, names: readonly ModeName[] = ['naive', 'seed', 'bedrock-flow']): ClientMode[] {
-  const factories: Record<ModeName, (d: ModeDependencies) => ClientMode> = { naive: naiveMode, seed: seedMode, 'bedrock-flow': bedrockFlowMode };
+/** Mode (d): bedrock-flow with the embedding cache on: a re-run embeds only texts it has not embedded before. */
+export function bedrockFlowCacheMode(deps: ModeDependencies): ClientMode & { readonly pool: BedrockPool } {
+  return bedrockFlowMode(deps, true);
+}
+
+/** The modes, by name. */
+export function createModes(deps: ModeDependencies, names: readonly ModeName[] = ['naive', 'seed', 'bedrock-flow', 'bedrock-flow+cache']): ClientMode[] {
+  const factories: Record<ModeName, (d: ModeDependencies) => ClientMode> = {
+    naive: naiveMode,
+    seed: seedMode,
+    'bedrock-flow': (d) => bedrockFlowMode(d),
+    'bedrock-flow+cache': bedrockFlowCacheMode,
+  };
   return names.map((name) => factories[name](deps));
 }
 

@@ -7,7 +7,7 @@ const ms = (value: number): string => (Number.isFinite(value) ? `${value.toFixed
  * and the README.
  */
 export function formatTable(rows: readonly ModeSummary[], runs: number): string {
-  const header = ['mode', 'first run', `steady p50`, `steady p95`, 'TLS handshakes', 'connections', 'credential resolutions', 'requests', 'vs bedrock-flow'];
+  const header = ['mode', 'first run', `steady p50`, `steady p95`, 'TLS handshakes', 'connections', 'credential resolutions', 'requests', 'requests/steady run', 'vs bedrock-flow'];
   const body = rows.map((r) => [
     r.mode,
     ms(r.firstRunMs),
@@ -17,6 +17,7 @@ export function formatTable(rows: readonly ModeSummary[], runs: number): string 
     String(r.connections),
     r.credentialResolutions === null ? 'n/a' : String(r.credentialResolutions),
     r.requests === null ? 'n/a' : String(r.requests),
+    r.steadyRequestsPerRun === null ? 'n/a' : String(r.steadyRequestsPerRun),
     Number.isFinite(r.ratioToBedrockFlow) ? `${r.ratioToBedrockFlow.toFixed(2)}x` : 'n/a',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => (row[i] as string).length)));

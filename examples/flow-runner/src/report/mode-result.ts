@@ -1,5 +1,5 @@
-/** The three ways of getting a Bedrock client the demo compares. */
-export type ModeName = 'naive' | 'seed' | 'bedrock-flow';
+/** The ways of getting a Bedrock client the demo compares; `bedrock-flow+cache` is bedrock-flow with the embedding cache on. */
+export type ModeName = 'naive' | 'seed' | 'bedrock-flow' | 'bedrock-flow+cache';
 
 /** What one mode measured over all runs. Plain JSON (written to `results/*.json`). */
 export interface ModeResult {
@@ -28,6 +28,8 @@ export interface ModeSummary {
   connections: number;
   credentialResolutions: number | null;
   requests: number | null;
+  /** Median model requests per steady run (runs 2..N), `null` when not countable: what the embedding cache removes. */
+  steadyRequestsPerRun: number | null;
   /** Steady-state p50 of this mode / bedrock-flow's; `1` for bedrock-flow itself. */
   ratioToBedrockFlow: number;
 }

@@ -3,6 +3,11 @@ import { percentile } from './percentile';
 
 const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
 /** The sum, or `null` when any run could not be counted. */
+/** Median requests of runs 2..N (run 1 alone if there is only one), or `null` when any was not counted. */
+const steadyRequests = (r: ModeResult): number | null => {
+  const runs = r.requestsPerRun.length > 1 ? r.requestsPerRun.slice(1) : r.requestsPerRun;
+  return runs.some((v) => v === null) ? null : percentile(runs as number[], 50);
+};
 const sumOrNull = (values: ReadonlyArray<number | null>): number | null => (values.some((v) => v === null) ? null : sum(values as number[]));
 
 /**
@@ -25,6 +30,7 @@ export function summarizeModes(results: readonly ModeResult[]): ModeSummary[] {
       connections: sum(r.connectionsPerRun),
       credentialResolutions: sumOrNull(r.credentialResolutionsPerRun),
       requests: sumOrNull(r.requestsPerRun),
+      steadyRequestsPerRun: steadyRequests(r),
       ratioToBedrockFlow: steadyP50Ms / referenceP50,
     };
   });

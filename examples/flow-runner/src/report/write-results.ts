@@ -5,7 +5,7 @@ import { svgLineChart } from './svg-line-chart';
 import { svgToPng, type PngOutcome } from './svg-to-png';
 
 /** Line colour per mode in the chart. */
-export const MODE_COLORS: Record<ModeName, string> = { naive: '#d62728', seed: '#ff7f0e', 'bedrock-flow': '#2ca02c' };
+export const MODE_COLORS: Record<ModeName, string> = { naive: '#d62728', seed: '#ff7f0e', 'bedrock-flow': '#2ca02c', 'bedrock-flow+cache': '#1f77b4' };
 
 /** Everything the demo knows about one invocation, written as `results/latest.json`. */
 export interface DemoResults {

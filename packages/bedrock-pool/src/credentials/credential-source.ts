@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { hashSecret } from '../config/hash-secret';
 import type { CredentialSource } from '../config/client-config';
 
@@ -27,4 +28,12 @@ export function describeCredentialSource(source: CredentialSource): CredentialSo
     case 'default':
       return { key: 'default', label: 'the default credential provider chain' };
   }
+}
+
+/**
+ * A short, secret-free scope for a credential source: a SHA-256 of its sharing key (in which secrets
+ * are already per-process HMACs). Equal sources give equal scopes within one process only.
+ */
+export function credentialScopeOf(source: CredentialSource): string {
+  return `cs1-${createHash('sha256').update(describeCredentialSource(source).key).digest('base64url').slice(0, 24)}`;
 }

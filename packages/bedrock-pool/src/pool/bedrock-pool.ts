@@ -11,6 +11,7 @@ import { fingerprintConfig } from '../config/fingerprint-config';
 import { normalizeConfig } from '../config/normalize-config';
 import { RawConfigMemo } from '../config/raw-config-memo';
 import { CredentialRegistry } from '../credentials/credential-registry';
+import { credentialScopeOf } from '../credentials/credential-source';
 import { EndpointPolicy } from '../endpoint-policy/endpoint-policy';
 import type { CredentialEvent } from '../credentials/shared-credential-provider';
 import { ConfigValidationError } from '../errors/config-validation-error';
@@ -127,7 +128,7 @@ export class BedrockPool extends EventEmitter<BedrockPoolEventMap> {
       this.#logger.debug?.(`bedrock-pool: created ${slot.slotId} (${fingerprint})`);
       this.emit('slotCreated', slot.describe());
     }
-    const lease = new ClientLease(identity, slot.client, fingerprint, slot.slotId);
+    const lease = new ClientLease(identity, slot.client, fingerprint, slot.slotId, credentialScopeOf(normalized.credentials));
     slot.leaseKeys.add(key);
     slot.setLeased(true);
     this.#leases.set(key, { lease, slot, memo: RawConfigMemo.of(config, readsProxyEnv, process.env) });

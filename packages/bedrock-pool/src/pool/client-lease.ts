@@ -22,12 +22,20 @@ export class ClientLease {
   readonly fingerprint: string;
   /** Id of the slot holding the client. */
   readonly slotId: string;
+  /**
+   * Secret-free identity of the lease's credentials, for keying per-credential state such as a cache
+   * (`cs1-…`): equal for equal credential sources in this process, different for different ones, and
+   * meaningless outside the process (secrets enter only as per-process HMACs). `undefined` when the
+   * lease was not made by a `BedrockPool` and the credentials are unknown.
+   */
+  readonly credentialScope: string | undefined;
 
-  constructor(identity: NodeIdentity, client: BedrockRuntimeClient, fingerprint: string, slotId: string) {
+  constructor(identity: NodeIdentity, client: BedrockRuntimeClient, fingerprint: string, slotId: string, credentialScope?: string) {
     this.identity = Object.freeze({ graphId: identity.graphId, nodeId: identity.nodeId });
     this.client = client;
     this.fingerprint = fingerprint;
     this.slotId = slotId;
+    this.credentialScope = credentialScope;
   }
 
   /** Identity, slot id and fingerprint; no client, no secret. */

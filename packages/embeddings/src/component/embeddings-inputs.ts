@@ -13,7 +13,7 @@ import { dimensionsInput } from './dimensions-input';
 /**
  * Inputs of `AmazonBedrockEmbeddings` in Langflow's order (`model_id`, the four credential inputs,
  * `region_name`, `endpoint_url`), then the bedrock-flow additions, all advanced: `dimensions` and
- * `normalize` (Titan v2) and `max_concurrency`.
+ * `normalize` (Titan v2), `max_concurrency` and `cache_embeddings`.
  */
 export const embeddingsInputs = {
   model_id: embeddingModelIdInput(),
@@ -37,6 +37,12 @@ export const embeddingsInputs = {
     default: DEFAULT_EMBEDDING_MAX_CONCURRENCY,
     min: 1,
     max: MAX_EMBEDDING_CONCURRENCY,
+  }),
+  cache_embeddings: boolInput({
+    displayName: 'Cache Embeddings',
+    info: 'Reuse vectors already computed for the same model, settings, text and credentials (in this process, or in Redis when the host configures it), so a re-run only sends new texts to Bedrock.',
+    advanced: true,
+    default: true,
   }),
 };
 

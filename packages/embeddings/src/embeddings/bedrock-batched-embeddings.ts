@@ -1,6 +1,9 @@
 import { setMaxListeners } from 'node:events';
 import { InvokeModelCommand, type BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { Embeddings } from '@langchain/core/embeddings';
+import { defaultEmbeddingCache } from '../cache/default-embedding-cache';
+import type { EmbeddingCache } from '../cache/embedding-cache';
+import { zeroCounters, type EmbeddingCacheCounters, type EmbeddingCacheMetricsSnapshot } from '../cache/embedding-cache-metrics';
 import { EmbeddingConfigError } from '../errors/embedding-config-error';
 import { EmbeddingRequestError } from '../errors/embedding-request-error';
 import { EmbeddingResponseError } from '../errors/embedding-response-error';
@@ -59,7 +62,17 @@ export interface BedrockBatchedEmbeddingsFields {
   stripNewLines?: boolean;
   /** Aborts every request of this instance when it fires. Default none. */
   signal?: AbortSignal;
+  /** Embedding cache, or `false` for none. Default: the process's shared cache (`defaultEmbeddingCache()`, in memory, 64 MiB). */
+  cache?: EmbeddingCache | false;
+  /** Credential scope of cache entries, from `cache.scopeFor(…)`. Default: scoped to `client` (entries shared only by instances on this client object). */
+  cacheScope?: string;
 }
+
+/** What an instance's cache did: its own counters plus the shared store's size; `enabled: false` without a cache. */
+export type EmbeddingsCacheStats = (EmbeddingCacheCounters & Pick<EmbeddingCacheMetricsSnapshot, 'store' | 'entries' | 'bytes'> & { enabled: true }) | { enabled: false };
+
+/** Stands for the text(s) in a body when the body becomes the cache's request parameters. */
+const TEXT_SLOT = '\u0000text\u0000';
 
 /** Per-call options of {@link BedrockBatchedEmbeddings.embedDocuments} and `embedQuery`. */
 export interface EmbedCallOptions {
@@ -102,6 +115,10 @@ export class BedrockBatchedEmbeddings extends Embeddings {
   readonly stripNewLines: boolean;
   readonly #limiter: ConcurrencyLimiter;
   readonly #signal: AbortSignal | undefined;
+  readonly #cache: EmbeddingCache | undefined;
+  readonly #cacheScope: string | undefined;
+  readonly #cacheCounters = zeroCounters();
+  readonly #requestParameters = new Map<CohereInputType, string>();
 
   constructor(fields: BedrockBatchedEmbeddingsFields) {
     // Retries belong to the client's retry strategy: the AsyncCaller of the base class must not add a loop.
@@ -135,6 +152,15 @@ export class BedrockBatchedEmbeddings extends Embeddings {
     this.stripNewLines = fields.stripNewLines ?? true;
     this.#signal = fields.signal;
     this.#limiter = new ConcurrencyLimiter(this.maxConcurrency);
+    this.#cache = fields.cache === false ? undefined : (fields.cache ?? defaultEmbeddingCache());
+    this.#cacheScope = this.#cache ? (fields.cacheScope ?? this.#cache.scopeFor({ client: this.client })) : undefined;
+  }
+
+  /** This instance's cache figures (hits, misses, single-flight joins, requests saved, store errors) and the shared store's size. */
+  cacheStats(): EmbeddingsCacheStats {
+    if (!this.#cache) return { enabled: false };
+    const { store, entries, bytes } = this.#cache.metrics();
+    return { enabled: true, ...this.#cacheCounters, store, entries, bytes };
   }
 
   /**
@@ -169,6 +195,7 @@ export class BedrockBatchedEmbeddings extends Embeddings {
       batchSize: this.batchSize,
       maxTokens: this.maxTokens,
       maxConcurrency: this.maxConcurrency,
+      cache: this.#cache ? this.#cache.store.kind : false,
     };
   }
 
@@ -181,20 +208,46 @@ export class BedrockBatchedEmbeddings extends Embeddings {
     if (prepared.length === 0) return [];
     const outer = [this.#signal, callSignal].filter((s): s is AbortSignal => s !== undefined);
     for (const signal of outer) signal.throwIfAborted();
+    // The cache hook: a text becomes a request only if no vector for it is stored or in flight.
+    if (this.#cache) {
+      return this.#cache.embed({
+        scope: this.#cacheScope as string,
+        model: this.model,
+        parameters: this.#parametersOf(inputType),
+        texts: prepared,
+        requestsFor: (count) => Math.ceil(count / this.batchSize),
+        fetch: (indexes) => this.#sendAll(indexes.map((i) => prepared[i] as string), inputType, outer, indexes),
+        counters: this.#cacheCounters,
+      });
+    }
+    return this.#sendAll(prepared, inputType, outer);
+  }
 
+  /** The request body without its text(s): what, besides model and text, decides the vector. */
+  #parametersOf(inputType: CohereInputType): string {
+    let parameters = this.#requestParameters.get(inputType);
+    if (parameters === undefined) {
+      parameters = buildFamilyBody(this, [TEXT_SLOT], inputType).split(JSON.stringify(TEXT_SLOT)).join('<text>');
+      this.#requestParameters.set(inputType, parameters);
+    }
+    return parameters;
+  }
+
+  /** Sends `texts` in planned requests; `indexes` maps them to the caller's positions for errors. */
+  async #sendAll(texts: readonly string[], inputType: CohereInputType, outer: AbortSignal[], indexes?: readonly number[]): Promise<number[][]> {
     // Fail fast: the first failure cancels queued and in-flight requests of this call only.
     const failFast = new AbortController();
     const signal = AbortSignal.any([...outer, failFast.signal]);
     // Every queued request and every SDK call listens on this call-local signal: not a leak.
     setMaxListeners(0, signal);
-    const vectors: number[][] = new Array(prepared.length);
+    const vectors: number[][] = new Array(texts.length);
     let firstError: unknown;
-    const plans = planEmbeddingRequests(prepared, this.batchSize);
+    const plans = planEmbeddingRequests(texts, this.batchSize);
     try {
       await Promise.all(
         plans.map((plan) =>
           this.#limiter
-            .run(() => this.#send(plan, inputType, signal), signal)
+            .run(() => this.#send(indexes ? { ...plan, start: indexes[plan.start] as number } : plan, inputType, signal), signal)
             .then(
               (batch) => {
                 batch.forEach((vector, offset) => (vectors[plan.start + offset] = vector));

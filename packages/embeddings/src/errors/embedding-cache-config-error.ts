@@ -1,0 +1,18 @@
+/**
+ * A bad embedding cache option (byte bound, TTL, Redis URL, missing cache secret for a shared store),
+ * thrown when the cache or store is created, before any request. `field` names the option.
+ */
+export class EmbeddingCacheConfigError extends Error {
+  readonly code = 'EMBEDDING_CACHE_CONFIG_INVALID';
+  /** The option that is wrong. */
+  readonly field: string;
+  /** What the option accepts. */
+  readonly allowed: string;
+
+  constructor(field: string, problem: string, allowed: string) {
+    super(`Embedding cache option "${field}" ${problem}; allowed: ${allowed}.`);
+    this.name = 'EmbeddingCacheConfigError';
+    this.field = field;
+    this.allowed = allowed;
+  }
+}
