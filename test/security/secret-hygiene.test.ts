@@ -177,7 +177,8 @@ it('Bedrock API keys, legacy field names and credential-looking unknown inputs n
     apiObjects.push([`converse (${tag})`, converse], [`model (${tag})`, model], [`embeddings (${tag})`, embeddings], [`values (${tag})`, converse.values]);
     await keep(`converse with API key (${tag})`, () => converse.text_response());
     await keep(`model with API key (${tag})`, () => model.text_response());
-    await keep(`embeddings with API key (${tag})`, () => embeddings.build_embeddings().embedQuery('x'));
+    // A text per tag: the same text twice would be served by the embedding cache, and this counts bearer calls.
+    await keep(`embeddings with API key (${tag})`, () => embeddings.build_embeddings().embedQuery(`x ${tag}`));
   }
   const wrongCtx = stack.ctx('api-key-wrong', { variables: apiVariables });
   await keep('wrong API key', () => createComponent(amazonBedrockConverseDefinition, wrongCtx, { ...base, api_key: { variable: 'BAD_KEY' } }).text_response());

@@ -56,7 +56,8 @@ describe('a Langflow 1.0.x flow runs on its own credentials, never the environme
     // The host: the flow's variables as host variables, the process environment as the fallback (the default).
     const variables = { FLOW_AWS_ACCESS_KEY: FLOW_VARIABLE_KEYS.accessKeyId, FLOW_AWS_SECRET_KEY: FLOW_VARIABLE_KEYS.secretAccessKey };
     const host = new FlowHost({ registry: createBedrockRegistry(), locals: LOCAL_COMPONENTS, pool, lifecycle: pool, variables });
-    const tweaks = { AmazonBedrockModel: { endpoint_url: emulator.url }, AmazonBedrockEmbeddings: { endpoint_url: emulator.url } };
+    // The embedding cache off, so the second run signs its embeddings requests too (what this test counts).
+    const tweaks = { AmazonBedrockModel: { endpoint_url: emulator.url }, AmazonBedrockEmbeddings: { endpoint_url: emulator.url, cache_embeddings: false } };
     for (let run = 0; run < 2; run += 1) {
       const result = await host.run(parseFlow(flowJson), { tweaks });
       expect(result.text).toMatch(/^Echo: /);
@@ -93,7 +94,9 @@ describe('node types the runner cannot build', () => {
     flow.data.nodes.find((node) => node.id === 'AmazonBedrockEmbeddings-vQ1mZ')!.data.type = 'ext:amazon:AmazonBedrockEmbeddings@official';
     const acquired: string[] = [];
     const recordingPool = { acquire: (identity: { nodeId: string }) => { acquired.push(identity.nodeId); throw new Error('stop before the network'); } };
-    const host = new FlowHost({ registry: createBedrockRegistry(), locals: LOCAL_COMPONENTS, pool: recordingPool, env: false });
+    // The flow's load_from_db variables exist on this host: a named variable the host lacks is an error before the lease.
+    const variables = { FLOW_AWS_ACCESS_KEY: FLOW_VARIABLE_KEYS.accessKeyId, FLOW_AWS_SECRET_KEY: FLOW_VARIABLE_KEYS.secretAccessKey };
+    const host = new FlowHost({ registry: createBedrockRegistry(), locals: LOCAL_COMPONENTS, pool: recordingPool, env: false, variables });
     const error = (await host.run(parseFlow(flow)).catch((e: unknown) => e)) as FlowError;
     // Built through the real definition up to the lease: the type resolved, the inputs (old names included) validated.
     expect(error.code).toBe('FLOW_NODE_FAILED');
