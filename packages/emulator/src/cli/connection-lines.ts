@@ -2,14 +2,23 @@ import type { EmulatorCredentials } from '../types';
 
 /** What a user needs to point a client at a running emulator. */
 export interface ConnectionDetails {
+  /** The endpoint (`emu.url`). */
   url: string;
+  /** The region to suggest (any works). */
   region: string;
+  /** The key pair the emulator accepts (`TEST_CREDENTIALS` from the CLI). */
   credentials: EmulatorCredentials;
+  /** Bearer tokens accepted (`--bearer-token`); the first gets an `AWS_BEARER_TOKEN_BEDROCK` line. */
   bearerTokens: readonly string[];
+  /** The auth mode in force. */
   auth: 'sigv4' | 'none';
+  /** Where the CA PEM was written, with `--tls`. */
   caPath?: string;
+  /** `emu.controlUrl`, with `--control`. */
   controlUrl?: string;
+  /** How many entries the `--script` file had. */
   scriptCount?: number;
+  /** The `--script` file. */
   scriptFile?: string;
 }
 

@@ -8,6 +8,7 @@ import { describeValue, isRecord } from './describe-value';
 export class OptionChecks {
   readonly issues: EmulatorOptionIssue[] = [];
 
+  /** Records one problem: the field and what was wrong (with what is allowed). */
   add(field: string, problem: string): void {
     this.issues.push({ field, problem });
   }
@@ -28,6 +29,7 @@ export class OptionChecks {
     this.add(field, `must be ${kind} ${range}${allowInfinity ? ' (or Infinity)' : ''}, got ${describeValue(value)}`);
   }
 
+  /** `true` or `false`. */
   boolean(field: string, value: unknown): void {
     if (value !== undefined && typeof value !== 'boolean') this.add(field, `must be true or false, got ${describeValue(value)}`);
   }
@@ -37,6 +39,7 @@ export class OptionChecks {
     if (value !== undefined && (typeof value !== 'string' || value === '')) this.add(field, `must be a non-empty string, got ${describeValue(value, secret)}`);
   }
 
+  /** One of the `allowed` values (compared with `===`). */
   oneOf(field: string, value: unknown, allowed: readonly unknown[]): void {
     if (value !== undefined && !allowed.includes(value)) {
       this.add(field, `must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, got ${describeValue(value)}`);
@@ -55,7 +58,7 @@ export class OptionChecks {
     return value;
   }
 
-  /** An array; returns it when it is one. */
+  /** An array (`what` says of what, for the message); returns it when it is one. `secret` keeps a string's content out of the message. */
   array(field: string, value: unknown, what: string, secret = false): unknown[] | undefined {
     if (value === undefined) return undefined;
     if (!Array.isArray(value)) {
