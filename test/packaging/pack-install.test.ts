@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeConsumerProject } from './consumer-project';
 import { findPublicPackages, hasEntryPoint, hasTypes, type PackageManifest, type PublicPackage } from './public-packages';
-import { runCommand } from './run-command';
+import { runCommand, type CommandResult } from './run-command';
 
 const ROOT = resolve(__dirname, '../..');
 const BIN = join(ROOT, 'node_modules', '.bin');
@@ -29,6 +29,26 @@ interface Packed extends PublicPackage {
   packedManifest: PackageManifest;
 }
 
+/** What the linters said about one tarball (`attw` absent for a package without types). */
+interface LintResult {
+  name: string;
+  publint: CommandResult;
+  attw?: CommandResult;
+}
+
+/** publint (errors and warnings fail) and attw on each tarball, one after the other. */
+async function lintTarballs(packed: readonly Packed[], cwd: string): Promise<LintResult[]> {
+  const results: LintResult[] = [];
+  for (const { manifest, tarball } of packed) {
+    const publint = await runCommand(join(BIN, 'publint'), ['run', tarball, '--strict'], { cwd, allowFailure: true });
+    const attw = hasTypes(manifest)
+      ? await runCommand(join(BIN, 'attw'), [tarball, '--format', 'ascii', '--no-color', '--no-emoji'], { cwd, allowFailure: true })
+      : undefined;
+    results.push({ name: manifest.name, publint, ...(attw ? { attw } : {}) });
+  }
+  return results;
+}
+
 const describeOrSkip = skip ? describe.skip : describe;
 
 describeOrSkip('published packages, installed from their tarballs with plain npm', () => {
@@ -37,6 +57,8 @@ describeOrSkip('published packages, installed from their tarballs with plain npm
   let work = '';
   let consumer = '';
   const packed: Packed[] = [];
+  // The linters are CPU-bound and the install mostly waits on the registry: they run side by side.
+  let lints: Promise<LintResult[] | Error> = Promise.resolve(new Error('the tarballs were not packed'));
 
   beforeAll(async () => {
     for (const p of all.filter((x) => x.skipReason)) {
@@ -60,6 +82,8 @@ describeOrSkip('published packages, installed from their tarballs with plain npm
     console.log(
       `packed ${packed.length} packages:\n${packed.map((p) => `  ${p.manifest.name}@${p.manifest.version}  ${(statSync(p.tarball).size / 1024).toFixed(1)} kB, ${p.files.length} files`).join('\n')}`,
     );
+
+    lints = lintTarballs(packed, work).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
 
     consumer = join(work, 'consumer');
     writeConsumerProject(consumer, tested);
@@ -123,15 +147,16 @@ describeOrSkip('published packages, installed from their tarballs with plain npm
   });
 
   it('passes publint (errors and warnings) and attw for every typed entry point', async () => {
-    for (const { manifest, tarball } of packed) {
-      const lint = await runCommand(join(BIN, 'publint'), ['run', tarball, '--strict'], { cwd: work, allowFailure: true });
-      expect(`${manifest.name} publint exit ${lint.code}\n${lint.stdout}${lint.stderr}`).toMatch(/^\S+ publint exit 0\n/);
-      if (!hasTypes(manifest)) {
-        console.log(`attw: ${manifest.name} ships no types (a ${manifest['node-red'] ? 'Node-RED plugin' : 'package'} without a typed entry point); not checked`);
+    const results = await lints;
+    if (results instanceof Error) throw results;
+    expect(results.map((r) => r.name)).toEqual(packed.map((p) => p.manifest.name));
+    for (const { name, publint, attw } of results) {
+      expect(`${name} publint exit ${publint.code}\n${publint.stdout}${publint.stderr}`).toMatch(/^\S+ publint exit 0\n/);
+      if (!attw) {
+        console.log(`attw: ${name} ships no types (no typed entry point, e.g. a Node-RED plugin); not checked`);
         continue;
       }
-      const types = await runCommand(join(BIN, 'attw'), [tarball, '--format', 'ascii', '--no-color', '--no-emoji'], { cwd: work, allowFailure: true });
-      expect(`${manifest.name} attw exit ${types.code}\n${types.stdout}${types.stderr}`).toMatch(/^\S+ attw exit 0\n[\s\S]*No problems found/);
+      expect(`${name} attw exit ${attw.code}\n${attw.stdout}${attw.stderr}`).toMatch(/^\S+ attw exit 0\n[\s\S]*No problems found/);
     }
   }, STEP_TIMEOUT_MS);
 
