@@ -8,11 +8,11 @@ describe('HTTP/1.1 keep-alive over TLS', () => {
     const emu = await startEmulator({ tls: true });
     const agent = new https.Agent({ keepAlive: true, ca: emu.ca });
     try {
-      const get = (): Promise<string | undefined> =>
+      const get = (): Promise<string> =>
         new Promise((resolve, reject) => {
           https.get(`${emu.url}/ping`, { agent }, (res) => {
             res.resume();
-            res.on('end', () => resolve(res.headers['keep-alive']));
+            res.on('end', () => resolve(String(res.headers['keep-alive'])));
           }).on('error', reject);
         });
       expect(await get()).toBe('timeout=60');
