@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { authenticate, type AuthSettings } from './auth/authenticate';
+import { isControlPath } from './control/control-routes';
+import { serveControl, type ControlTarget } from './control/serve-control';
 import { BedrockError } from './errors/bedrock-error';
 import { EventStreamWriter } from './event-stream/event-stream-writer';
 import type { FaultController } from './faults/fault-controller';
@@ -34,6 +36,8 @@ export interface EmulatorCoreDeps {
   auth: AuthSettings;
   serverDelayMs: number;
   streamChunkDelayMs: number;
+  /** Serves `/__emulator/*` when set (the `control` option); otherwise those paths are unknown routes. */
+  control?: ControlTarget;
 }
 
 /**
@@ -45,7 +49,12 @@ export class EmulatorCore {
 
   /** Entry point for both HTTP/1.1 and HTTP/2 requests. */
   readonly handle = (req: AnyRequest, res: AnyResponse): void => {
-    const { stats, registry, faults } = this.deps;
+    const { stats, registry, faults, control } = this.deps;
+    // Reading the counters must not move them: control requests are not counted or logged.
+    if (control && isControlPath(req.url ?? '/')) {
+      serveControl(req, res, control);
+      return;
+    }
     const record = recordOf(req.socket);
     stats.requestStarted();
     registry.requestStarted(record);

@@ -3,8 +3,13 @@ export { TEST_CREDENTIALS } from './test-credentials';
 export { startLatencyProxy } from './proxy/latency-proxy';
 export type { LatencyProxyOptions, RunningLatencyProxy } from './proxy/latency-proxy';
 export { EmulatorOptionsError } from './errors/emulator-options-error';
+export type { EmulatorOptionIssue } from './errors/emulator-options-error';
+export { EmulatorScriptError } from './errors/emulator-script-error';
 export { BedrockError } from './errors/bedrock-error';
 export { EmulatorWaitTimeoutError } from './errors/emulator-wait-timeout-error';
+export { CONTROL_PATH_PREFIX } from './control/control-routes';
+export { applyReplyScripts, loadReplyScriptFile, parseReplyScripts } from './control/reply-script-file';
+export type { ReplyScriptEntry, ReplyScriptFile, ReplyScriptFileEntry } from './control/reply-script-file';
 export type {
   EmulatorCredentials,
   EmulatorOptions,

@@ -13,7 +13,9 @@ import { StatsRecorder } from './stats/stats-recorder';
 import { waitForOpenConnections } from './stats/wait-for-open-connections';
 import { TEST_CREDENTIALS } from './test-credentials';
 import type { EmulatorOptions, RunningEmulator } from './types';
-import { validateEmulatorOptions } from './validate-options';
+import { validateEmulatorOptions } from './options/validate-options';
+import { validateFaultConfig } from './options/validate-fault-config';
+import { CONTROL_PATH_PREFIX } from './control/control-routes';
 
 function listen(server: net.Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -29,7 +31,9 @@ function listen(server: net.Server, port: number): Promise<number> {
 /**
  * Starts a Bedrock Runtime emulator on 127.0.0.1. One port serves HTTP/1.1 (keep-alive) and h2c,
  * or with `tls: true` HTTPS with ALPN h2 + http/1.1 and a self-signed certificate (`ca`).
- * With `rttMs > 0` a latency proxy sits in front and `url`/`port` are the proxy's.
+ * With `rttMs > 0` a latency proxy sits in front and `url`/`port` are the proxy's. With `control: true`
+ * the counters and request log are also served as JSON under `/__emulator/`.
+ * Throws `EmulatorOptionsError` naming every bad option before anything listens.
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   validateEmulatorOptions(options);
@@ -39,6 +43,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   faults.set(options.faults ?? {});
   const scripts = new ScriptRegistry();
   const log = new RequestLog();
+  const resetStats = (): void => {
+    stats.reset();
+    log.clear();
+  };
   const core = new EmulatorCore({
     stats,
     registry,
@@ -52,6 +60,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     },
     serverDelayMs: options.serverDelayMs ?? 0,
     streamChunkDelayMs: options.streamChunkDelayMs ?? 0,
+    ...(options.control ? { control: { stats: () => stats.snapshot(), requests: () => log.list(), resetStats } } : {}),
   });
 
   let server: net.Server;
@@ -97,12 +106,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     url,
     port,
     ...(ca !== undefined ? { ca } : {}),
+    ...(options.control ? { controlUrl: `${url}${CONTROL_PATH_PREFIX}` } : {}),
     stats: () => stats.snapshot(),
-    resetStats: () => {
-      stats.reset();
-      log.clear();
-    },
+    resetStats,
     setFaults: (config) => {
+      validateFaultConfig(config);
       faults.set(config);
       registry.rearmIdleTimers(config.idleCloseMs, () => faults.idleClosed());
     },

@@ -30,6 +30,11 @@ export interface EmulatorOptions {
   streamChunkDelayMs?: number;
   /** Faults active from the start. Default none. */
   faults?: FaultConfig;
+  /**
+   * Serve the control routes under `/__emulator/` (`GET stats`, `GET requests`, `POST reset`) as JSON,
+   * without auth, to loopback clients only. Default `false`: those paths answer 404 like any unknown route.
+   */
+  control?: boolean;
 }
 
 /**
@@ -147,6 +152,8 @@ export interface RunningEmulator {
   readonly port: number;
   /** PEM of the self-signed CA/certificate when `tls` is on. */
   readonly ca?: string;
+  /** Base URL of the control routes (`${url}/__emulator`) when `control` is on. */
+  readonly controlUrl?: string;
   /** Counters (a copy). */
   stats(): EmulatorStats;
   /**
@@ -154,7 +161,7 @@ export interface RunningEmulator {
    * and clears the request log of `requests()`; `seq` keeps counting.
    */
   resetStats(): void;
-  /** Replace the active faults; `{}` clears them. */
+  /** Replace the active faults; `{}` clears them. Throws `EmulatorOptionsError` naming every bad field, leaving the faults as they were. */
   setFaults(faults: FaultConfig): void;
   /** Script replies for model ids matching `match` (string = exact id or family, RegExp on the id); `undefined` clears. Later scripts win. */
   script(match: string | RegExp, reply: ReplyScript | undefined): void;

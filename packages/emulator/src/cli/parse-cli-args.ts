@@ -1,30 +1,43 @@
 import { parseArgs } from 'node:util';
-import { EmulatorOptionsError } from '../errors/emulator-options-error';
+import { EmulatorOptionsError, type EmulatorOptionIssue } from '../errors/emulator-options-error';
 import type { EmulatorOptions } from '../types';
 
 /** Usage text of the `bedrock-emulator` command. */
 export const CLI_USAGE = `Usage: bedrock-emulator [options]
-  --port <n>             TCP port on 127.0.0.1 (default 4000; 0 picks a free one)
-  --tls                  serve HTTPS (h2 + http/1.1) with a generated self-signed certificate
-  --rtt-ms <n>           add a latency proxy with this round trip time (default 0: none)
-  --auth <sigv4|none>    verify SigV4 signatures (default sigv4) or accept any request
-  --server-delay-ms <n>  processing time per request before the first byte (default 0)
-  --help                 show this text`;
+  --port <n>              TCP port on 127.0.0.1 (default 4000; 0 picks a free one)
+  --tls                   serve HTTPS (h2 + http/1.1) with a generated self-signed certificate
+  --rtt-ms <n>            add a latency proxy with this round trip time (default 0: none)
+  --auth <sigv4|none>     verify SigV4 signatures and bearer tokens (default sigv4) or accept any request
+  --bearer-token <token>  also accept this Bedrock API key as "Authorization: Bearer <token>" (repeatable)
+  --server-delay-ms <n>   processing time per request before the first byte (default 0)
+  --control               serve GET /__emulator/stats, GET /__emulator/requests, POST /__emulator/reset
+  --script <file.json>    scripted replies: { "scripts": [ { "match": ..., "reply": ... } ] } (see README)
+  --help                  show this text`;
 
 /** Default port of the CLI (the library default is 0). */
 export const CLI_DEFAULT_PORT = 4000;
 
-function numberOption(field: string, raw: string | undefined, fallback: number): number {
+/** What the command line asks for. */
+export interface CliArgs {
+  /** `--help`: print usage and exit. */
+  help: boolean;
+  /** Options for `startEmulator`. */
+  options: EmulatorOptions;
+  /** `--script`: the reply-script file to load before listening. */
+  scriptFile?: string;
+}
+
+function numberOption(issues: EmulatorOptionIssue[], field: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined) return fallback;
   const value = Number(raw);
   if (!Number.isFinite(value) || value < 0 || raw.trim() === '') {
-    throw new EmulatorOptionsError(field, `expected a number >= 0, got "${raw}"`);
+    issues.push({ field, problem: `expected a number >= 0, got "${raw}"` });
   }
   return value;
 }
 
-/** Parses CLI arguments into emulator options; `help: true` when usage was asked for. */
-export function parseCliArgs(argv: string[]): { help: boolean; options: EmulatorOptions } {
+/** Parses CLI arguments; throws one `EmulatorOptionsError` naming every bad argument. */
+export function parseCliArgs(argv: string[]): CliArgs {
   let values;
   try {
     ({ values } = parseArgs({
@@ -34,25 +47,43 @@ export function parseCliArgs(argv: string[]): { help: boolean; options: Emulator
         tls: { type: 'boolean' },
         'rtt-ms': { type: 'string' },
         auth: { type: 'string' },
+        'bearer-token': { type: 'string', multiple: true },
         'server-delay-ms': { type: 'string' },
+        control: { type: 'boolean' },
+        script: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
       allowPositionals: false,
     }));
   } catch (error) {
-    throw new EmulatorOptionsError('argv', (error as Error).message);
+    throw new EmulatorOptionsError('argv', `${(error as Error).message}; see --help`);
   }
+  const issues: EmulatorOptionIssue[] = [];
   const auth = values.auth ?? 'sigv4';
-  if (auth !== 'sigv4' && auth !== 'none') throw new EmulatorOptionsError('--auth', `expected sigv4 or none, got "${auth}"`);
+  if (auth !== 'sigv4' && auth !== 'none') issues.push({ field: '--auth', problem: `expected sigv4 or none, got "${auth}"` });
+  const port = numberOption(issues, '--port', values.port, CLI_DEFAULT_PORT);
+  if (!issues.some((i) => i.field === '--port') && (!Number.isInteger(port) || port > 65535)) {
+    issues.push({ field: '--port', problem: `expected an integer 0..65535, got "${values.port}"` });
+  }
+  const rttMs = numberOption(issues, '--rtt-ms', values['rtt-ms'], 0);
+  const serverDelayMs = numberOption(issues, '--server-delay-ms', values['server-delay-ms'], 0);
+  const bearerTokens = values['bearer-token'] ?? [];
+  // Never echo the token itself: an empty one is the only way to get it wrong here.
+  bearerTokens.forEach((token, i) => token.trim() === '' && issues.push({ field: '--bearer-token', problem: `token ${i + 1} is empty` }));
+  if (values.script !== undefined && values.script.trim() === '') issues.push({ field: '--script', problem: 'expected a path to a JSON file' });
+  if (issues.length > 0) throw EmulatorOptionsError.fromIssues(issues);
   return {
     help: values.help ?? false,
     options: {
-      port: numberOption('--port', values.port, CLI_DEFAULT_PORT),
+      port,
       tls: values.tls ?? false,
-      rttMs: numberOption('--rtt-ms', values['rtt-ms'], 0),
-      auth,
-      serverDelayMs: numberOption('--server-delay-ms', values['server-delay-ms'], 0),
+      rttMs,
+      auth: auth as 'sigv4' | 'none',
+      serverDelayMs,
+      ...(bearerTokens.length > 0 ? { bearerTokens } : {}),
+      ...(values.control ? { control: true } : {}),
     },
+    ...(values.script !== undefined ? { scriptFile: values.script } : {}),
   };
 }

@@ -27,9 +27,12 @@ export function trackHttp2(server: http2.Http2Server | http2.Http2SecureServer, 
   });
 }
 
+/** How long an idle HTTP/1.1 keep-alive connection stays open on the server (cleartext and TLS), in ms. */
+export const HTTP1_KEEP_ALIVE_TIMEOUT_MS = 60_000;
+
 /** Creates the cleartext HTTP/1.1 (keep-alive) and h2c servers sharing one request handler. */
 export function createProtocolServers(handler: RequestHandler, stats: StatsRecorder): ProtocolServers {
-  const http1 = http.createServer({ keepAliveTimeout: 60_000, requestTimeout: 0 }, handler);
+  const http1 = http.createServer({ keepAliveTimeout: HTTP1_KEEP_ALIVE_TIMEOUT_MS, requestTimeout: 0 }, handler);
   http1.on('clientError', (_err, socket) => socket.destroy());
   const h2 = http2.createServer({}, handler);
   const sessions = new Set<http2.Http2Session>();

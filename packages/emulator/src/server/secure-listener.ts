@@ -3,7 +3,7 @@ import type { TLSSocket } from 'node:tls';
 import type { StatsRecorder } from '../stats/stats-recorder';
 import { attachRecord, recordOf } from './connection-record';
 import type { ConnectionRegistry } from './connection-registry';
-import { trackHttp2 } from './protocol-servers';
+import { HTTP1_KEEP_ALIVE_TIMEOUT_MS, trackHttp2 } from './protocol-servers';
 import type { RequestHandler } from './request-handler';
 import type { TlsCertificate } from './tls-certificate';
 
@@ -24,6 +24,9 @@ export function createSecureListener(
     { key: cert.key, cert: cert.cert, allowHTTP1: true, ALPNProtocols: ['h2', 'http/1.1'] },
     handler,
   );
+  // Node 24 gave the HTTP/1.1 fallback of an h2 server a 5 s keep-alive timeout (Node 20/22: none), so idle
+  // TLS + HTTP/1.1 connections closed, and clients reconnected, only there. 60 s, as the cleartext server has.
+  (server as http2.Http2SecureServer & { keepAliveTimeout?: number }).keepAliveTimeout = HTTP1_KEEP_ALIVE_TIMEOUT_MS;
   server.on('connection', (socket) => registry.accept(socket));
   // Prepended so the record is on the TLS socket before the HTTP layers see it.
   server.prependListener('secureConnection', (tlsSocket: TLSSocket) => {

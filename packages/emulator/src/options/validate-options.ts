@@ -1,0 +1,68 @@
+import { EmulatorOptionsError } from '../errors/emulator-options-error';
+import type { EmulatorOptions } from '../types';
+import { describeValue, isRecord } from './describe-value';
+import { checkFaultConfig } from './validate-fault-config';
+import { OptionChecks } from './option-checks';
+
+/** Every option `startEmulator` knows; anything else is a typo worth an error rather than a silent default. */
+export const EMULATOR_OPTION_NAMES: readonly (keyof EmulatorOptions)[] = [
+  'port',
+  'tls',
+  'rttMs',
+  'auth',
+  'credentials',
+  'bearerTokens',
+  'serverDelayMs',
+  'streamChunkDelayMs',
+  'faults',
+  'control',
+];
+
+function checkCredentials(checks: OptionChecks, value: unknown): void {
+  const list = checks.array('credentials', value, '{ accessKeyId, secretAccessKey, sessionToken? } objects', true);
+  for (const [i, item] of (list ?? []).entries()) {
+    const field = `credentials[${i}]`;
+    if (!isRecord(item)) {
+      checks.add(field, `must be an object { accessKeyId, secretAccessKey, sessionToken? }, got ${describeValue(item, true)}`);
+      continue;
+    }
+    checks.record(field, item, ['accessKeyId', 'secretAccessKey', 'sessionToken']);
+    if (item['accessKeyId'] === undefined) checks.add(`${field}.accessKeyId`, 'is required (a non-empty string)');
+    if (item['secretAccessKey'] === undefined) checks.add(`${field}.secretAccessKey`, 'is required (a non-empty string)');
+    checks.string(`${field}.accessKeyId`, item['accessKeyId']);
+    checks.string(`${field}.secretAccessKey`, item['secretAccessKey'], true);
+    checks.string(`${field}.sessionToken`, item['sessionToken'], true);
+  }
+}
+
+function checkBearerTokens(checks: OptionChecks, value: unknown): void {
+  const list = checks.array('bearerTokens', value, 'non-empty strings', true);
+  for (const [i, token] of (list ?? []).entries()) {
+    checks.string(`bearerTokens[${i}]`, token, true);
+  }
+}
+
+/**
+ * Checks the shape, types and ranges of every option, and throws one {@link EmulatorOptionsError}
+ * naming each bad field (what was wrong and what is allowed) before anything listens.
+ */
+export function validateEmulatorOptions(options: unknown): asserts options is EmulatorOptions {
+  const checks = new OptionChecks();
+  const record = checks.record('', options, EMULATOR_OPTION_NAMES);
+  if (options !== undefined && !record) {
+    throw EmulatorOptionsError.fromIssues([{ field: 'options', problem: `must be an object, got ${describeValue(options)}` }]);
+  }
+  if (record) {
+    checks.number('port', record['port'], { min: 0, max: 65535, integer: true });
+    checks.boolean('tls', record['tls']);
+    checks.number('rttMs', record['rttMs']);
+    checks.oneOf('auth', record['auth'], ['sigv4', 'none']);
+    checkCredentials(checks, record['credentials']);
+    checkBearerTokens(checks, record['bearerTokens']);
+    checks.number('serverDelayMs', record['serverDelayMs']);
+    checks.number('streamChunkDelayMs', record['streamChunkDelayMs']);
+    checkFaultConfig(checks, 'faults', record['faults']);
+    checks.boolean('control', record['control']);
+  }
+  if (checks.issues.length > 0) throw EmulatorOptionsError.fromIssues(checks.issues);
+}
