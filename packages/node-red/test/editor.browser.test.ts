@@ -19,10 +19,54 @@ const DOCS_SCREENSHOT = path.join(PACKAGE_DIR, '..', '..', 'docs', 'node-red-edi
 const hasChromium = fs.existsSync(CHROMIUM);
 const skipBrowser = process.env['BEDROCK_FLOW_SKIP_BROWSER'] === '1';
 if (skipBrowser) {
-  console.warn(`\n*** WARNING: the Node-RED editor browser test is SKIPPED because BEDROCK_FLOW_SKIP_BROWSER=1. ***\n`);
+  console.warn('\n*** WARNING: the Node-RED editor browser test is SKIPPED because BEDROCK_FLOW_SKIP_BROWSER=1. ***\n');
 } else if (!hasChromium) {
   test('Chromium is installed for the Node-RED editor test', () => {
     throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (the README test command does it as root), set CHROMIUM_PATH, or set BEDROCK_FLOW_SKIP_BROWSER=1 to skip this test explicitly.`);
+  });
+}
+
+type NodeSpec = { type: string; component: string; payloadInput?: string };
+const componentNodes: NodeSpec[] = Object.values(COMPONENT_NODES);
+const connectionInputs = new Set<string>(CONNECTION_FIELDS.map((f: { input: string }) => f.input));
+
+/** What the tests change from the defaults, per node type. */
+const DEPLOYED: Record<string, Record<string, string>> = {
+  'bedrock-converse': { model_id: 'us.anthropic.claude-3-5-haiku-20241022-v1:0', system_message: 'Answer briefly.' },
+  'bedrock-invoke-model': { model_id: 'anthropic.claude-3-haiku-20240307-v1:0' },
+  'bedrock-embeddings': { model_id: 'amazon.titan-embed-text-v2:0' },
+};
+
+/** How the editor stores a manifest default: dicts as JSON text, unset as ''. */
+function storedDefault(input: { type: string; value?: unknown }): unknown {
+  return input.type === 'DictInput' ? JSON.stringify(input.value ?? {}) : (input.value ?? '');
+}
+
+/** The node's properties as the editor saves a new node (manifest defaults) with {@link DEPLOYED}'s changes. */
+function savedProperties(spec: NodeSpec): Record<string, unknown> {
+  return { ...Object.fromEntries(nodeInputsOf(spec).map((input) => [input.name, storedDefault(input)])), ...DEPLOYED[spec.type] };
+}
+
+/** The manifest inputs edited on the node itself (what the dialog must show). */
+function nodeInputsOf(spec: NodeSpec) {
+  const component = componentManifest().components.find((c: { name: string }) => c.name === spec.component);
+  return component.inputs.filter((input: { name: string }) => !connectionInputs.has(input.name) && input.name !== spec.payloadInput) as Array<{ name: string; displayName: string; type: string; value?: unknown }>;
+}
+
+/** Starts Node-RED in a child process (see node-red-server.cjs) and resolves with its port. */
+function startNodeRed(userDir: string): Promise<{ child: ChildProcess; port: number }> {
+  return new Promise((resolve, reject) => {
+    const child = fork(path.join(__dirname, 'support', 'node-red-server.cjs'), [userDir], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    child.once('message', (message: { port: number }) => resolve({ child, port: message.port }));
+    child.once('exit', (code) => reject(new Error(`Node-RED exited with ${code} before starting`)));
+  });
+}
+
+function stopNodeRed(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.send('stop');
   });
 }
 
