@@ -4,7 +4,7 @@ import { tool } from '@langchain/core/tools';
 import { z } from 'zod';
 import { startEmulator, type RunningEmulator } from '@bedrock-flow/emulator';
 import { ChatBedrockInvoke, ModelValidationError } from '../src';
-import { emulatorClient, eventually } from './emulator-client';
+import { emulatorClient, eventually, freeSocketsOf } from './emulator-client';
 
 /** One row per wire dialect: a model id, its stop reasons (done, max tokens), a kwarg valid for its body and where it lands. */
 interface FamilyRow {
@@ -284,6 +284,9 @@ describe('aborting a stream', () => {
     expect(chunks).toBe(1);
     expect(isAbortError(error)).toBe(true);
     await eventually(() => emu.stats().requests.inFlight === 0);
+    // The server finishing is not the client finishing: wait until the background drain has handed the socket back
+    // (on a loaded machine the next call would otherwise open a second connection while the drain still reads).
+    await eventually(() => freeSocketsOf(client) === 1);
     const reply = await chat.invoke('again');
     expect(reply.content).toBe(longText);
     expect(emu.stats().connections.accepted).toBe(accepted);
