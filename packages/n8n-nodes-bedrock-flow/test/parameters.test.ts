@@ -88,8 +88,10 @@ describe('pool identity and options', () => {
   });
 
   it(`reads ${IDLE_TTL_ENV}, rejecting anything but a whole number of ms`, () => {
-    expect(n8nPoolOptions({})).toEqual({});
-    expect(n8nPoolOptions({ [IDLE_TTL_ENV]: '60000' })).toEqual({ idleTtlMs: 60_000 });
+    expect(n8nPoolOptions({})).toEqual({ endpointPolicy: {} });
+    expect(n8nPoolOptions({ [IDLE_TTL_ENV]: '60000' })).toEqual({ endpointPolicy: {}, idleTtlMs: 60_000 });
+    // The operator's endpoint policy, from the same environment variables every bedrock-flow host reads.
+    expect(n8nPoolOptions({ BEDROCK_FLOW_ALLOWED_ENDPOINTS: '*.corp.example' }).endpointPolicy).toEqual({ allowedHosts: ['*.corp.example'] });
     expect(() => n8nPoolOptions({ [IDLE_TTL_ENV]: '1.5' })).toThrow(IDLE_TTL_ENV);
   });
 });

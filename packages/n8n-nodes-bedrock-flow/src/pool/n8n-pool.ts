@@ -1,4 +1,4 @@
-import { BedrockPool, type BedrockPoolOptions } from '@bedrock-flow/bedrock-pool';
+import { BedrockPool, endpointPolicyFromEnv, type BedrockPoolOptions } from '@bedrock-flow/bedrock-pool';
 
 /** Environment variable: idle TTL of a pooled client in ms (default the pool's, 15 min; `0` keeps clients forever). */
 export const IDLE_TTL_ENV = 'BEDROCK_FLOW_N8N_IDLE_TTL_MS';
@@ -17,16 +17,19 @@ export function configureN8nPool(options: BedrockPoolOptions): void {
 /**
  * Pool options from the n8n process environment: `BEDROCK_FLOW_N8N_IDLE_TTL_MS` sets how long the client of a
  * deactivated (or deleted) workflow's node stays warm before it is closed. n8n has no hook that tells a node its
- * workflow was deactivated, so the idle TTL is what cleans up. Anything unset keeps the pool's default.
+ * workflow was deactivated, so the idle TTL is what cleans up. The operator's endpoint policy comes from
+ * `BEDROCK_FLOW_ALLOWED_ENDPOINTS`, `BEDROCK_FLOW_ALLOWED_HTTP_ENDPOINTS` and `BEDROCK_FLOW_ALLOW_ANY_ENDPOINT` (see
+ * the pool README). Anything unset keeps the pool's default.
  */
 export function n8nPoolOptions(env: Readonly<Record<string, string | undefined>> = process.env): BedrockPoolOptions {
+  const endpointPolicy = endpointPolicyFromEnv(env);
   const ttl = env[IDLE_TTL_ENV];
-  if (ttl === undefined || ttl.trim() === '') return {};
+  if (ttl === undefined || ttl.trim() === '') return { endpointPolicy };
   const idleTtlMs = Number(ttl);
   if (!Number.isInteger(idleTtlMs) || idleTtlMs < 0) {
     throw new RangeError(`${IDLE_TTL_ENV} must be a whole number of milliseconds >= 0 (0 disables the idle TTL); got ${JSON.stringify(ttl.slice(0, 20))}`);
   }
-  return { idleTtlMs };
+  return { endpointPolicy, idleTtlMs };
 }
 
 /**
