@@ -55,7 +55,7 @@ export function pooledChatModel(credential: CredentialRef, temperature: number, 
 
 /**
  * Webhook -> n8n's HTTP Request node, told to authenticate with a `bedrockFlowApiKey` credential and POST to `url`:
- * what a workflow would do to send the key somewhere else. n8n must refuse to decrypt the credential for it.
+ * what a workflow would do to send the key somewhere else. n8n must refuse it (the credential is restricted to our nodes).
  */
 export function httpRequestWorkflow(name: string, path: string, credential: CredentialRef, url: string) {
   const request: WorkflowNode = {
