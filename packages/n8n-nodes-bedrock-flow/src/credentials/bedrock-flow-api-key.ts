@@ -30,7 +30,7 @@ const properties: INodeProperties[] = [
     type: 'options',
     options: AWS_REGIONS.map((region) => ({ name: region, value: region })),
     default: DEFAULT_AWS_REGION,
-    description: 'The region the key was created in (a Bedrock API key is valid in its own region)',
+    description: 'The Bedrock region to call. A short-term key works only in the region it was generated in.',
   },
   {
     displayName: 'Bedrock Runtime Endpoint',
@@ -51,7 +51,10 @@ const properties: INodeProperties[] = [
  *   node (which otherwise may read every credential type), so no workflow can send the key to another URL.
  * - Bedrock Runtime has no free, model-independent call to test a key with: CountTokens is free but exists only for
  *   some models in some regions (a good key would fail the test elsewhere), and Converse bills tokens and needs model
- *   access. A bad key shows up on the first execution as `UnrecognizedClientException`, with the request id.
+ *   access. The control plane's free ListFoundationModels is on another host (`bedrock.<region>…`), not the runtime
+ *   endpoint the credential names, so behind a VPC endpoint or proxy it would test a host the nodes never call, and it
+ *   needs a permission a runtime-only key may lack. A bad key shows up on the first execution as
+ *   `UnrecognizedClientException`, with the request id.
  */
 export class BedrockFlowApiKey implements ICredentialType {
   name = BEDROCK_API_KEY_CREDENTIAL_TYPE;
