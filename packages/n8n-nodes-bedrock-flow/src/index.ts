@@ -1,12 +1,15 @@
 export { LmChatBedrockFlow } from './nodes/lm-chat/lm-chat-bedrock-flow';
 export { EmbeddingsBedrockFlow } from './nodes/embeddings/embeddings-bedrock-flow';
 export { BedrockFlowInvokeModel } from './nodes/invoke-model/bedrock-flow-invoke-model';
+export { BedrockFlowApiKey, BEDROCK_API_KEY_CREDENTIAL_TYPE, type BedrockApiKeyCredentialData } from './credentials/bedrock-flow-api-key';
 export { buildConverseChatModel } from './nodes/lm-chat/build-converse-chat-model';
 export { buildBedrockEmbeddings } from './nodes/embeddings/build-bedrock-embeddings';
 export { invokeModelItem, type InvokeModelOutput } from './nodes/invoke-model/invoke-model-item';
 export { n8nPool, currentN8nPool, closeN8nPool, configureN8nPool, n8nPoolOptions, IDLE_TTL_ENV } from './pool/n8n-pool';
 export { nodeIdentity, UNSAVED_WORKFLOW_ID, type N8nNodeContext } from './pool/node-identity';
 export { awsConnection, AWS_CREDENTIAL_TYPE, type AwsConnection, type AwsCredentialData } from './credentials/aws-credential';
+export { apiKeyConnection } from './credentials/api-key-connection';
+export { nodeConnection, nodeCredentials, authenticationProperty, AUTHENTICATION, AUTHENTICATION_PARAMETER } from './credentials/node-credentials';
 export { CREDENTIAL_LABELS } from './credentials/credential-labels';
 export { toNodeError, type FieldLabels } from './errors/to-node-error';
 export { componentValues } from './parameters/component-values';

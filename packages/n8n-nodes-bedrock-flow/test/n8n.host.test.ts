@@ -13,12 +13,16 @@ import { startEmulator, TEST_CREDENTIALS, type EmulatorStats, type RunningEmulat
 import { findN8nInstall, INSTALL_HINT, SKIP_N8N_ENV, type N8nInstall } from './support/n8n-install';
 import { startN8n, type RunningN8n } from './support/n8n-process';
 import { callWebhookWhenRegistered, N8nRest, OWNER, postJson, type WorkflowRecord } from './support/n8n-rest';
-import { chatWorkflow, embeddingsWorkflow, PACKAGE_NAME, pooledChatModel, stockChatModel, type CredentialRef } from './support/workflows';
+import { chatWorkflow, embeddingsWorkflow, httpRequestWorkflow, PACKAGE_NAME, pooledChatModel, stockChatModel, type CredentialRef } from './support/workflows';
 
 /** Webhook executions per row of the comparison. */
 const EXECUTIONS = 30;
 /** Round trip the latency proxy adds, so connection setup costs what it costs on a network. */
 const RTT_MS = 20;
+/** Webhook executions of the workflow on the Bedrock API-key credential (a few: it proves the auth, not the pooling again). */
+const API_KEY_EXECUTIONS = 3;
+/** A made-up Bedrock API key the emulator accepts as a bearer token. */
+const API_KEY = 'ABSKQmVkcm9ja0FQSUtleS1uOG4taG9zdC10ZXN0LTAwMDAx';
 const PACKAGE_DIR = path.join(__dirname, '..');
 const DOCS_SCREENSHOT = path.join(PACKAGE_DIR, 'docs', 'n8n-editor.png');
 
@@ -84,7 +88,7 @@ describeHost('bedrock-flow nodes in a real n8n 2.41.1', () => {
     }
     install = found.install;
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'bedrock-flow-n8n-'));
-    emu = await startEmulator({ tls: true, rttMs: RTT_MS });
+    emu = await startEmulator({ tls: true, rttMs: RTT_MS, bearerTokens: [API_KEY] });
     const caFile = path.join(scratch, 'emulator-ca.pem');
     fs.writeFileSync(caFile, emu.ca!);
     const userFolder = path.join(scratch, 'user');
@@ -115,6 +119,9 @@ describeHost('bedrock-flow nodes in a real n8n 2.41.1', () => {
     const types = await rest.ok<Array<{ name: string; outputs?: unknown }>>('GET', '/types/nodes.json');
     const names = types.map((type) => type.name);
     for (const node of ['lmChatBedrockFlow', 'embeddingsBedrockFlow', 'bedrockFlowInvokeModel']) expect(names).toContain(`${PACKAGE_NAME}.${node}`);
+    const credentials = await rest.ok<Array<{ name: string; properties: Array<{ name: string }> }>>('GET', '/types/credentials.json');
+    const apiKey = credentials.find((type) => type.name === 'bedrockFlowApiKey');
+    expect(apiKey?.properties.map((property) => property.name)).toEqual(['apiKey', 'region', 'bedrockRuntimeEndpoint']);
   });
 
   let pooled: WorkflowRecord;
@@ -181,6 +188,33 @@ describeHost('bedrock-flow nodes in a real n8n 2.41.1', () => {
     expect(JSON.parse(answer.text)).toEqual({ output: 'Echo: agent question' });
     expect(emu.requests().at(-1)!.lastUserText).toBe('agent question');
     await rest.deactivate(workflow);
+  });
+
+  it(`a workflow on the Bedrock API-key credential answers through bearer auth (${API_KEY_EXECUTIONS} executions, 0 SigV4 requests, 1 handshake); the HTTP Request node cannot use the key`, async () => {
+    const keyCredential = await rest.createCredential('bedrockFlowApiKey', 'Bedrock API key emulator', { apiKey: API_KEY, region: 'us-east-1', bedrockRuntimeEndpoint: emu.url });
+    const workflow = await rest.activate(await rest.createWorkflow(chatWorkflow('bedrock-flow api key', 'pooled-chat-key', pooledChatModel(keyCredential, 0.5, 'apiKey'))));
+    emu.resetStats();
+    const url = `${n8n!.url}/webhook/pooled-chat-key`;
+    const first = await callWebhookWhenRegistered(url, { prompt: 'key 0' });
+    expect(first.status).toBe(200);
+    expect(JSON.parse(first.text)).toEqual({ text: 'Echo: key 0' });
+    for (let i = 1; i < API_KEY_EXECUTIONS; i++) {
+      const answer = await postJson(url, { prompt: `key ${i}` });
+      expect(answer.status).toBe(200);
+      expect(JSON.parse(answer.text)).toEqual({ text: `Echo: key ${i}` });
+    }
+    const stats = emu.stats();
+    // Every model request came as `Authorization: Bearer` with the credential's key; none was SigV4-signed.
+    expect(stats.auth).toEqual({ failures: 0, byAccessKeyId: { bearer: API_KEY_EXECUTIONS } });
+    expect(stats.tls.handshakes).toBe(1);
+    await rest.deactivate(workflow);
+
+    // n8n's HTTP Request node may read every credential type, but not this one (restrictToSupportedNodes): n8n
+    // refuses to even save a workflow that points it at the key, so the key cannot be sent elsewhere.
+    const refused = await rest.call('POST', '/rest/workflows', { ...httpRequestWorkflow('api key elsewhere', 'key-elsewhere', keyCredential, `${emu.url}/model/x/converse`), active: false });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toMatch(/cannot use credential type \\"bedrockFlowApiKey\\" — it is restricted to: @bedrock-flow\/n8n-nodes-bedrock-flow\.lmChatBedrockFlow/);
+    expect(refused.text).not.toContain(API_KEY);
   });
 
   it('a wrong secret fails the execution with the AWS error name in the execution data, never the secret', async () => {

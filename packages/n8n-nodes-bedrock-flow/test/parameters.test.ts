@@ -23,7 +23,11 @@ describe('node descriptions', () => {
     const { description } = new LmChatBedrockFlow();
     expect(description.outputs).toEqual(['ai_languageModel']);
     expect(description.inputs).toEqual([]);
-    expect(description.credentials).toEqual([{ name: 'aws', required: true }]);
+    // Was [{ name: 'aws', required: true }]: the credential now follows the Authentication parameter (default aws).
+    expect(description.credentials).toEqual([
+      { name: 'aws', required: true, displayOptions: { show: { authentication: ['awsIam'] } } },
+      { name: 'bedrockFlowApiKey', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
+    ]);
     expect(option(description.properties, 'temperature')).toMatchObject({ type: 'number', default: 0.7, typeOptions: { minValue: 0, maxValue: 1 } });
     expect(option(description.properties, 'maxTokens')).toMatchObject({ type: 'number', default: 4096, typeOptions: { minValue: 1 } });
     expect(option(description.properties, 'topK')).toMatchObject({ default: 250, typeOptions: { minValue: 0, maxValue: 500 } });
@@ -53,7 +57,7 @@ describe('node descriptions', () => {
     const { description } = new BedrockFlowInvokeModel();
     expect(description.inputs).toEqual(['main']);
     expect(description.outputs).toEqual(['main']);
-    expect(description.properties.map((p) => p.name)).toEqual(['model', 'prompt', 'systemMessage', 'options']);
+    expect(description.properties.map((p) => p.name)).toEqual(['authentication', 'model', 'prompt', 'systemMessage', 'options']);
   });
 });
 

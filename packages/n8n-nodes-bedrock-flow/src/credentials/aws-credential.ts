@@ -17,7 +17,7 @@ export interface AwsCredentialData {
   bedrockRuntimeEndpoint?: string;
 }
 
-/** Component input values derived from an `aws` credential. */
+/** Component input values derived from a node's credential (`aws` or `bedrockFlowApiKey`). */
 export interface AwsConnection {
   /** Raw values for the component's AWS inputs; secrets as redacting `Secret`s, never bare strings. */
   values: Record<string, unknown>;

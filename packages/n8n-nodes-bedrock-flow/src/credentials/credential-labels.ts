@@ -5,7 +5,10 @@ export const CREDENTIAL_LABELS: Readonly<Record<string, string>> = {
   aws_access_key_id: 'Credential › Access Key ID',
   aws_secret_access_key: 'Credential › Secret Access Key',
   aws_session_token: 'Credential › Session Token',
+  api_key: 'Credential › API Key',
+  authentication: 'Authentication',
   'credential.accessKeyId': 'Credential › Access Key ID',
   'credential.secretAccessKey': 'Credential › Secret Access Key',
   'credential.sessionToken': 'Credential › Session Token',
+  'credential.apiKey': 'Credential › API Key',
 };

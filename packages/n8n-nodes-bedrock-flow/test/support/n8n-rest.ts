@@ -63,7 +63,12 @@ export class N8nRest {
   }
 
   async createAwsCredential(name: string, data: Record<string, unknown>): Promise<{ id: string; name: string }> {
-    const created = await this.ok<{ id: string; name: string }>('POST', '/rest/credentials', { name, type: 'aws', data });
+    return await this.createCredential('aws', name, data);
+  }
+
+  /** `POST /rest/credentials` with a credential of `type` (n8n encrypts `data` at rest). */
+  async createCredential(type: string, name: string, data: Record<string, unknown>): Promise<{ id: string; name: string }> {
+    const created = await this.ok<{ id: string; name: string }>('POST', '/rest/credentials', { name, type, data });
     return { id: created.id, name: created.name };
   }
 

@@ -36,16 +36,41 @@ export function stockChatModel(credential: CredentialRef, temperature: number): 
   };
 }
 
-/** The bedrock-flow chat model sub-node (pooled client), with the model typed in as a free-text id. */
-export function pooledChatModel(credential: CredentialRef, temperature: number): WorkflowNode {
+/**
+ * The bedrock-flow chat model sub-node (pooled client), with the model typed in as a free-text id, on an `aws`
+ * credential (no `authentication` parameter, as workflows saved before it existed) or on a `bedrockFlowApiKey` one.
+ */
+export function pooledChatModel(credential: CredentialRef, temperature: number, authentication: 'awsIam' | 'apiKey' = 'awsIam'): WorkflowNode {
+  const model = { __rl: true, mode: 'id', value: CHAT_MODEL };
   return {
     id: randomUUID(),
     name: 'Chat Model',
     type: `${PACKAGE_NAME}.lmChatBedrockFlow`,
     typeVersion: 1,
     position: [200, 200],
-    parameters: { model: { __rl: true, mode: 'id', value: CHAT_MODEL }, options: { temperature, maxTokens: 256 } },
-    credentials: { aws: credential },
+    parameters: authentication === 'apiKey' ? { authentication, model, options: { temperature, maxTokens: 256 } } : { model, options: { temperature, maxTokens: 256 } },
+    credentials: authentication === 'apiKey' ? { bedrockFlowApiKey: credential } : { aws: credential },
+  };
+}
+
+/**
+ * Webhook -> n8n's HTTP Request node, told to authenticate with a `bedrockFlowApiKey` credential and POST to `url`:
+ * what a workflow would do to send the key somewhere else. n8n must refuse it (the credential is restricted to our nodes).
+ */
+export function httpRequestWorkflow(name: string, path: string, credential: CredentialRef, url: string) {
+  const request: WorkflowNode = {
+    id: randomUUID(),
+    name: 'HTTP Request',
+    type: 'n8n-nodes-base.httpRequest',
+    typeVersion: 4.2,
+    position: [200, 0],
+    parameters: { method: 'POST', url, authentication: 'predefinedCredentialType', nodeCredentialType: 'bedrockFlowApiKey', options: {} },
+    credentials: { bedrockFlowApiKey: credential },
+  };
+  return {
+    name,
+    nodes: [webhookNode(path), request],
+    connections: { Webhook: { main: [[{ node: request.name, type: 'main', index: 0 }]] } },
   };
 }
 

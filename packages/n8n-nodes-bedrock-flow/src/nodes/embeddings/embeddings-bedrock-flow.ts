@@ -1,6 +1,6 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription, type ISupplyDataFunctions, type SupplyData } from 'n8n-workflow';
 import { amazonBedrockEmbeddingsDefinition } from '@bedrock-flow/embeddings';
-import { AWS_CREDENTIAL_TYPE } from '../../credentials/aws-credential';
+import { nodeCredentials } from '../../credentials/node-credentials';
 import { modelListSearch } from '../../parameters/model-property';
 import { withN8nLogging } from '../../run/n8n-llm-tracing';
 import { buildBedrockEmbeddings } from './build-bedrock-embeddings';
@@ -26,7 +26,7 @@ export class EmbeddingsBedrockFlow implements INodeType {
     inputs: [],
     outputs: [NodeConnectionTypes.AiEmbedding],
     outputNames: ['Embeddings'],
-    credentials: [{ name: AWS_CREDENTIAL_TYPE, required: true }],
+    credentials: nodeCredentials,
     properties: embeddingsProperties,
   };
 

@@ -1,5 +1,6 @@
 import { amazonBedrockEmbeddingsDefinition } from '@bedrock-flow/embeddings';
 import { CREDENTIAL_LABELS } from '../../credentials/credential-labels';
+import { authenticationProperty } from '../../credentials/node-credentials';
 import { modelProperty } from '../../parameters/model-property';
 import { optionLabels, optionsCollection, type OptionSpec } from '../../parameters/options-collection';
 
@@ -10,8 +11,9 @@ export const EMBEDDINGS_OPTIONS: readonly OptionSpec[] = [
   { parameter: 'maxConcurrency', input: 'max_concurrency' },
 ];
 
-/** The node's parameters: the embedding model (list or free text) and the options collection. */
+/** The node's parameters: the authentication (which credential), the embedding model (list or free text) and the options collection. */
 export const embeddingsProperties = [
+  authenticationProperty,
   modelProperty(amazonBedrockEmbeddingsDefinition, 'searchModels'),
   optionsCollection(amazonBedrockEmbeddingsDefinition, EMBEDDINGS_OPTIONS),
 ];

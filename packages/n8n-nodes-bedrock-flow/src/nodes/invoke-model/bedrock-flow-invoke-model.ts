@@ -1,13 +1,12 @@
 import {
   NodeConnectionTypes,
-  type IDataObject,
   type IExecuteFunctions,
   type INodeExecutionData,
   type INodeType,
   type INodeTypeDescription,
 } from 'n8n-workflow';
 import { amazonBedrockModelDefinition } from '@bedrock-flow/model';
-import { AWS_CREDENTIAL_TYPE, type AwsCredentialData } from '../../credentials/aws-credential';
+import { nodeConnection, nodeCredentials } from '../../credentials/node-credentials';
 import { toNodeError } from '../../errors/to-node-error';
 import { modelListSearch } from '../../parameters/model-property';
 import { invokeModelItem } from './invoke-model-item';
@@ -30,7 +29,7 @@ export class BedrockFlowInvokeModel implements INodeType {
     defaults: { name: 'Bedrock InvokeModel (pooled)' },
     inputs: [NodeConnectionTypes.Main],
     outputs: [NodeConnectionTypes.Main],
-    credentials: [{ name: AWS_CREDENTIAL_TYPE, required: true }],
+    credentials: nodeCredentials,
     properties: invokeModelProperties,
   };
 
@@ -41,8 +40,8 @@ export class BedrockFlowInvokeModel implements INodeType {
     const out: INodeExecutionData[] = [];
     for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
       try {
-        const credential = await this.getCredentials<AwsCredentialData & IDataObject>(AWS_CREDENTIAL_TYPE, itemIndex);
-        out.push({ json: await invokeModelItem(this, itemIndex, credential), pairedItem: { item: itemIndex } });
+        const connection = await nodeConnection(this, itemIndex);
+        out.push({ json: await invokeModelItem(this, itemIndex, connection), pairedItem: { item: itemIndex } });
       } catch (error) {
         const nodeError = toNodeError(this.getNode(), error, INVOKE_LABELS, itemIndex);
         if (!this.continueOnFail()) throw nodeError;

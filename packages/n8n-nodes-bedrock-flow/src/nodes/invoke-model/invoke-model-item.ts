@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { ValidationIssue } from '@bedrock-flow/component';
 import { amazonBedrockModelDefinition } from '@bedrock-flow/model';
-import { awsConnection, type AwsCredentialData } from '../../credentials/aws-credential';
+import type { AwsConnection } from '../../credentials/aws-credential';
 import { componentValues } from '../../parameters/component-values';
 import { MODEL_PARAMETER } from '../../parameters/model-property';
 import { OPTIONS_PARAMETER } from '../../parameters/options-collection';
@@ -21,12 +21,11 @@ export interface InvokeModelOutput extends IDataObject {
 
 /**
  * Runs the `AmazonBedrockModel` component (InvokeModel / InvokeModelWithResponseStream, one adapter per model family)
- * for one input item, on this node's pooled client. Parameters are validated before any request.
+ * for one input item, on this node's pooled client, with the component inputs `connection` maps from the node's
+ * credential (see `nodeConnection`). Parameters are validated before any request.
  */
-export async function invokeModelItem(fns: IExecuteFunctions, itemIndex: number, credential: AwsCredentialData): Promise<InvokeModelOutput> {
-  const issues: ValidationIssue[] = [];
-  const connection = awsConnection(credential);
-  issues.push(...connection.issues);
+export async function invokeModelItem(fns: IExecuteFunctions, itemIndex: number, connection: AwsConnection): Promise<InvokeModelOutput> {
+  const issues: ValidationIssue[] = [...connection.issues];
   const options = fns.getNodeParameter(OPTIONS_PARAMETER, itemIndex, {}) as IDataObject;
   const text = Object.fromEntries(INVOKE_TEXT_PARAMETERS.map((binding) => [binding.parameter, fns.getNodeParameter(binding.parameter, itemIndex, '')]));
   const raw = {

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { amazonBedrockModelDefinition } from '@bedrock-flow/model';
 import { CREDENTIAL_LABELS } from '../../credentials/credential-labels';
+import { authenticationProperty } from '../../credentials/node-credentials';
 import { modelProperty } from '../../parameters/model-property';
 import { optionLabels, optionsCollection, type OptionSpec } from '../../parameters/options-collection';
 import type { ParameterBinding } from '../../parameters/parameter-binding';
@@ -25,8 +26,9 @@ export const INVOKE_OPTIONS: readonly OptionSpec[] = [
   { parameter: 'stream', input: 'stream', overrides: { description: 'Read the answer through InvokeModelWithResponseStream (the node still outputs the whole text)' } },
 ];
 
-/** The node's parameters: model, prompt, system message, options. */
+/** The node's parameters: authentication (which credential), model, prompt, system message, options. */
 export const invokeModelProperties: INodeProperties[] = [
+  authenticationProperty,
   modelProperty(amazonBedrockModelDefinition, 'searchModels'),
   propertyFromInput(amazonBedrockModelDefinition, 'input_value', 'prompt', {
     displayName: 'Prompt',

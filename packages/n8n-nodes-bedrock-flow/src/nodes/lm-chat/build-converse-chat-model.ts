@@ -1,7 +1,7 @@
 import type { IDataObject, ISupplyDataFunctions } from 'n8n-workflow';
 import type { ValidationIssue } from '@bedrock-flow/component';
 import { amazonBedrockConverseDefinition, type PooledChatBedrockConverse } from '@bedrock-flow/converse';
-import { AWS_CREDENTIAL_TYPE, awsConnection, type AwsCredentialData } from '../../credentials/aws-credential';
+import { nodeConnection } from '../../credentials/node-credentials';
 import { toNodeError } from '../../errors/to-node-error';
 import { componentValues } from '../../parameters/component-values';
 import { MODEL_PARAMETER } from '../../parameters/model-property';
@@ -15,16 +15,14 @@ import { CONVERSE_LABELS, CONVERSE_OPTIONS } from './converse-parameters';
 
 /**
  * Builds the chat model an n8n chain or agent will call: the `AmazonBedrockConverseModel` component, fed with the
- * node's parameters and its `aws` credential, validated (one error naming every bad field, no request made), then
+ * node's parameters and its credential (`aws` keys or a Bedrock API key), validated (one error naming every bad field, no request made), then
  * its `build_model` output: a `ChatBedrockConverse` (invoke and streaming) on this node's pooled client. Each
  * execution builds it again, cheaply: same workflow + node + connection config -> the same warm client.
  */
 export async function buildConverseChatModel(fns: ISupplyDataFunctions, itemIndex: number): Promise<PooledChatBedrockConverse> {
-  const credential = await fns.getCredentials<AwsCredentialData & IDataObject>(AWS_CREDENTIAL_TYPE, itemIndex);
+  const connection = await nodeConnection(fns, itemIndex);
   try {
-    const issues: ValidationIssue[] = [];
-    const connection = awsConnection(credential);
-    issues.push(...connection.issues);
+    const issues: ValidationIssue[] = [...connection.issues];
     const options = fns.getNodeParameter(OPTIONS_PARAMETER, itemIndex, {}) as IDataObject;
     const stop = stopSequences(options[STOP_SEQUENCES_PARAMETER], issues);
     const raw = {

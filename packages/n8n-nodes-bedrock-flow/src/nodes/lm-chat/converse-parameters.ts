@@ -1,4 +1,5 @@
 import { CREDENTIAL_LABELS } from '../../credentials/credential-labels';
+import { authenticationProperty } from '../../credentials/node-credentials';
 import { amazonBedrockConverseDefinition } from '@bedrock-flow/converse';
 import { modelProperty } from '../../parameters/model-property';
 import { optionLabels, optionsCollection, type OptionSpec } from '../../parameters/options-collection';
@@ -14,8 +15,9 @@ export const CONVERSE_OPTIONS: readonly OptionSpec[] = [
   { parameter: 'disableStreaming', input: 'disable_streaming' },
 ];
 
-/** The node's parameters: the model (list or free text) and the options collection. */
+/** The node's parameters: the authentication (which credential), the model (list or free text) and the options collection. */
 export const converseProperties = [
+  authenticationProperty,
   modelProperty(amazonBedrockConverseDefinition, 'searchModels'),
   optionsCollection(amazonBedrockConverseDefinition, CONVERSE_OPTIONS, [stopSequencesProperty]),
 ];

@@ -1,6 +1,6 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription, type ISupplyDataFunctions, type SupplyData } from 'n8n-workflow';
 import { amazonBedrockConverseDefinition } from '@bedrock-flow/converse';
-import { AWS_CREDENTIAL_TYPE } from '../../credentials/aws-credential';
+import { nodeCredentials } from '../../credentials/node-credentials';
 import { modelListSearch } from '../../parameters/model-property';
 import { buildConverseChatModel } from './build-converse-chat-model';
 import { converseProperties } from './converse-parameters';
@@ -26,7 +26,7 @@ export class LmChatBedrockFlow implements INodeType {
     inputs: [],
     outputs: [NodeConnectionTypes.AiLanguageModel],
     outputNames: ['Model'],
-    credentials: [{ name: AWS_CREDENTIAL_TYPE, required: true }],
+    credentials: nodeCredentials,
     properties: converseProperties,
   };
 
