@@ -1,7 +1,7 @@
 import { validationError } from '../errors/bedrock-error';
 import { writeJson } from '../http/write-response';
 import { asObject, parseJsonBody, required } from '../models/validate-fields';
-import { GUARDRAIL_BLOCKED_MESSAGE, guardrailBlocks } from '../models/guardrail-rule';
+import { GUARDRAIL_BLOCKED_MESSAGE, guardrailBlocks, guardrailUnits, guardrailUsage } from '../models/guardrail-rule';
 import type { OperationContext } from './operation-context';
 
 /**
@@ -24,16 +24,8 @@ export async function handleApplyGuardrail(ctx: OperationContext): Promise<void>
   });
   ctx.observe({ body, lastUserText: texts.join('\n') });
   const blocked = texts.some(guardrailBlocks);
-  const units = texts.reduce((n, t) => n + Math.max(1, Math.ceil(t.length / 1000)), 0);
   writeJson(ctx.res, 200, ctx.requestId, {
-    usage: {
-      topicPolicyUnits: units,
-      contentPolicyUnits: units,
-      wordPolicyUnits: units,
-      sensitiveInformationPolicyUnits: units,
-      sensitiveInformationPolicyFreeUnits: 0,
-      contextualGroundingPolicyUnits: 0,
-    },
+    usage: guardrailUsage(guardrailUnits(texts)),
     action: blocked ? 'GUARDRAIL_INTERVENED' : 'NONE',
     outputs: blocked ? [{ text: GUARDRAIL_BLOCKED_MESSAGE }] : [],
     assessments: blocked

@@ -1,20 +1,12 @@
-import { guardrailBlocks } from '../guardrail-rule';
+import { guardrailBlocks, guardrailUnits, guardrailUsage } from '../guardrail-rule';
 import type { GuardrailSettings } from './converse-features';
 
 /** A `GuardrailAssessment` of one text in Bedrock's shape: the topic policy (when it fired) and invocation metrics. */
 export function guardrailAssessment(text: string): Record<string, unknown> {
-  const units = Math.max(1, Math.ceil(text.length / 1000));
   const assessment: Record<string, unknown> = {
     invocationMetrics: {
       guardrailProcessingLatency: 1,
-      usage: {
-        topicPolicyUnits: units,
-        contentPolicyUnits: units,
-        wordPolicyUnits: units,
-        sensitiveInformationPolicyUnits: units,
-        sensitiveInformationPolicyFreeUnits: 0,
-        contextualGroundingPolicyUnits: 0,
-      },
+      usage: guardrailUsage(guardrailUnits([text])),
       guardrailCoverage: { textCharacters: { guarded: text.length, total: text.length } },
     },
   };
