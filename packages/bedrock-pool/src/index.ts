@@ -29,3 +29,4 @@ export type { MetricsSummary } from './metrics/metrics-recorder';
 export type { CounterName, GaugeName, LatencyName } from './metrics/metric-names';
 export type { PoolMetricsSnapshot } from './metrics/pool-metrics-snapshot';
 export { OTEL_METER_NAME } from './metrics/open-telemetry-sink';
+export { loadOpenTelemetryMeter } from './metrics/load-open-telemetry-meter';

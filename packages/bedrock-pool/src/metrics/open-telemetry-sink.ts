@@ -1,3 +1,4 @@
+import { loadOpenTelemetryMeter } from './load-open-telemetry-meter';
 import type { MetricsSink } from './metrics-recorder';
 import { COUNTER_NAMES, GAUGE_NAMES, LATENCY_NAMES, type CounterName, type GaugeName, type LatencyName } from './metric-names';
 
@@ -12,9 +13,6 @@ interface OtelMeter {
   createUpDownCounter(name: string, options?: { description?: string; unit?: string }): OtelCounter;
   createHistogram(name: string, options?: { description?: string; unit?: string }): OtelHistogram;
 }
-interface OtelApi {
-  metrics: { getMeter(name: string, version?: string): OtelMeter };
-}
 
 /** OpenTelemetry meter name of the pool's instruments. */
 export const OTEL_METER_NAME = '@bedrock-flow/bedrock-pool';
@@ -24,15 +22,8 @@ export const OTEL_METER_NAME = '@bedrock-flow/bedrock-pool';
  * feeds `bedrock_pool.*` instruments; resolves to undefined when the package is absent.
  */
 export async function loadOpenTelemetrySink(): Promise<MetricsSink | undefined> {
-  let api: OtelApi;
-  try {
-    // A variable specifier keeps bundlers from making the optional peer a hard dependency.
-    const specifier = '@opentelemetry/api';
-    api = (await import(specifier)) as OtelApi;
-  } catch {
-    return undefined;
-  }
-  return createOpenTelemetrySink(api.metrics.getMeter(OTEL_METER_NAME));
+  const meter = await loadOpenTelemetryMeter<OtelMeter>(OTEL_METER_NAME);
+  return meter && createOpenTelemetrySink(meter);
 }
 
 /** A sink writing to instruments of `meter`. */

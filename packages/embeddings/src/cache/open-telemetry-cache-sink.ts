@@ -1,3 +1,4 @@
+import { loadOpenTelemetryMeter } from '@bedrock-flow/bedrock-pool';
 import { EMBEDDING_CACHE_COUNTER_NAMES, type EmbeddingCacheCounterName, type EmbeddingCacheMetricsSink } from './embedding-cache-metrics';
 
 interface OtelCounter {
@@ -5,9 +6,6 @@ interface OtelCounter {
 }
 interface OtelMeter {
   createCounter(name: string, options?: { description?: string; unit?: string }): OtelCounter;
-}
-interface OtelApi {
-  metrics: { getMeter(name: string, version?: string): OtelMeter };
 }
 
 /** OpenTelemetry meter name of the embedding cache's instruments. */
@@ -19,15 +17,8 @@ export const EMBEDDING_CACHE_OTEL_METER_NAME = '@bedrock-flow/embeddings';
  * `store_errors`, `evictions`); `undefined` when the package is absent.
  */
 export async function loadOpenTelemetryCacheSink(attributes: Record<string, string> = {}): Promise<EmbeddingCacheMetricsSink | undefined> {
-  let api: OtelApi;
-  try {
-    // A variable specifier keeps bundlers from making the optional peer a hard dependency.
-    const specifier = '@opentelemetry/api';
-    api = (await import(specifier)) as OtelApi;
-  } catch {
-    return undefined;
-  }
-  return createOpenTelemetryCacheSink(api.metrics.getMeter(EMBEDDING_CACHE_OTEL_METER_NAME), attributes);
+  const meter = await loadOpenTelemetryMeter<OtelMeter>(EMBEDDING_CACHE_OTEL_METER_NAME);
+  return meter && createOpenTelemetryCacheSink(meter, attributes);
 }
 
 /** A sink writing to counters of `meter`, each increment with `attributes` (e.g. `{ store: 'redis' }`). */
