@@ -13,7 +13,7 @@ import { startEmulator, TEST_CREDENTIALS, type EmulatorStats, type RunningEmulat
 import { findN8nInstall, INSTALL_HINT, SKIP_N8N_ENV, type N8nInstall } from './support/n8n-install';
 import { startN8n, type RunningN8n } from './support/n8n-process';
 import { callWebhookWhenRegistered, N8nRest, OWNER, postJson, type WorkflowRecord } from './support/n8n-rest';
-import { chatWorkflow, embeddingsWorkflow, httpRequestWorkflow, PACKAGE_NAME, pooledChatModel, stockChatModel, type CredentialRef } from './support/workflows';
+import { chatWorkflow, embeddingsWorkflow, httpRequestWorkflow, invokeModelWorkflow, PACKAGE_NAME, pooledChatModel, stockChatModel, type CredentialRef } from './support/workflows';
 
 /** Webhook executions per row of the comparison. */
 const EXECUTIONS = 30;
@@ -271,6 +271,17 @@ describeHost('bedrock-flow nodes in a real n8n 2.41.1', () => {
       expect(fs.statSync(DOCS_SCREENSHOT).size).toBeGreaterThan(10_000);
     });
   }
+
+  it('the InvokeModel action node answers with the text and the AWS request id of its request', async () => {
+    const workflow = await rest.activate(await rest.createWorkflow(invokeModelWorkflow('bedrock-flow invoke model', 'pooled-invoke', credential)));
+    const answer = await callWebhookWhenRegistered(`${n8n!.url}/webhook/pooled-invoke`, { prompt: 'invoke question' });
+    expect(answer.status).toBe(200);
+    const item = JSON.parse(answer.text) as { text: string; requestId: string | null };
+    expect(item.text).toBe('Echo: invoke question');
+    const request = emu.requests().filter((r) => r.lastUserText === 'invoke question').at(-1)!;
+    expect(item.requestId).toBe(request.requestId);
+    await rest.deactivate(workflow);
+  });
 
   it('the embeddings sub-node works under the in-memory vector store (insert, then search)', async () => {
     emu.resetStats();

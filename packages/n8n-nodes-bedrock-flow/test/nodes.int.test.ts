@@ -138,7 +138,7 @@ describe('embeddings sub-node', () => {
 });
 
 describe('InvokeModel action node', () => {
-  it('answers one item per input item with text, usage and stop reason', async () => {
+  it('answers one item per input item with text, usage, stop reason and the AWS request id', async () => {
     const ctx = nodeContext({
       credential: credential(),
       nodeId: 'invoke',
@@ -147,7 +147,11 @@ describe('InvokeModel action node', () => {
     });
     const [items] = await new BedrockFlowInvokeModel().execute.call(ctx);
     expect(items).toHaveLength(3);
-    expect(items![0]!.json).toMatchObject({ text: 'Echo: say hi', stopReason: expect.any(String) });
+    expect(items![0]!.json).toMatchObject({ text: 'Echo: say hi', stopReason: expect.any(String), requestId: expect.any(String) });
+    // Each item's id is the one the emulator answered that item's request with.
+    const ids = items!.map((item) => item.json.requestId);
+    expect(new Set(ids).size).toBe(3);
+    expect(emu.requests().slice(-3).map((request) => request.requestId)).toEqual(ids);
     expect(emu.requests().at(-1)!.body).toMatchObject({ max_tokens: 64, system: 'be brief' });
     // Three items, one client: at most the one connection a new slot opens (the pool may share a warm one).
     expect(emu.stats().connections.accepted).toBeLessThanOrEqual(1);

@@ -93,6 +93,24 @@ export function chatWorkflow(name: string, path: string, model: WorkflowNode, ro
   };
 }
 
+/** Webhook -> the bedrock-flow InvokeModel action node (prompt = request body `prompt`); answers with the node's item. */
+export function invokeModelWorkflow(name: string, path: string, credential: CredentialRef) {
+  const invoke: WorkflowNode = {
+    id: randomUUID(),
+    name: 'InvokeModel',
+    type: `${PACKAGE_NAME}.bedrockFlowInvokeModel`,
+    typeVersion: 1,
+    position: [200, 0],
+    parameters: { model: { __rl: true, mode: 'id', value: CHAT_MODEL }, prompt: '={{ $json.body.prompt }}', systemMessage: '', options: {} },
+    credentials: { aws: credential },
+  };
+  return {
+    name,
+    nodes: [webhookNode(path), invoke],
+    connections: { Webhook: { main: [[{ node: invoke.name, type: 'main', index: 0 }]] } },
+  };
+}
+
 /**
  * Webhook -> In-Memory Vector Store (insert the body's `text` through a Default Data Loader) -> In-Memory Vector
  * Store (load: the closest document to the body's `query`), both on one bedrock-flow embeddings sub-node.

@@ -38,7 +38,8 @@ export async function invokeModelItem(fns: IExecuteFunctions, itemIndex: number,
   const response = await instance.text_response();
   const metadata = response.responseMetadata;
   const stopReason = metadata.stopReason ?? metadata.stop_reason;
-  const requestId = metadata.requestId ?? (metadata.$metadata as { requestId?: unknown } | undefined)?.requestId;
+  // The chat model puts the AWS request id under LangChain's snake_case key, as it does `stop_reason`.
+  const requestId = metadata.request_id ?? metadata.requestId ?? (metadata.$metadata as { requestId?: unknown } | undefined)?.requestId;
   return {
     text: response.text,
     model: String(instance.values.model_id),
