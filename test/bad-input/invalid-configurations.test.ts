@@ -43,7 +43,7 @@ async function validationErrorOf(component: BadInputCase['component'], bad: Reco
 }
 
 function expectOneClearIssue(error: ComponentValidationError, field: string): void {
-  expect(error.code).toBe('COMPONENT_VALIDATION_FAILED');
+  expect(error.code).toBe('ERR_COMPONENT_VALIDATION_FAILED');
   expect(error.issues.map((issue) => issue.field)).toEqual([field]);
   const [issue] = error.issues;
   expect(issue!.problem.length).toBeGreaterThan(3);

@@ -123,7 +123,7 @@ describe('createComponent', () => {
       model_id: 'has space',
       label: '',
     });
-    expect(error.code).toBe('COMPONENT_VALIDATION_FAILED');
+    expect(error.code).toBe('ERR_COMPONENT_VALIDATION_FAILED');
     expect(error.component).toBe('ProbeComponent');
     expect(error.issues.map((issue) => issue.field)).toEqual([
       'model_id', 'region_name', 'endpoint_url', 'temperature', 'max_tokens', 'top_p', 'flag', 'mode', 'extra', 'label',

@@ -20,7 +20,7 @@ describe('mergeDicts', () => {
       }
       expect(error).toBeInstanceOf(ComponentValidationError);
       const validation = error as ComponentValidationError;
-      expect(validation.code).toBe('COMPONENT_VALIDATION_FAILED');
+      expect(validation.code).toBe('ERR_COMPONENT_VALIDATION_FAILED');
       expect(validation.issues[0]?.field).toBe('model_kwargs');
       expect(validation.issues[0]?.problem).toMatch(/not a dict|not a plain object/);
     }

@@ -92,7 +92,7 @@ describe('text_response', () => {
     const error = await build({ aws_access_key_id: 'AKIAUNKNOWN000000001', aws_secret_access_key: wrongSecret }).text_response().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConverseApiError);
     const apiError = error as ConverseApiError;
-    expect(apiError.code).toBe('CONVERSE_API_ERROR');
+    expect(apiError.code).toBe('ERR_CONVERSE_API_FAILED');
     expect(apiError.message).toMatch(/^Converse API error: UnrecognizedClientException: .+ \(request id [\w-]+, HTTP 403\)$/);
     expect(apiError.requestId).toEqual(expect.any(String));
     expect(apiError.$metadata?.httpStatusCode).toBe(403);

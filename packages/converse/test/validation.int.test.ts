@@ -57,7 +57,7 @@ describe('bad inputs fail validation before any network call', () => {
     const error = await failureOf({ [field]: value });
     expect(error).toBeInstanceOf(ComponentValidationError);
     const validation = error as ComponentValidationError;
-    expect(validation.code).toBe('COMPONENT_VALIDATION_FAILED');
+    expect(validation.code).toBe('ERR_COMPONENT_VALIDATION_FAILED');
     expect(validation.message.startsWith('ChatBedrockConverse validation error: ')).toBe(true);
     expect(validation.issues).toHaveLength(1);
     expect(validation.issues[0]).toMatchObject({ field, problem: expect.stringMatching(problem), allowed: expect.any(String) });
@@ -106,7 +106,7 @@ describe('bad inputs fail validation before any network call', () => {
     const error = await failureOf({}, { pool: closed });
     expect(error).toBeInstanceOf(ConverseInitializationError);
     expect((error as Error).message).toMatch(/^Could not initialize ChatBedrockConverse: /);
-    expect((error as ConverseInitializationError).code).toBe('CONVERSE_INITIALIZATION_FAILED');
+    expect((error as ConverseInitializationError).code).toBe('ERR_CONVERSE_INITIALIZATION_FAILED');
     expect(emu.stats().requests.total).toBe(0);
   });
 });

@@ -80,7 +80,7 @@ describe('bedrock-flow doctor against the emulator (TLS)', () => {
 
 describe('doctor flags', () => {
   it('rejects a missing --region, a bad region, an unknown flag and an unreadable --ca before any call', async () => {
-    expect(() => parseDoctorArgs(['--model', 'x'])).toThrow(expect.objectContaining({ code: 'DOCTOR_INVALID_OPTION', option: '--region' }));
+    expect(() => parseDoctorArgs(['--model', 'x'])).toThrow(expect.objectContaining({ code: 'ERR_DOCTOR_INVALID_OPTION', option: '--region' }));
     expect(() => parseDoctorArgs(['--region', 'mars', '--model', 'x'])).toThrow(/not an AWS region name/);
     expect(() => parseDoctorArgs(['--region', 'us-east-1', '--model', 'x', '--port', '1'])).toThrow(DoctorError);
     expect(() => parseDoctorArgs(['--region', 'us-east-1', '--model', 'x', '--endpoint', 'ftp://h'])).toThrow(expect.objectContaining({ option: '--endpoint' }));

@@ -87,7 +87,7 @@ describe('models and vectors', () => {
   test('Titan multimodal: the 128-token text limit is the service\'s, surfaced with the index', async () => {
     const embeddings = new BedrockBatchedEmbeddings({ client, model: 'amazon.titan-embed-image-v1' });
     const error = await embeddings.embedDocuments(['fine', 'word '.repeat(200)]).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'EMBEDDING_REQUEST_FAILED', awsErrorName: 'ValidationException', index: 1 });
+    expect(error).toMatchObject({ code: 'ERR_EMBEDDINGS_REQUEST_FAILED', awsErrorName: 'ValidationException', index: 1 });
   });
 
   test('Nova multimodal: GENERIC_INDEX for documents, TEXT_RETRIEVAL for a query, embeddingDimension and truncationMode', async () => {
@@ -105,7 +105,7 @@ describe('models and vectors', () => {
   test('Nova multimodal: over 8,192 characters is refused before any request, or cut with truncate', async () => {
     const long = 'x'.repeat(9000);
     await expect(new BedrockBatchedEmbeddings({ client, model: 'amazon.nova-2-multimodal-embeddings-v1:0' }).embedDocuments(['ok', long])).rejects.toMatchObject({
-      code: 'EMBEDDING_TEXT_TOO_LONG',
+      code: 'ERR_EMBEDDINGS_TEXT_TOO_LONG',
       index: 1,
     });
     expect(emu.requests()).toHaveLength(0);
@@ -278,10 +278,10 @@ describe('no request for bad input', () => {
   test('[] -> [], empty text and over-long text rejected, zero requests', async () => {
     const titan = new BedrockBatchedEmbeddings({ client, model: 'amazon.titan-embed-text-v2:0' });
     expect(await titan.embedDocuments([])).toEqual([]);
-    await expect(titan.embedDocuments(['a', ''])).rejects.toMatchObject({ code: 'EMBEDDING_TEXT_EMPTY', index: 1 });
-    await expect(titan.embedDocuments(['x'.repeat(50_001)])).rejects.toMatchObject({ code: 'EMBEDDING_TEXT_TOO_LONG', index: 0 });
+    await expect(titan.embedDocuments(['a', ''])).rejects.toMatchObject({ code: 'ERR_EMBEDDINGS_TEXT_EMPTY', index: 1 });
+    await expect(titan.embedDocuments(['x'.repeat(50_001)])).rejects.toMatchObject({ code: 'ERR_EMBEDDINGS_TEXT_TOO_LONG', index: 0 });
     const cohere = new BedrockBatchedEmbeddings({ client, model: 'cohere.embed-english-v3' });
-    await expect(cohere.embedDocuments(texts(100).concat('y'.repeat(2_049)))).rejects.toMatchObject({ code: 'EMBEDDING_TEXT_TOO_LONG', index: 100 });
+    await expect(cohere.embedDocuments(texts(100).concat('y'.repeat(2_049)))).rejects.toMatchObject({ code: 'ERR_EMBEDDINGS_TEXT_TOO_LONG', index: 100 });
     expect(() => new BedrockBatchedEmbeddings({ client, model: 'amazon.titan-embed-text-v2:0', dimensions: 300 })).toThrow(/256, 512 or 1024/);
     expect(emu.stats().requests.total).toBe(0);
   });

@@ -125,10 +125,10 @@ describe('BedrockBatchedEmbeddings (stubbed send)', () => {
   test('an empty or over-long text is refused before any request', async () => {
     const stub = stubClient({ dims: 1024 });
     const titan = new BedrockBatchedEmbeddings({ client: stub.client });
-    await expect(titan.embedDocuments(['a', 'b', ''])).rejects.toMatchObject({ code: 'EMBEDDING_TEXT_EMPTY', index: 2 });
+    await expect(titan.embedDocuments(['a', 'b', ''])).rejects.toMatchObject({ code: 'ERR_EMBEDDINGS_TEXT_EMPTY', index: 2 });
     await expect(titan.embedQuery('')).rejects.toBeInstanceOf(EmbeddingInputError);
     const cohere = new BedrockBatchedEmbeddings({ client: stub.client, model: 'cohere.embed-english-v3' });
-    await expect(cohere.embedDocuments(['ok', 'x'.repeat(2049)])).rejects.toMatchObject({ code: 'EMBEDDING_TEXT_TOO_LONG', index: 1 });
+    await expect(cohere.embedDocuments(['ok', 'x'.repeat(2049)])).rejects.toMatchObject({ code: 'ERR_EMBEDDINGS_TEXT_TOO_LONG', index: 1 });
     expect(stub.sent).toHaveLength(0);
   });
 
@@ -143,7 +143,7 @@ describe('BedrockBatchedEmbeddings (stubbed send)', () => {
     const embeddings = new BedrockBatchedEmbeddings({ client: stub.client, maxConcurrency: 4 });
     const error = await embeddings.embedDocuments(texts(100)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EmbeddingRequestError);
-    expect(error).toMatchObject({ code: 'EMBEDDING_REQUEST_FAILED', index: 17, count: 1, awsErrorName: 'ValidationException', requestId: 'rid-17', httpStatusCode: 400 });
+    expect(error).toMatchObject({ code: 'ERR_EMBEDDINGS_REQUEST_FAILED', index: 17, count: 1, awsErrorName: 'ValidationException', requestId: 'rid-17', httpStatusCode: 400 });
     expect((error as Error).message).toContain('texts[17]');
     const cause = (error as Error).cause as Record<string, unknown>;
     expect(cause).toBeInstanceOf(Error);
@@ -167,7 +167,7 @@ describe('BedrockBatchedEmbeddings (stubbed send)', () => {
     const embeddings = new BedrockBatchedEmbeddings({ client: stub.client, model: 'amazon.titan-embed-text-v2:0' });
     const error = await embeddings.embedDocuments(texts(5)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EmbeddingResponseError);
-    expect(error).toMatchObject({ code: 'EMBEDDING_RESPONSE_INVALID', index: 3 });
+    expect(error).toMatchObject({ code: 'ERR_EMBEDDINGS_RESPONSE_INVALID', index: 3 });
     expect((error as Error).message).toMatch(/3 dimensions, expected 1024/);
   });
 
@@ -232,28 +232,28 @@ describe('BedrockBatchedEmbeddings (stubbed send)', () => {
 describe('BedrockBatchedEmbeddings options', () => {
   const { client } = stubClient({ dims: 1024 });
   test.each([
-    [{ model: 'anthropic.claude-3-haiku-20240307-v1:0' }, 'model', 'EMBEDDING_MODEL_UNSUPPORTED'],
-    [{ model: 'amazon.titan-embed-text-v2:0', dimensions: 300 }, 'dimensions', 'EMBEDDING_CONFIG_INVALID'],
-    [{ model: 'amazon.titan-embed-text-v1', dimensions: 512 }, 'dimensions', 'EMBEDDING_CONFIG_INVALID'],
-    [{ model: 'cohere.embed-english-v3', normalize: true }, 'normalize', 'EMBEDDING_CONFIG_INVALID'],
-    [{ model: 'amazon.titan-embed-text-v2:0', normalize: 'yes' }, 'normalize', 'EMBEDDING_CONFIG_INVALID'],
-    [{ model: 'amazon.titan-embed-text-v2:0', truncate: 'END' }, 'truncate', 'EMBEDDING_CONFIG_INVALID'],
-    [{ model: 'cohere.embed-english-v3', truncate: 'MIDDLE' }, 'truncate', 'EMBEDDING_CONFIG_INVALID'],
-    [{ model: 'cohere.embed-english-v3', batchSize: 97 }, 'batchSize', 'EMBEDDING_CONFIG_INVALID'],
-    [{ model: 'cohere.embed-v4:0', dimensions: 384 }, 'dimensions', 'EMBEDDING_CONFIG_INVALID'],
-    [{ model: 'cohere.embed-v4:0', batchSize: 97 }, 'batchSize', 'EMBEDDING_CONFIG_INVALID'],
-    [{ model: 'cohere.embed-v4:0', maxTokens: 128_001 }, 'maxTokens', 'EMBEDDING_CONFIG_INVALID'],
-    [{ model: 'cohere.embed-v4:0', normalize: true }, 'normalize', 'EMBEDDING_CONFIG_INVALID'],
-    [{ model: 'cohere.embed-english-v3', maxTokens: 100 }, 'maxTokens', 'EMBEDDING_CONFIG_INVALID'],
-    [{ model: 'amazon.titan-embed-image-v1', dimensions: 512 }, 'dimensions', 'EMBEDDING_CONFIG_INVALID'],
-    [{ model: 'amazon.titan-embed-image-v1', truncate: 'END' }, 'truncate', 'EMBEDDING_CONFIG_INVALID'],
-    [{ model: 'amazon.titan-embed-image-v1', batchSize: 2 }, 'batchSize', 'EMBEDDING_CONFIG_INVALID'],
-    [{ model: 'amazon.nova-2-multimodal-embeddings-v1:0', dimensions: 512 }, 'dimensions', 'EMBEDDING_CONFIG_INVALID'],
-    [{ model: 'amazon.nova-2-multimodal-embeddings-v1:0', truncate: 'LEFT' }, 'truncate', 'EMBEDDING_CONFIG_INVALID'],
-    [{ model: 'amazon.titan-embed-text-v1', batchSize: 4 }, 'batchSize', 'EMBEDDING_CONFIG_INVALID'],
-    [{ maxConcurrency: 0 }, 'maxConcurrency', 'EMBEDDING_CONFIG_INVALID'],
-    [{ maxConcurrency: 51 }, 'maxConcurrency', 'EMBEDDING_CONFIG_INVALID'],
-    [{ maxConcurrency: 2.5 }, 'maxConcurrency', 'EMBEDDING_CONFIG_INVALID'],
+    [{ model: 'anthropic.claude-3-haiku-20240307-v1:0' }, 'model', 'ERR_EMBEDDINGS_MODEL_UNSUPPORTED'],
+    [{ model: 'amazon.titan-embed-text-v2:0', dimensions: 300 }, 'dimensions', 'ERR_EMBEDDINGS_CONFIG_INVALID'],
+    [{ model: 'amazon.titan-embed-text-v1', dimensions: 512 }, 'dimensions', 'ERR_EMBEDDINGS_CONFIG_INVALID'],
+    [{ model: 'cohere.embed-english-v3', normalize: true }, 'normalize', 'ERR_EMBEDDINGS_CONFIG_INVALID'],
+    [{ model: 'amazon.titan-embed-text-v2:0', normalize: 'yes' }, 'normalize', 'ERR_EMBEDDINGS_CONFIG_INVALID'],
+    [{ model: 'amazon.titan-embed-text-v2:0', truncate: 'END' }, 'truncate', 'ERR_EMBEDDINGS_CONFIG_INVALID'],
+    [{ model: 'cohere.embed-english-v3', truncate: 'MIDDLE' }, 'truncate', 'ERR_EMBEDDINGS_CONFIG_INVALID'],
+    [{ model: 'cohere.embed-english-v3', batchSize: 97 }, 'batchSize', 'ERR_EMBEDDINGS_CONFIG_INVALID'],
+    [{ model: 'cohere.embed-v4:0', dimensions: 384 }, 'dimensions', 'ERR_EMBEDDINGS_CONFIG_INVALID'],
+    [{ model: 'cohere.embed-v4:0', batchSize: 97 }, 'batchSize', 'ERR_EMBEDDINGS_CONFIG_INVALID'],
+    [{ model: 'cohere.embed-v4:0', maxTokens: 128_001 }, 'maxTokens', 'ERR_EMBEDDINGS_CONFIG_INVALID'],
+    [{ model: 'cohere.embed-v4:0', normalize: true }, 'normalize', 'ERR_EMBEDDINGS_CONFIG_INVALID'],
+    [{ model: 'cohere.embed-english-v3', maxTokens: 100 }, 'maxTokens', 'ERR_EMBEDDINGS_CONFIG_INVALID'],
+    [{ model: 'amazon.titan-embed-image-v1', dimensions: 512 }, 'dimensions', 'ERR_EMBEDDINGS_CONFIG_INVALID'],
+    [{ model: 'amazon.titan-embed-image-v1', truncate: 'END' }, 'truncate', 'ERR_EMBEDDINGS_CONFIG_INVALID'],
+    [{ model: 'amazon.titan-embed-image-v1', batchSize: 2 }, 'batchSize', 'ERR_EMBEDDINGS_CONFIG_INVALID'],
+    [{ model: 'amazon.nova-2-multimodal-embeddings-v1:0', dimensions: 512 }, 'dimensions', 'ERR_EMBEDDINGS_CONFIG_INVALID'],
+    [{ model: 'amazon.nova-2-multimodal-embeddings-v1:0', truncate: 'LEFT' }, 'truncate', 'ERR_EMBEDDINGS_CONFIG_INVALID'],
+    [{ model: 'amazon.titan-embed-text-v1', batchSize: 4 }, 'batchSize', 'ERR_EMBEDDINGS_CONFIG_INVALID'],
+    [{ maxConcurrency: 0 }, 'maxConcurrency', 'ERR_EMBEDDINGS_CONFIG_INVALID'],
+    [{ maxConcurrency: 51 }, 'maxConcurrency', 'ERR_EMBEDDINGS_CONFIG_INVALID'],
+    [{ maxConcurrency: 2.5 }, 'maxConcurrency', 'ERR_EMBEDDINGS_CONFIG_INVALID'],
   ])('%p is refused on %s', (fields, field, code) => {
     const build = () => new BedrockBatchedEmbeddings({ client, ...(fields as object) });
     expect(build).toThrow(EmbeddingConfigError);

@@ -45,9 +45,9 @@ describe('resolveEmbeddingModelFamily', () => {
     'amazon.titan-embed-text-v3',
     'xx.amazon.titan-embed-text-v1',
     'arn:aws:bedrock:us-east-1:123456789012:provisioned-model/abc123',
-  ])('refuses %s with EMBEDDING_MODEL_UNSUPPORTED', (id) => {
+  ])('refuses %s with ERR_EMBEDDINGS_MODEL_UNSUPPORTED', (id) => {
     expect(() => resolveEmbeddingModelFamily(id)).toThrow(
-      expect.objectContaining({ code: 'EMBEDDING_MODEL_UNSUPPORTED', field: 'model' }),
+      expect.objectContaining({ code: 'ERR_EMBEDDINGS_MODEL_UNSUPPORTED', field: 'model' }),
     );
   });
 
@@ -59,6 +59,6 @@ describe('resolveEmbeddingModelFamily', () => {
   });
 
   test.each([[''], ['   '], [undefined], [42]])('refuses a model id of %p', (id) => {
-    expect(() => resolveEmbeddingModelFamily(id)).toThrow(expect.objectContaining({ code: 'EMBEDDING_CONFIG_INVALID' }));
+    expect(() => resolveEmbeddingModelFamily(id)).toThrow(expect.objectContaining({ code: 'ERR_EMBEDDINGS_CONFIG_INVALID' }));
   });
 });

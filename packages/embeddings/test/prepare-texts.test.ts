@@ -19,19 +19,19 @@ describe('prepareTexts', () => {
       return undefined;
     })();
     expect(error).toBeInstanceOf(EmbeddingInputError);
-    expect(error).toMatchObject({ code: 'EMBEDDING_TEXT_EMPTY', index: 2, field: 'texts[2]' });
+    expect(error).toMatchObject({ code: 'ERR_EMBEDDINGS_TEXT_EMPTY', index: 2, field: 'texts[2]' });
   });
 
   test('a non-string is refused', () => {
     expect(() => prepareTexts(['a', null], titan)).toThrow(
-      expect.objectContaining({ code: 'EMBEDDING_TEXT_NOT_STRING', index: 1 }),
+      expect.objectContaining({ code: 'ERR_EMBEDDINGS_TEXT_NOT_STRING', index: 1 }),
     );
   });
 
   test('Titan: 50,000 characters pass, 50,001 are refused', () => {
     expect(prepareTexts(['x'.repeat(50_000)], titan)[0]).toHaveLength(50_000);
     expect(() => prepareTexts(['ok', 'x'.repeat(50_001)], titan)).toThrow(
-      expect.objectContaining({ code: 'EMBEDDING_TEXT_TOO_LONG', index: 1 }),
+      expect.objectContaining({ code: 'ERR_EMBEDDINGS_TEXT_TOO_LONG', index: 1 }),
     );
   });
 

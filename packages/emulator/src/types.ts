@@ -173,7 +173,7 @@ export interface RunningEmulator {
   requests(): ModelRequestView[];
   /**
    * Resolves once exactly `open` connections are open (the server sees closes asynchronously, so
-   * assert on `connections.open` after this). Rejects with code `EMULATOR_WAIT_TIMEOUT` after
+   * assert on `connections.open` after this). Rejects with code `ERR_EMULATOR_WAIT_TIMEOUT` after
    * `timeoutMs` (default 2,000).
    */
   waitForOpenConnections(open: number, timeoutMs?: number): Promise<void>;

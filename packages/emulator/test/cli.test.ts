@@ -60,7 +60,7 @@ describe('bedrock-emulator CLI', () => {
   });
 
   it('rejects bad arguments with one coded error naming every bad option', () => {
-    expect(() => parseCliArgs(['--auth', 'basic'])).toThrow(expect.objectContaining({ code: 'EMULATOR_INVALID_OPTION', field: '--auth' }));
+    expect(() => parseCliArgs(['--auth', 'basic'])).toThrow(expect.objectContaining({ code: 'ERR_EMULATOR_INVALID_OPTION', field: '--auth' }));
     expect(() => parseCliArgs(['--port', 'abc'])).toThrow(expect.objectContaining({ field: '--port' }));
     expect(() => parseCliArgs(['--port', '70000'])).toThrow(expect.objectContaining({ field: '--port', message: expect.stringContaining('0..65535') }));
     expect(() => parseCliArgs(['--bogus'])).toThrow(expect.objectContaining({ field: 'argv' }));

@@ -113,6 +113,6 @@ describe('startLatencyProxy', () => {
   });
 
   it('rejects a bad rttMs with a coded error', async () => {
-    await expect(startLatencyProxy({ target: { host: '127.0.0.1', port: 1 }, rttMs: -1 })).rejects.toMatchObject({ code: 'EMULATOR_INVALID_OPTION', field: 'rttMs' });
+    await expect(startLatencyProxy({ target: { host: '127.0.0.1', port: 1 }, rttMs: -1 })).rejects.toMatchObject({ code: 'ERR_EMULATOR_INVALID_OPTION', field: 'rttMs' });
   });
 });

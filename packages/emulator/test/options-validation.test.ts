@@ -60,7 +60,7 @@ describe('startEmulator option validation', () => {
 
   it.each(cases)('%s: one coded error naming the field and what is allowed', async (_name, options, field, problem) => {
     const error = await optionsError(options);
-    expect(error.code).toBe('EMULATOR_INVALID_OPTION');
+    expect(error.code).toBe('ERR_EMULATOR_INVALID_OPTION');
     expect(error.field).toBe(field);
     expect(error.message).toMatch(problem);
     expect(error.issues[0]).toEqual({ field, problem: expect.stringMatching(problem) });
@@ -124,7 +124,7 @@ describe('startEmulator option validation', () => {
     try {
       emu.setFaults({ throttle: { count: 1 } });
       expect(() => emu.setFaults({ throttle: { rate: -1 }, serverError: { status: 404 } } as never)).toThrow(
-        expect.objectContaining({ code: 'EMULATOR_INVALID_OPTION', field: 'faults.throttle.rate', issues: [expect.anything(), expect.objectContaining({ field: 'faults.serverError.status' })] }),
+        expect.objectContaining({ code: 'ERR_EMULATOR_INVALID_OPTION', field: 'faults.throttle.rate', issues: [expect.anything(), expect.objectContaining({ field: 'faults.serverError.status' })] }),
       );
       expect(() => emu.setFaults(undefined as never)).toThrow(expect.objectContaining({ field: 'faults' }));
       // The earlier set still holds: the next call is throttled once, the one after succeeds.

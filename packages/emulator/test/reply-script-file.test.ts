@@ -72,7 +72,7 @@ describe('reply-script files', () => {
         'replies.json',
       ),
     );
-    expect(error.code).toBe('EMULATOR_INVALID_SCRIPT');
+    expect(error.code).toBe('ERR_EMULATOR_INVALID_SCRIPT');
     expect(error.file).toBe('replies.json');
     expect(error.issues.map((i) => i.field)).toEqual([
       '$.other',
@@ -96,7 +96,7 @@ describe('reply-script files', () => {
     expect(scriptError(() => parseReplyScripts([{ match: 'a', reply: { text: 'b' } }])).message).toMatch(/\$: must be an object \{ "scripts": \[/);
     const notJson = join(dir, 'broken.json');
     writeFileSync(notJson, '{ "scripts": [ ');
-    await expect(loadReplyScriptFile(notJson)).rejects.toMatchObject({ code: 'EMULATOR_INVALID_SCRIPT', field: '$', message: expect.stringContaining('is not valid JSON') });
+    await expect(loadReplyScriptFile(notJson)).rejects.toMatchObject({ code: 'ERR_EMULATOR_INVALID_SCRIPT', field: '$', message: expect.stringContaining('is not valid JSON') });
     await expect(loadReplyScriptFile(join(dir, 'missing.json'))).rejects.toMatchObject({ field: '$', message: expect.stringContaining('cannot be read (ENOENT)') });
   });
 });

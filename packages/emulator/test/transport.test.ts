@@ -111,7 +111,7 @@ describe.each([false, true])('transport (tls=%s)', (tls) => {
   });
 
   it('waitForOpenConnections rejects with a coded error when the count is not reached', async () => {
-    await expect(emu.waitForOpenConnections(5, 20)).rejects.toMatchObject({ code: 'EMULATOR_WAIT_TIMEOUT' });
+    await expect(emu.waitForOpenConnections(5, 20)).rejects.toMatchObject({ code: 'ERR_EMULATOR_WAIT_TIMEOUT' });
   });
 
   it('answers non-model routes without auth and counts them apart', async () => {

@@ -215,18 +215,18 @@ describe('ChatBedrockInvoke against the emulator', () => {
     test('unknown family, bad numbers, bad modelKwargs, tools on a family without tools', async () => {
       const before = emu.stats().requests.total;
       expect(() => new ChatBedrockInvoke({ client, model: 'acme.chat-v1:0' })).toThrow(
-        expect.objectContaining({ code: 'UNKNOWN_MODEL_FAMILY', field: 'model' }),
+        expect.objectContaining({ code: 'ERR_MODEL_UNKNOWN_FAMILY', field: 'model' }),
       );
       expect(() => new ChatBedrockInvoke({ client, model: '' })).toThrow(ModelValidationError);
       expect(() => new ChatBedrockInvoke({ client, model: 'meta.llama3-8b-instruct-v1:0', maxTokens: 0 })).toThrow(
-        expect.objectContaining({ code: 'INVALID_NUMBER', field: 'maxTokens' }),
+        expect.objectContaining({ code: 'ERR_MODEL_INVALID_NUMBER', field: 'maxTokens' }),
       );
       expect(
         () => new ChatBedrockInvoke({ client, model: 'meta.llama3-8b-instruct-v1:0', modelKwargs: [1] as never }),
-      ).toThrow(expect.objectContaining({ code: 'INVALID_MODEL_KWARGS', field: 'modelKwargs' }));
+      ).toThrow(expect.objectContaining({ code: 'ERR_MODEL_INVALID_KWARGS', field: 'modelKwargs' }));
       const llama = new ChatBedrockInvoke({ client, model: 'meta.llama3-8b-instruct-v1:0' });
       expect(() => llama.bindTools([{ name: 'f', input_schema: { type: 'object' } }])).toThrow(
-        expect.objectContaining({ code: 'TOOLS_NOT_SUPPORTED', field: 'tools' }),
+        expect.objectContaining({ code: 'ERR_MODEL_TOOLS_NOT_SUPPORTED', field: 'tools' }),
       );
       await expect(llama.invoke('x', { tools: [{ name: 'f', input_schema: { type: 'object' } }] })).rejects.toThrow(
         ModelValidationError,

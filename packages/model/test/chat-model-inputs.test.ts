@@ -38,7 +38,7 @@ describe('tool specs', () => {
 
   test('a tool without name or schema is a validation error', () => {
     expect(() => toToolSpecs([{ description: 'nameless' }])).toThrow(
-      expect.objectContaining({ code: 'INVALID_TOOL', field: 'tools' }),
+      expect.objectContaining({ code: 'ERR_MODEL_INVALID_TOOL', field: 'tools' }),
     );
     expect(() => toToolSpecs([new HumanMessage('x') as never])).toThrow(ModelValidationError);
   });

@@ -139,7 +139,7 @@ describe('AmazonBedrockModel component on a pooled client', () => {
     });
     const error = (await node.text_response().catch((e: unknown) => e)) as AmazonBedrockModelError;
     expect(error).toBeInstanceOf(AmazonBedrockModelError);
-    expect(error.code).toBe('BEDROCK_API_FAILED');
+    expect(error.code).toBe('ERR_MODEL_BEDROCK_API_FAILED');
     expect(error.message.startsWith('Could not connect to AmazonBedrock API.')).toBe(true);
     expect(error.awsErrorName).toBe('InvalidSignatureException');
     expect(error.httpStatusCode).toBe(403);

@@ -83,7 +83,7 @@ describe('ProviderRegistry', () => {
     }
     expect(caught).toBeInstanceOf(ModelValidationError);
     const error = caught as ModelValidationError;
-    expect(error.code).toBe('UNKNOWN_MODEL_FAMILY');
+    expect(error.code).toBe('ERR_MODEL_UNKNOWN_FAMILY');
     expect(error.field).toBe('model');
     expect(defaultProviderRegistry.families()).toEqual(
       expect.arrayContaining(['deepseek', 'openai', 'qwen', 'meta-llama', 'amazon-nova']),
@@ -101,7 +101,7 @@ describe('ProviderRegistry', () => {
     ['amazon.nova-2-multimodal-embeddings-v1:0'],
     ['stability.sd3-5-large-v1:0'],
   ])('%s (not a text chat model on InvokeModel) is an unknown family', (id) => {
-    expect(() => defaultProviderRegistry.resolve(id)).toThrow(expect.objectContaining({ code: 'UNKNOWN_MODEL_FAMILY' }));
+    expect(() => defaultProviderRegistry.resolve(id)).toThrow(expect.objectContaining({ code: 'ERR_MODEL_UNKNOWN_FAMILY' }));
   });
 
   test('embedding models are not chat families', () => {
@@ -114,7 +114,7 @@ describe('ProviderRegistry', () => {
     expect(() => defaultProviderRegistry.resolve(arn)).toThrow(/set the provider family/);
     expect(defaultProviderRegistry.resolve(arn, 'anthropic').adapter.family).toBe('anthropic');
     expect(() => defaultProviderRegistry.resolve(arn, 'acme')).toThrow(
-      expect.objectContaining({ code: 'UNKNOWN_PROVIDER_FAMILY', field: 'provider' }),
+      expect.objectContaining({ code: 'ERR_MODEL_UNKNOWN_PROVIDER_FAMILY', field: 'provider' }),
     );
   });
 

@@ -29,7 +29,7 @@ test('a Catch node receives the validation error of temperature 3, before any mo
   converse.receive({ payload: 'too hot' });
   const msg = await caught;
 
-  expect(msg.error.code).toBe('COMPONENT_VALIDATION_FAILED');
+  expect(msg.error.code).toBe('ERR_COMPONENT_VALIDATION_FAILED');
   expect(msg.error.message).toMatch(/ChatBedrockConverse validation error: temperature: .*received 3/);
   expect(msg.error.message).toMatch(/0 to 1/);
   expect(msg.error.source).toEqual(expect.objectContaining({ id: 'converse-1', type: 'bedrock-converse' }));
@@ -107,7 +107,7 @@ test('an embeddings payload that is not text goes to Catch with the field and wh
   helper.getNode('embed-1').receive({ payload: 42 });
   const msg = await caught;
 
-  expect(msg.error.code).toBe('BEDROCK_FLOW_PAYLOAD_INVALID');
+  expect(msg.error.code).toBe('ERR_NODE_RED_PAYLOAD_INVALID');
   expect(msg.error.message).toBe('PayloadError: bedrock-embeddings: msg.payload is number; allowed: a non-empty string, or a non-empty array of strings');
   expect(emulator().stats().requests.byOperation.InvokeModel).toBeUndefined();
 });

@@ -1,5 +1,5 @@
 /** Error code of {@link ComponentDefinitionError}. */
-export const COMPONENT_DEFINITION_ERROR_CODE = 'COMPONENT_DEFINITION_INVALID';
+export const COMPONENT_DEFINITION_ERROR_CODE = 'ERR_COMPONENT_DEFINITION_INVALID';
 
 /** Thrown when a component definition is inconsistent (bad name, unknown output method, duplicate registration). */
 export class ComponentDefinitionError extends Error {

@@ -1,7 +1,7 @@
 import type { ValidationIssue } from './validation-issue';
 
 /** Error code of {@link ComponentValidationError}. */
-export const COMPONENT_VALIDATION_ERROR_CODE = 'COMPONENT_VALIDATION_FAILED';
+export const COMPONENT_VALIDATION_ERROR_CODE = 'ERR_COMPONENT_VALIDATION_FAILED';
 
 function describeIssue(issue: ValidationIssue): string {
   const received = issue.received === undefined ? '' : `; received ${issue.received}`;

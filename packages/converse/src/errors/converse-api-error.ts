@@ -1,7 +1,7 @@
 import { CONVERSE_API_ERROR_PREFIX } from './error-prefixes';
 
 /** Error code of {@link ConverseApiError}. */
-export const CONVERSE_API_ERROR_CODE = 'CONVERSE_API_ERROR';
+export const CONVERSE_API_ERROR_CODE = 'ERR_CONVERSE_API_FAILED';
 
 /** What {@link ConverseApiError} keeps of the AWS error. */
 export interface ConverseApiErrorDetails {

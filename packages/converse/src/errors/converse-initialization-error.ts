@@ -1,7 +1,7 @@
 import { INITIALIZATION_ERROR_PREFIX } from './error-prefixes';
 
 /** Error code of {@link ConverseInitializationError}. */
-export const CONVERSE_INITIALIZATION_ERROR_CODE = 'CONVERSE_INITIALIZATION_FAILED';
+export const CONVERSE_INITIALIZATION_ERROR_CODE = 'ERR_CONVERSE_INITIALIZATION_FAILED';
 
 /**
  * `build_model` could not create the chat model (the pool refused the config, the pool is closed, the constructor

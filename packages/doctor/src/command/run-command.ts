@@ -58,10 +58,10 @@ async function readCa(path: string): Promise<string> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new DoctorError('DOCTOR_CA_UNREADABLE', `--ca ${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, '--ca', { cause: error });
+    throw new DoctorError('ERR_DOCTOR_CA_UNREADABLE', `--ca ${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, '--ca', { cause: error });
   }
   if (!text.includes('-----BEGIN CERTIFICATE-----')) {
-    throw new DoctorError('DOCTOR_INVALID_OPTION', `--ca ${path}: not a PEM certificate (no "-----BEGIN CERTIFICATE-----" line).`, '--ca');
+    throw new DoctorError('ERR_DOCTOR_INVALID_OPTION', `--ca ${path}: not a PEM certificate (no "-----BEGIN CERTIFICATE-----" line).`, '--ca');
   }
   return text;
 }

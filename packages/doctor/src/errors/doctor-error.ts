@@ -1,5 +1,5 @@
 /** Kinds of doctor failures. */
-export type DoctorErrorCode = 'DOCTOR_USAGE' | 'DOCTOR_INVALID_OPTION' | 'DOCTOR_CA_UNREADABLE';
+export type DoctorErrorCode = 'ERR_DOCTOR_USAGE' | 'ERR_DOCTOR_INVALID_OPTION' | 'ERR_DOCTOR_CA_UNREADABLE';
 
 /**
  * A problem with how the doctor was called, found before any network access: `code`, the flag

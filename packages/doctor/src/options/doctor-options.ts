@@ -40,21 +40,21 @@ export function parseDoctorArgs(argv: readonly string[]): DoctorArgs {
   const values = new Map<string, string>();
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] as string;
-    if (!arg.startsWith('--')) throw new DoctorError('DOCTOR_USAGE', `Unexpected argument "${arg}".\n${DOCTOR_USAGE}`);
+    if (!arg.startsWith('--')) throw new DoctorError('ERR_DOCTOR_USAGE', `Unexpected argument "${arg}".\n${DOCTOR_USAGE}`);
     const eq = arg.indexOf('=');
     const name = arg.slice(2, eq === -1 ? undefined : eq);
-    if (!known.has(name)) throw new DoctorError('DOCTOR_USAGE', `Unknown flag --${name}; allowed: --region, --model, --endpoint, --ca, --profile.`, `--${name}`);
+    if (!known.has(name)) throw new DoctorError('ERR_DOCTOR_USAGE', `Unknown flag --${name}; allowed: --region, --model, --endpoint, --ca, --profile.`, `--${name}`);
     const value = eq === -1 ? argv[++i] : arg.slice(eq + 1);
     if (value === undefined || value === '' || value.startsWith('--')) {
-      throw new DoctorError('DOCTOR_INVALID_OPTION', `--${name} needs a value.`, `--${name}`);
+      throw new DoctorError('ERR_DOCTOR_INVALID_OPTION', `--${name} needs a value.`, `--${name}`);
     }
     values.set(name, value);
   }
   const region = values.get('region');
   const model = values.get('model');
-  if (region === undefined) throw new DoctorError('DOCTOR_INVALID_OPTION', `--region is required (e.g. --region us-east-1).\n${DOCTOR_USAGE}`, '--region');
-  if (!REGION.test(region)) throw new DoctorError('DOCTOR_INVALID_OPTION', `--region "${region}" is not an AWS region name (like us-east-1).`, '--region');
-  if (model === undefined) throw new DoctorError('DOCTOR_INVALID_OPTION', `--model is required (e.g. --model us.anthropic.claude-3-5-haiku-20241022-v1:0).\n${DOCTOR_USAGE}`, '--model');
+  if (region === undefined) throw new DoctorError('ERR_DOCTOR_INVALID_OPTION', `--region is required (e.g. --region us-east-1).\n${DOCTOR_USAGE}`, '--region');
+  if (!REGION.test(region)) throw new DoctorError('ERR_DOCTOR_INVALID_OPTION', `--region "${region}" is not an AWS region name (like us-east-1).`, '--region');
+  if (model === undefined) throw new DoctorError('ERR_DOCTOR_INVALID_OPTION', `--model is required (e.g. --model us.anthropic.claude-3-5-haiku-20241022-v1:0).\n${DOCTOR_USAGE}`, '--model');
   const endpoint = values.get('endpoint');
   if (endpoint !== undefined) {
     let url: URL | undefined;
@@ -64,7 +64,7 @@ export function parseDoctorArgs(argv: readonly string[]): DoctorArgs {
       url = undefined;
     }
     if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.username !== '' || url.password !== '') {
-      throw new DoctorError('DOCTOR_INVALID_OPTION', '--endpoint must be an http:// or https:// URL without user:password@.', '--endpoint');
+      throw new DoctorError('ERR_DOCTOR_INVALID_OPTION', '--endpoint must be an http:// or https:// URL without user:password@.', '--endpoint');
     }
   }
   return {

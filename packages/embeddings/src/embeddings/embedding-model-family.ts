@@ -87,7 +87,7 @@ export function baseEmbeddingModelId(modelId: string): string | undefined {
 
 /**
  * Resolves the family of an embedding model id (plain, cross-region or ARN). `override` wins when
- * given (needed for opaque ARNs). Throws {@link EmbeddingConfigError} (`EMBEDDING_MODEL_UNSUPPORTED`)
+ * given (needed for opaque ARNs). Throws {@link EmbeddingConfigError} (`ERR_EMBEDDINGS_MODEL_UNSUPPORTED`)
  * for any other model.
  */
 export function resolveEmbeddingModelFamily(modelId: unknown, override?: unknown): EmbeddingModelFamily {
@@ -105,7 +105,7 @@ export function resolveEmbeddingModelFamily(modelId: unknown, override?: unknown
       'model',
       `"${modelId}" is not a supported embedding model`,
       ALLOWED_MODELS,
-      'EMBEDDING_MODEL_UNSUPPORTED',
+      'ERR_EMBEDDINGS_MODEL_UNSUPPORTED',
     );
   }
   return match[1];

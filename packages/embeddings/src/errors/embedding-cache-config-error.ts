@@ -3,7 +3,7 @@
  * thrown when the cache or store is created, before any request. `field` names the option.
  */
 export class EmbeddingCacheConfigError extends Error {
-  readonly code = 'EMBEDDING_CACHE_CONFIG_INVALID';
+  readonly code = 'ERR_EMBEDDINGS_CACHE_CONFIG_INVALID';
   /** The option that is wrong. */
   readonly field: string;
   /** What the option accepts. */

@@ -3,8 +3,8 @@
  * before any request is sent.
  */
 export class EmbeddingConfigError extends Error {
-  /** Stable machine-readable code: `EMBEDDING_CONFIG_INVALID`, or `EMBEDDING_MODEL_UNSUPPORTED` for an unknown model. */
-  readonly code: 'EMBEDDING_CONFIG_INVALID' | 'EMBEDDING_MODEL_UNSUPPORTED';
+  /** Stable machine-readable code: `ERR_EMBEDDINGS_CONFIG_INVALID`, or `ERR_EMBEDDINGS_MODEL_UNSUPPORTED` for an unknown model. */
+  readonly code: 'ERR_EMBEDDINGS_CONFIG_INVALID' | 'ERR_EMBEDDINGS_MODEL_UNSUPPORTED';
   /** The option that was wrong, e.g. `dimensions`. */
   readonly field: string;
   /** What the option accepts, in words. */
@@ -14,7 +14,7 @@ export class EmbeddingConfigError extends Error {
     field: string,
     problem: string,
     allowed: string,
-    code: EmbeddingConfigError['code'] = 'EMBEDDING_CONFIG_INVALID',
+    code: EmbeddingConfigError['code'] = 'ERR_EMBEDDINGS_CONFIG_INVALID',
   ) {
     super(`Invalid embeddings option "${field}": ${problem}. Allowed: ${allowed}.`);
     this.name = 'EmbeddingConfigError';

@@ -2,9 +2,9 @@
 export type EmbeddingInputProblem = 'not-a-string' | 'empty' | 'too-long';
 
 const CODES = {
-  'not-a-string': 'EMBEDDING_TEXT_NOT_STRING',
-  empty: 'EMBEDDING_TEXT_EMPTY',
-  'too-long': 'EMBEDDING_TEXT_TOO_LONG',
+  'not-a-string': 'ERR_EMBEDDINGS_TEXT_NOT_STRING',
+  empty: 'ERR_EMBEDDINGS_TEXT_EMPTY',
+  'too-long': 'ERR_EMBEDDINGS_TEXT_TOO_LONG',
 } as const;
 
 /**
@@ -12,7 +12,7 @@ const CODES = {
  * model's character limit). Raised before any request of the call is sent.
  */
 export class EmbeddingInputError extends Error {
-  /** `EMBEDDING_TEXT_NOT_STRING`, `EMBEDDING_TEXT_EMPTY` or `EMBEDDING_TEXT_TOO_LONG`. */
+  /** `ERR_EMBEDDINGS_TEXT_NOT_STRING`, `ERR_EMBEDDINGS_TEXT_EMPTY` or `ERR_EMBEDDINGS_TEXT_TOO_LONG`. */
   readonly code: (typeof CODES)[EmbeddingInputProblem];
   /** The offending input, e.g. `texts[3]`. */
   readonly field: string;

@@ -26,8 +26,8 @@ interface SdkErrorShape {
  * `$response`, whose request headers hold the session token).
  */
 export class EmbeddingRequestError extends Error {
-  /** Always `EMBEDDING_REQUEST_FAILED`. */
-  readonly code = 'EMBEDDING_REQUEST_FAILED' as const;
+  /** Always `ERR_EMBEDDINGS_REQUEST_FAILED`. */
+  readonly code = 'ERR_EMBEDDINGS_REQUEST_FAILED' as const;
   /** Index of the first text of the failed request in the list passed to `embedDocuments`. */
   readonly index: number;
   /** Number of texts the failed request carried. */

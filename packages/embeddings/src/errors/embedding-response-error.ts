@@ -3,8 +3,8 @@
  * no vectors, wrong count or dimension). Carries the index of the first text of that request.
  */
 export class EmbeddingResponseError extends Error {
-  /** Always `EMBEDDING_RESPONSE_INVALID`. */
-  readonly code = 'EMBEDDING_RESPONSE_INVALID' as const;
+  /** Always `ERR_EMBEDDINGS_RESPONSE_INVALID`. */
+  readonly code = 'ERR_EMBEDDINGS_RESPONSE_INVALID' as const;
   /** Index of the first text of the request whose response was invalid. */
   readonly index: number;
   /** Model id as sent. */

@@ -6,8 +6,8 @@ export const EMBEDDINGS_INITIALIZATION_ERROR_PREFIX = 'Could not initialize Bedr
  * embeddings. Message: `Could not initialize BedrockEmbeddings: <reason>`; the original error is `cause`.
  */
 export class EmbeddingsInitializationError extends Error {
-  /** Always `EMBEDDINGS_INITIALIZATION_FAILED`. */
-  readonly code = 'EMBEDDINGS_INITIALIZATION_FAILED' as const;
+  /** Always `ERR_EMBEDDINGS_INITIALIZATION_FAILED`. */
+  readonly code = 'ERR_EMBEDDINGS_INITIALIZATION_FAILED' as const;
 
   constructor(reason: string, cause?: unknown) {
     super(`${EMBEDDINGS_INITIALIZATION_ERROR_PREFIX}${reason}`, { cause });

@@ -106,7 +106,7 @@ describe('MemoryEmbeddingStore', () => {
 
 describe('options', () => {
   test('bad sizes, TTLs and URLs are refused with the option named', () => {
-    expect(() => new MemoryEmbeddingStore({ maxBytes: 0 })).toThrow(expect.objectContaining({ code: 'EMBEDDING_CACHE_CONFIG_INVALID', field: 'maxBytes' }));
+    expect(() => new MemoryEmbeddingStore({ maxBytes: 0 })).toThrow(expect.objectContaining({ code: 'ERR_EMBEDDINGS_CACHE_CONFIG_INVALID', field: 'maxBytes' }));
     expect(() => new EmbeddingCache({ maxBytes: 1.5 })).toThrow(EmbeddingCacheConfigError);
     expect(() => new RedisEmbeddingStore({ url: 'http://127.0.0.1:6379' })).toThrow(expect.objectContaining({ field: 'url' }));
     expect(() => new RedisEmbeddingStore({ url: 'redis://127.0.0.1:1', ttlSeconds: -1 })).toThrow(expect.objectContaining({ field: 'ttlSeconds' }));
@@ -132,7 +132,7 @@ describe('options', () => {
 describe('options from the environment', () => {
   test('a Redis URL without a cache secret is refused before any Redis client exists', () => {
     expect(() => embeddingCacheOptionsFromEnv({ BEDROCK_FLOW_EMBEDDING_CACHE_REDIS_URL: 'redis://127.0.0.1:1' })).toThrow(
-      expect.objectContaining({ code: 'EMBEDDING_CACHE_CONFIG_INVALID', field: 'BEDROCK_FLOW_CACHE_SECRET' }),
+      expect.objectContaining({ code: 'ERR_EMBEDDINGS_CACHE_CONFIG_INVALID', field: 'BEDROCK_FLOW_CACHE_SECRET' }),
     );
     expect(() => embeddingCacheOptionsFromEnv({ BEDROCK_FLOW_EMBEDDING_CACHE_REDIS_URL: 'redis://127.0.0.1:1', BEDROCK_FLOW_CACHE_SECRET: 'short' })).toThrow(
       expect.objectContaining({ field: 'BEDROCK_FLOW_CACHE_SECRET' }),

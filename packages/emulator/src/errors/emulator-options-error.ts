@@ -11,8 +11,8 @@ export interface EmulatorOptionIssue {
  * anything listens (or before the faults change). One error names every bad field.
  */
 export class EmulatorOptionsError extends Error {
-  /** Always `EMULATOR_INVALID_OPTION`. */
-  readonly code = 'EMULATOR_INVALID_OPTION';
+  /** Always `ERR_EMULATOR_INVALID_OPTION`. */
+  readonly code = 'ERR_EMULATOR_INVALID_OPTION';
   /** Every bad option found, in the order checked; the first is {@link field}. */
   readonly issues: readonly EmulatorOptionIssue[];
 

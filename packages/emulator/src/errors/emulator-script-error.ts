@@ -5,8 +5,8 @@ import type { EmulatorOptionIssue } from './emulator-options-error';
  * be read or does not match the documented schema. Names every bad entry, before the emulator starts.
  */
 export class EmulatorScriptError extends Error {
-  /** Always `EMULATOR_INVALID_SCRIPT`. */
-  readonly code = 'EMULATOR_INVALID_SCRIPT';
+  /** Always `ERR_EMULATOR_INVALID_SCRIPT`. */
+  readonly code = 'ERR_EMULATOR_INVALID_SCRIPT';
   /** The first bad place, as a JSON path such as `scripts[2].reply.stopReason` (`$` for the whole file). */
   readonly field: string;
 

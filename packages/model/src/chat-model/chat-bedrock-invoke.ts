@@ -70,7 +70,7 @@ function checkNumber(field: string, value: number | undefined, min: number, inte
   if (value === undefined) return;
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min || (integer && !Number.isInteger(value)))
     throw new ModelValidationError(
-      'INVALID_NUMBER',
+      'ERR_MODEL_INVALID_NUMBER',
       field,
       `${field} must be ${integer ? 'an integer' : 'a number'} >= ${min} (got ${String(value)}).`,
     );
@@ -123,9 +123,9 @@ export class ChatBedrockInvoke extends BaseChatModel<ChatBedrockInvokeCallOption
   constructor(fields: ChatBedrockInvokeFields) {
     super(fields);
     if (!fields?.client || typeof (fields.client as { send?: unknown }).send !== 'function')
-      throw new ModelValidationError('MISSING_CLIENT', 'client', 'client must be a BedrockRuntimeClient.');
+      throw new ModelValidationError('ERR_MODEL_MISSING_CLIENT', 'client', 'client must be a BedrockRuntimeClient.');
     if (typeof fields.model !== 'string' || fields.model.trim() === '')
-      throw new ModelValidationError('MISSING_MODEL', 'model', 'model must be a non-empty Bedrock model id or ARN.');
+      throw new ModelValidationError('ERR_MODEL_MISSING_MODEL', 'model', 'model must be a non-empty Bedrock model id or ARN.');
     checkNumber('temperature', fields.temperature, 0, false);
     checkNumber('maxTokens', fields.maxTokens, 1, true);
     checkNumber('topP', fields.topP, 0, false);
@@ -161,7 +161,7 @@ export class ChatBedrockInvoke extends BaseChatModel<ChatBedrockInvokeCallOption
 
   /**
    * Bind tools for the following calls (families with tool support only: Anthropic).
-   * @throws ModelValidationError `TOOLS_NOT_SUPPORTED` (field `tools`) for other families, at bind time.
+   * @throws ModelValidationError `ERR_MODEL_TOOLS_NOT_SUPPORTED` (field `tools`) for other families, at bind time.
    */
   override bindTools(
     tools: BindToolsInput[],
@@ -341,7 +341,7 @@ export class ChatBedrockInvoke extends BaseChatModel<ChatBedrockInvokeCallOption
     const { adapter } = this.resolved;
     if (!adapter.supportsTools)
       throw new ModelValidationError(
-        'TOOLS_NOT_SUPPORTED',
+        'ERR_MODEL_TOOLS_NOT_SUPPORTED',
         'tools',
         `Tool calling is not supported for the ${adapter.family} family (model ${this.model}) on InvokeModel. ` +
           'Families with tools: anthropic. Use the Converse component for tools on other models.',

@@ -23,20 +23,20 @@ export function mergeModelKwargs(body: Record<string, unknown>, kwargs: Record<s
 
 /**
  * Check `modelKwargs` is a JSON object before any request.
- * @throws ModelValidationError `INVALID_MODEL_KWARGS` (field `modelKwargs`).
+ * @throws ModelValidationError `ERR_MODEL_INVALID_KWARGS` (field `modelKwargs`).
  */
 export function validateModelKwargs(kwargs: unknown): Record<string, unknown> | undefined {
   if (kwargs === undefined || kwargs === null) return undefined;
   if (!isPlainObject(kwargs))
     throw new ModelValidationError(
-      'INVALID_MODEL_KWARGS',
+      'ERR_MODEL_INVALID_KWARGS',
       'modelKwargs',
       `modelKwargs must be a JSON object of body fields (got ${Array.isArray(kwargs) ? 'an array' : typeof kwargs}).`,
     );
   try {
     JSON.stringify(kwargs);
   } catch {
-    throw new ModelValidationError('INVALID_MODEL_KWARGS', 'modelKwargs', 'modelKwargs must be JSON-serializable.');
+    throw new ModelValidationError('ERR_MODEL_INVALID_KWARGS', 'modelKwargs', 'modelKwargs must be JSON-serializable.');
   }
   return kwargs;
 }

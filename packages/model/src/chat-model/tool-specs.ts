@@ -7,7 +7,7 @@ import type { ToolChoiceSpec, ToolSpec } from '../providers/provider-adapter';
 /**
  * Tools in the neutral `ToolSpec` shape. Accepts LangChain tools (zod or JSON schema), OpenAI tool definitions,
  * Anthropic-native `{ name, input_schema }`, and `ToolSpec`s themselves (so bound tools convert idempotently).
- * @throws ModelValidationError `INVALID_TOOL` (field `tools`) for anything without a name and a schema.
+ * @throws ModelValidationError `ERR_MODEL_INVALID_TOOL` (field `tools`) for anything without a name and a schema.
  */
 export function toToolSpecs(tools: readonly (BindToolsInput | ToolSpec)[]): ToolSpec[] {
   return tools.map((tool, i) => {
@@ -21,7 +21,7 @@ export function toToolSpecs(tools: readonly (BindToolsInput | ToolSpec)[]): Tool
     const fnName = asString(fn.name);
     if (!fnName)
       throw new ModelValidationError(
-        'INVALID_TOOL',
+        'ERR_MODEL_INVALID_TOOL',
         'tools',
         `Tool #${i} has no name/schema. Allowed: a LangChain tool, an OpenAI tool definition, or { name, input_schema }.`,
       );

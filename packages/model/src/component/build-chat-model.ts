@@ -56,11 +56,11 @@ export function buildChatModel(ctx: ComponentContext, values: BuildChatModelValu
     }).client;
   } catch (error) {
     if (error instanceof ComponentValidationError) throw error;
-    throw new AmazonBedrockModelError('AWS_SESSION_FAILED', error);
+    throw new AmazonBedrockModelError('ERR_MODEL_AWS_SESSION_FAILED', error);
   }
   try {
     return new ChatBedrockInvoke({ client, model, modelKwargs, streaming: values.stream ?? false });
   } catch (error) {
-    throw new AmazonBedrockModelError('BEDROCK_API_FAILED', error);
+    throw new AmazonBedrockModelError('ERR_MODEL_BEDROCK_API_FAILED', error);
   }
 }

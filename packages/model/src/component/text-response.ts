@@ -37,6 +37,6 @@ export async function textResponse(
     return await runTextResponse(model, messages, values.stream, callOptions, options);
   } catch (error) {
     if (error instanceof ModelValidationError || callOptions.signal?.aborted) throw error;
-    throw new AmazonBedrockModelError('BEDROCK_API_FAILED', error);
+    throw new AmazonBedrockModelError('ERR_MODEL_BEDROCK_API_FAILED', error);
   }
 }

@@ -3,14 +3,14 @@ import { awsErrorNameOf, sanitizeAwsError } from '@bedrock-flow/component';
 /** Codes of {@link AmazonBedrockModelError}. */
 export type AmazonBedrockModelErrorCode =
   /** The AWS SDK client could not be set up (Langflow: "Could not create a boto3 session."). */
-  | 'AWS_SESSION_FAILED'
+  | 'ERR_MODEL_AWS_SESSION_FAILED'
   /** The chat model could not be built or the Bedrock call failed (Langflow: "Could not connect to AmazonBedrock API."). */
-  | 'BEDROCK_API_FAILED';
+  | 'ERR_MODEL_BEDROCK_API_FAILED';
 
 /** Langflow's message for each code, with "AWS SDK" where Python says boto3. */
 export const AMAZON_BEDROCK_MODEL_MESSAGES: Record<AmazonBedrockModelErrorCode, string> = {
-  AWS_SESSION_FAILED: 'Could not create an AWS SDK session.',
-  BEDROCK_API_FAILED: 'Could not connect to AmazonBedrock API.',
+  ERR_MODEL_AWS_SESSION_FAILED: 'Could not create an AWS SDK session.',
+  ERR_MODEL_BEDROCK_API_FAILED: 'Could not connect to AmazonBedrock API.',
 };
 
 /**

@@ -3,8 +3,8 @@
  * Carries the model id and the AWS request id when known; never the request body.
  */
 export class ModelResponseError extends Error {
-  /** Always `MODEL_RESPONSE_UNREADABLE`. */
-  readonly code = 'MODEL_RESPONSE_UNREADABLE';
+  /** Always `ERR_MODEL_RESPONSE_UNREADABLE`. */
+  readonly code = 'ERR_MODEL_RESPONSE_UNREADABLE';
   /** Model id the response came from. */
   readonly modelId: string;
   /** AWS request id (`x-amzn-requestid`), when the SDK reported one. */

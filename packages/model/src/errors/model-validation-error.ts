@@ -3,7 +3,7 @@
  * `code` is stable for programs; `field` names the input; the message says what was wrong and what is allowed.
  */
 export class ModelValidationError extends Error {
-  /** Stable error code, e.g. `UNKNOWN_MODEL_FAMILY`, `TOOLS_NOT_SUPPORTED`, `INVALID_MODEL_KWARGS`. */
+  /** Stable error code, e.g. `ERR_MODEL_UNKNOWN_FAMILY`, `ERR_MODEL_TOOLS_NOT_SUPPORTED`, `ERR_MODEL_INVALID_KWARGS`. */
   readonly code: string;
   /** The input the error concerns, e.g. `model`, `modelKwargs`, `tools`. */
   readonly field: string;

@@ -58,7 +58,7 @@ export class ProviderRegistry {
   /**
    * The adapter for `modelId` (cross-region prefixes and ARNs are stripped first). `family` forces an adapter
    * by family id, for ids that hide their model (application inference profiles, custom models).
-   * @throws ModelValidationError `UNKNOWN_MODEL_FAMILY` (field `model`) or `UNKNOWN_PROVIDER_FAMILY` (field `provider`).
+   * @throws ModelValidationError `ERR_MODEL_UNKNOWN_FAMILY` (field `model`) or `ERR_MODEL_UNKNOWN_PROVIDER_FAMILY` (field `provider`).
    */
   resolve(modelId: string, family?: string): ResolvedModel {
     const identity = resolveModelIdentity(modelId);
@@ -66,7 +66,7 @@ export class ProviderRegistry {
       const forced = this.adapters.find((a) => a.family === family);
       if (!forced)
         throw new ModelValidationError(
-          'UNKNOWN_PROVIDER_FAMILY',
+          'ERR_MODEL_UNKNOWN_PROVIDER_FAMILY',
           'provider',
           `Unknown provider family "${family}". Supported families: ${this.families().join(', ')}.`,
         );
@@ -76,7 +76,7 @@ export class ProviderRegistry {
     if (!adapter) {
       const list = this.adapters.map((a) => `${a.family} (${a.description})`).join('; ');
       throw new ModelValidationError(
-        'UNKNOWN_MODEL_FAMILY',
+        'ERR_MODEL_UNKNOWN_FAMILY',
         'model',
         `Model id "${modelId}" is not of a supported InvokeModel family. Supported families: ${list}. ` +
           `${CONVERSE_SUGGESTION} ` +

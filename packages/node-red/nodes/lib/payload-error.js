@@ -2,7 +2,7 @@
 'use strict';
 
 /** Error code of {@link PayloadError}. */
-const PAYLOAD_ERROR_CODE = 'BEDROCK_FLOW_PAYLOAD_INVALID';
+const PAYLOAD_ERROR_CODE = 'ERR_NODE_RED_PAYLOAD_INVALID';
 
 /** `msg.payload` has a shape the node cannot use; thrown before any network call. */
 class PayloadError extends Error {
