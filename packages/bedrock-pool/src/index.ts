@@ -10,6 +10,9 @@ export { normalizeConfig, type NormalizedClientConfig } from './config/normalize
 export { fingerprintConfig } from './config/fingerprint-config';
 export { resolveProxy } from './config/resolve-proxy';
 export type { CredentialProviderStats } from './credentials/shared-credential-provider';
+export { BedrockFlowError, type BedrockFlowErrorCode, type BedrockFlowErrorOptions } from './errors/bedrock-flow-error';
+export { sanitizeAwsError, type SanitizedAwsError } from './errors/sanitize-aws-error';
+export { awsErrorFacts, describeAwsAnswer, describeAwsError, type AwsErrorFacts } from './errors/aws-error-facts';
 export { BedrockPoolError, type BedrockPoolErrorCode } from './errors/bedrock-pool-error';
 export { ConfigValidationError } from './errors/config-validation-error';
 export { CredentialResolutionError } from './errors/credential-resolution-error';

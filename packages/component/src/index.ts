@@ -59,7 +59,7 @@ export { buildManifestEntry } from './registry/build-manifest-entry';
 export { langflowPaletteIds } from './registry/langflow-palette-ids';
 export type { ComponentManifest, ManifestComponent, ManifestInput, ManifestOutput } from './registry/manifest-types';
 
-export { sanitizeAwsError, type SanitizedAwsError } from './errors/sanitize-aws-error';
+export { sanitizeAwsError, type SanitizedAwsError } from '@bedrock-flow/bedrock-pool';
 export { awsErrorNameOf } from './errors/aws-error-name';
 export { attachStreamRequestId, withStreamRequestId } from './errors/with-stream-request-id';
 

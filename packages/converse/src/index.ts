@@ -18,6 +18,6 @@ export {
   PERFORMANCE_LATENCY_VALUES,
 } from './features/guardrail-patterns';
 export { VALIDATION_ERROR_PREFIX, CONVERSE_API_ERROR_PREFIX, INITIALIZATION_ERROR_PREFIX } from './errors/error-prefixes';
-export { ConverseApiError, CONVERSE_API_ERROR_CODE, type ConverseApiErrorDetails } from './errors/converse-api-error';
+export { ConverseApiError, CONVERSE_API_ERROR_CODE } from './errors/converse-api-error';
 export { ConverseInitializationError, CONVERSE_INITIALIZATION_ERROR_CODE } from './errors/converse-initialization-error';
 export { toConverseApiError, isAbortError } from './errors/to-converse-api-error';

@@ -5,7 +5,7 @@
 import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { BedrockEmbeddings } from '@langchain/aws';
 import { startEmulator, type RunningEmulator } from '@bedrock-flow/emulator';
-import { BedrockBatchedEmbeddings, EmbeddingRequestError } from '../src';
+import { BedrockBatchedEmbeddings, EmbeddingCache, EmbeddingRequestError } from '../src';
 import { emulatorClient, norm, until } from './support/emulator-client';
 
 const texts = (n: number, prefix = 'document'): string[] => Array.from({ length: n }, (_, i) => `${prefix} number ${i}`);
@@ -246,6 +246,19 @@ describe('failures', () => {
     expect(error).toBeInstanceOf(EmbeddingRequestError);
     expect(error).toMatchObject({ index: 0, count: 10, awsErrorName: 'InternalServerException', httpStatusCode: 500, attempts: 3 });
     expect(emu.stats().requests.total).toBe(3);
+  });
+
+  test('with b, c, d cached, a failed Cohere batch carrying texts 0, 4 and 5 names exactly those texts', async () => {
+    const embeddings = new BedrockBatchedEmbeddings({ client, model: 'cohere.embed-english-v3', cache: new EmbeddingCache({ openTelemetry: false }) });
+    await embeddings.embedDocuments(['b', 'c', 'd']);
+    await settleAndReset();
+    emu.setFaults({ serverError: { status: 500, count: 100 } });
+    const error = (await embeddings.embedDocuments(['a', 'b', 'c', 'd', 'e', 'f']).catch((e: unknown) => e)) as EmbeddingRequestError;
+    expect(error).toBeInstanceOf(EmbeddingRequestError);
+    expect(error).toMatchObject({ indexes: [0, 4, 5], index: 0, count: 3, field: 'texts[0, 4, 5]' });
+    expect(error.message).toMatch(/^Bedrock embedding request for texts\[0, 4, 5\] \(model cohere\.embed-english-v3\) failed: InternalServerException: /);
+    // The one batch the call sent carried a, e and f: the cached texts never reached the service.
+    expect(emu.requests().every((request) => JSON.stringify((request.body as { texts: string[] }).texts) === '["a","e","f"]')).toBe(true);
   });
 
   test('an abort signal cancels a request the server never answers', async () => {

@@ -105,4 +105,8 @@ describe('planEmbeddingRequests', () => {
     expect(planEmbeddingRequests(['a', 'b', 'c'], 1).map((p) => p.start)).toEqual([0, 1, 2]);
     expect(planEmbeddingRequests([], 96)).toEqual([]);
   });
+  test('each plan carries the caller\'s index of every text it sends', () => {
+    expect(planEmbeddingRequests(['a', 'e', 'f', 'g'], 3, [0, 4, 5, 9]).map((p) => p.indexes)).toEqual([[0, 4, 5], [9]]);
+    expect(planEmbeddingRequests(['a', 'b', 'c'], 2).map((p) => p.indexes)).toEqual([[0, 1], [2]]);
+  });
 });

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
@@ -130,7 +131,7 @@ describe('AmazonBedrockModel component on a pooled client', () => {
     }
   });
 
-  test('an AWS error keeps Langflow meaning, the AWS error name and request id, and no secret', async () => {
+  test('an error answer from Bedrock says it is the API\'s answer, with the AWS error name, request id and status, and no secret', async () => {
     const wrongSecret = 'wrongSecret/DoNotLeak/000000000000000000001';
     const node = createComponent(definition, { ...ctx, nodeId: 'AmazonBedrockModel-BadKey' }, {
       ...staticValues,
@@ -140,7 +141,9 @@ describe('AmazonBedrockModel component on a pooled client', () => {
     const error = (await node.text_response().catch((e: unknown) => e)) as AmazonBedrockModelError;
     expect(error).toBeInstanceOf(AmazonBedrockModelError);
     expect(error.code).toBe('ERR_MODEL_BEDROCK_API_FAILED');
-    expect(error.message.startsWith('Could not connect to AmazonBedrock API.')).toBe(true);
+    expect(error.message.startsWith('AmazonBedrock API error: InvalidSignatureException: ')).toBe(true);
+    expect(error.message).toContain('HTTP 403');
+    expect(error.aws).toMatchObject({ name: 'InvalidSignatureException', answered: true, fault: 'client', httpStatusCode: 403 });
     expect(error.awsErrorName).toBe('InvalidSignatureException');
     expect(error.httpStatusCode).toBe(403);
     expect(error.requestId).toEqual(expect.any(String));
@@ -149,6 +152,24 @@ describe('AmazonBedrockModel component on a pooled client', () => {
     // The cause is a sanitised copy: the SDK's hidden `$response` (signed request headers) is not kept.
     expect(error.cause).toMatchObject({ name: 'InvalidSignatureException' });
     expect((error.cause as Record<string, unknown>)['$response']).toBeUndefined();
+  });
+
+  test('no answer at all (nothing listens on the endpoint) reads "Could not connect to AmazonBedrock API."', async () => {
+    const closed = net.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as net.AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const node = createComponent(definition, { ...ctx, nodeId: 'AmazonBedrockModel-NoListener' }, {
+      ...staticValues,
+      endpoint_url: `https://127.0.0.1:${port}`,
+      input_value: 'hi',
+    });
+    const error = (await node.text_response().catch((e: unknown) => e)) as AmazonBedrockModelError;
+    expect(error).toBeInstanceOf(AmazonBedrockModelError);
+    expect(error.code).toBe('ERR_MODEL_CONNECTION_FAILED');
+    expect(error.message).toMatch(/^Could not connect to AmazonBedrock API\. .*ECONNREFUSED/);
+    expect(error.aws).toMatchObject({ answered: false, httpStatusCode: undefined });
+    expect(error.requestId).toBeUndefined();
   });
 
   test('an in-stream exception keeps the AWS error name and the request id of the stream response', async () => {
@@ -204,7 +225,7 @@ describe('AmazonBedrockModel rejects bad inputs before any request', () => {
   }
 
   test.each([
-    ['unknown model family', { model_id: 'acme.chat-v1:0' }, 'model_id', /^Could not connect to AmazonBedrock API: /],
+    ['unknown model family', { model_id: 'acme.chat-v1:0' }, 'model_id', /^Invalid inputs for AmazonBedrockModel: model_id: /],
     ['unknown family suggests Converse', { model_id: 'us.acme.chat-v1:0' }, 'model_id', /AmazonBedrockConverseModel/],
     ['embedding model', { model_id: 'amazon.titan-embed-text-v2:0' }, 'model_id', /Supported families/],
     ['half a key pair', { aws_secret_access_key: null }, 'aws_access_key_id', /^(Could not create an AWS SDK session: |Invalid inputs)/],

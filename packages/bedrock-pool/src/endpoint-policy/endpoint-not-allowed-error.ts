@@ -14,7 +14,7 @@ export type EndpointRefusal =
  */
 export class EndpointNotAllowedError extends BedrockPoolError {
   /** The input concerned: `endpoint_url`. */
-  readonly field = 'endpoint_url';
+  override readonly field = 'endpoint_url';
   /** The refused endpoint as `protocol//host:port` (never user info, path or query). */
   readonly endpoint: string;
   /** The refused host (canonical). */

@@ -1,3 +1,5 @@
+import { BedrockFlowError, type BedrockFlowErrorOptions } from './bedrock-flow-error';
+
 /** Stable error codes thrown by `@bedrock-flow/bedrock-pool`. */
 export type BedrockPoolErrorCode =
   | 'ERR_BEDROCK_POOL_INVALID_CONFIG'
@@ -7,13 +9,10 @@ export type BedrockPoolErrorCode =
   | 'ERR_BEDROCK_POOL_ENDPOINT_NOT_ALLOWED';
 
 /** Base class of every error the pool throws; `code` is stable, `message` is for people. */
-export class BedrockPoolError extends Error {
-  /** Stable machine-readable code. */
-  readonly code: BedrockPoolErrorCode;
+export class BedrockPoolError extends BedrockFlowError {
+  declare readonly code: BedrockPoolErrorCode;
 
-  constructor(code: BedrockPoolErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = new.target.name;
-    this.code = code;
+  constructor(code: BedrockPoolErrorCode, message: string, options?: BedrockFlowErrorOptions) {
+    super(code, message, options);
   }
 }

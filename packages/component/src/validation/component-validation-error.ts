@@ -1,3 +1,4 @@
+import { BedrockFlowError } from '@bedrock-flow/bedrock-pool';
 import type { ValidationIssue } from './validation-issue';
 
 /** Error code of {@link ComponentValidationError}. */
@@ -19,9 +20,10 @@ export interface ComponentValidationErrorOptions {
  * {@link ComponentValidationError.issues}; the message names each field, its problem and what is allowed.
  * Secret values never appear in it.
  */
-export class ComponentValidationError extends Error {
-  /** Always {@link COMPONENT_VALIDATION_ERROR_CODE}. */
-  readonly code = COMPONENT_VALIDATION_ERROR_CODE;
+export class ComponentValidationError extends BedrockFlowError {
+  declare readonly code: typeof COMPONENT_VALIDATION_ERROR_CODE;
+  /** The first bad input (every one is in {@link ComponentValidationError.issues}). */
+  declare readonly field: string;
   /** Langflow name of the component whose inputs failed. */
   readonly component: string;
   /** Every bad input, in definition order. */
@@ -29,8 +31,7 @@ export class ComponentValidationError extends Error {
 
   constructor(component: string, issues: readonly ValidationIssue[], options: ComponentValidationErrorOptions = {}) {
     const prefix = options.prefix ?? `Invalid inputs for ${component}: `;
-    super(`${prefix}${issues.map(describeIssue).join('; ')}`);
-    this.name = 'ComponentValidationError';
+    super(COMPONENT_VALIDATION_ERROR_CODE, `${prefix}${issues.map(describeIssue).join('; ')}`, { field: issues[0]?.field });
     this.component = component;
     this.issues = issues;
   }

@@ -1,47 +1,36 @@
+import { awsErrorFacts, BedrockFlowError, describeAwsError } from '@bedrock-flow/bedrock-pool';
+import { sanitizeAwsError } from '@bedrock-flow/component';
 import { CONVERSE_API_ERROR_PREFIX } from './error-prefixes';
 
 /** Error code of {@link ConverseApiError}. */
 export const CONVERSE_API_ERROR_CODE = 'ERR_CONVERSE_API_FAILED';
 
-/** What {@link ConverseApiError} keeps of the AWS error. */
-export interface ConverseApiErrorDetails {
-  /** AWS error name, e.g. `ThrottlingException`, `ValidationException`; or the Node error code (`ECONNREFUSED`). */
-  awsErrorName: string;
-  /** `$metadata.requestId` of the failed request, when the service answered. */
-  requestId?: string;
-  /** HTTP status of the failed request, when the service answered. */
-  httpStatusCode?: number;
-  /** Attempts the SDK made (retries included). */
-  attempts?: number;
-}
-
 /**
  * A Converse / ConverseStream call failed. The message keeps Langflow's prefix, the AWS error name and the request id:
- * `Converse API error: ThrottlingException: Too many requests (request id 1a2b…, HTTP 429)`. The original error is
- * `cause`; `$metadata` is copied so SDK-aware callers still find it. Never contains credentials.
+ * `Converse API error: ThrottlingException: Too many requests (request id 1a2b…, HTTP 429)`. `cause` is a sanitised
+ * copy of the SDK error (never its `$response`, whose request headers hold the session token); `$metadata` is copied
+ * so SDK-aware callers still find it. Never contains credentials.
  */
-export class ConverseApiError extends Error {
-  /** Always {@link CONVERSE_API_ERROR_CODE}. */
-  readonly code = CONVERSE_API_ERROR_CODE;
+export class ConverseApiError extends BedrockFlowError {
+  declare readonly code: typeof CONVERSE_API_ERROR_CODE;
+  /** AWS error name, e.g. `ThrottlingException`, `ValidationException`; or the Node error code (`ECONNREFUSED`). */
   readonly awsErrorName: string;
+  /** `$metadata.requestId` of the failed request, when the service answered. */
   readonly requestId: string | undefined;
+  /** HTTP status of the failed request, when the service answered. */
   readonly httpStatusCode: number | undefined;
   /** The SDK's response metadata of the failed call (status, request id, attempts). */
   readonly $metadata: { httpStatusCode?: number; requestId?: string; attempts?: number } | undefined;
 
-  constructor(message: string, details: ConverseApiErrorDetails, cause?: unknown) {
-    const facts = [
-      details.requestId ? `request id ${details.requestId}` : undefined,
-      details.httpStatusCode ? `HTTP ${details.httpStatusCode}` : undefined,
-    ].filter(Boolean);
-    super(`${CONVERSE_API_ERROR_PREFIX}${details.awsErrorName}: ${message}${facts.length ? ` (${facts.join(', ')})` : ''}`, { cause });
-    this.name = 'ConverseApiError';
-    this.awsErrorName = details.awsErrorName;
-    this.requestId = details.requestId;
-    this.httpStatusCode = details.httpStatusCode;
-    this.$metadata =
-      details.requestId || details.httpStatusCode || details.attempts
-        ? { httpStatusCode: details.httpStatusCode, requestId: details.requestId, attempts: details.attempts }
-        : undefined;
+  /** `cause`: the error the AWS SDK raised (after its retries). */
+  constructor(cause: unknown) {
+    const facts = awsErrorFacts(cause);
+    const message = cause instanceof Error ? cause.message : String(cause);
+    super(CONVERSE_API_ERROR_CODE, `${CONVERSE_API_ERROR_PREFIX}${describeAwsError(facts, message)}`, { cause: sanitizeAwsError(cause), aws: facts });
+    this.awsErrorName = facts.name;
+    this.requestId = facts.requestId;
+    this.httpStatusCode = facts.httpStatusCode;
+    const { requestId, httpStatusCode, attempts } = facts;
+    this.$metadata = requestId || httpStatusCode || attempts ? { httpStatusCode, requestId, attempts } : undefined;
   }
 }

@@ -1,3 +1,4 @@
+import { BedrockFlowError } from '@bedrock-flow/bedrock-pool';
 import { INITIALIZATION_ERROR_PREFIX } from './error-prefixes';
 
 /** Error code of {@link ConverseInitializationError}. */
@@ -7,12 +8,10 @@ export const CONVERSE_INITIALIZATION_ERROR_CODE = 'ERR_CONVERSE_INITIALIZATION_F
  * `build_model` could not create the chat model (the pool refused the config, the pool is closed, the constructor
  * threw). Message: `Could not initialize ChatBedrockConverse: <reason>`; the original error is `cause`.
  */
-export class ConverseInitializationError extends Error {
-  /** Always {@link CONVERSE_INITIALIZATION_ERROR_CODE}. */
-  readonly code = CONVERSE_INITIALIZATION_ERROR_CODE;
+export class ConverseInitializationError extends BedrockFlowError {
+  declare readonly code: typeof CONVERSE_INITIALIZATION_ERROR_CODE;
 
   constructor(reason: string, cause?: unknown) {
-    super(`${INITIALIZATION_ERROR_PREFIX}${reason}`, { cause });
-    this.name = 'ConverseInitializationError';
+    super(CONVERSE_INITIALIZATION_ERROR_CODE, `${INITIALIZATION_ERROR_PREFIX}${reason}`, { cause });
   }
 }

@@ -233,7 +233,7 @@ export class BedrockBatchedEmbeddings extends Embeddings {
     return parameters;
   }
 
-  /** Sends `texts` in planned requests; `indexes` maps them to the caller's positions for errors. */
+  /** Sends `texts` in planned requests; `indexes[i]` is the caller's index of `texts[i]` (default `i`), for errors. */
   async #sendAll(texts: readonly string[], inputType: CohereInputType, outer: AbortSignal[], indexes?: readonly number[]): Promise<number[][]> {
     // Fail fast: the first failure cancels queued and in-flight requests of this call only.
     const failFast = new AbortController();
@@ -242,12 +242,12 @@ export class BedrockBatchedEmbeddings extends Embeddings {
     setMaxListeners(0, signal);
     const vectors: number[][] = new Array(texts.length);
     let firstError: unknown;
-    const plans = planEmbeddingRequests(texts, this.batchSize);
+    const plans = planEmbeddingRequests(texts, this.batchSize, indexes);
     try {
       await Promise.all(
         plans.map((plan) =>
           this.#limiter
-            .run(() => this.#send(indexes ? { ...plan, start: indexes[plan.start] as number } : plan, inputType, signal), signal)
+            .run(() => this.#send(plan, inputType, signal), signal)
             .then(
               (batch) => {
                 batch.forEach((vector, offset) => (vectors[plan.start + offset] = vector));
@@ -278,11 +278,11 @@ export class BedrockBatchedEmbeddings extends Embeddings {
       response = await this.client.send(command, { abortSignal: signal });
     } catch (cause) {
       if (signal.aborted) throw cause;
-      throw new EmbeddingRequestError({ modelId: this.model, index: plan.start, count: plan.texts.length, cause });
+      throw new EmbeddingRequestError({ modelId: this.model, indexes: plan.indexes, cause });
     }
     const requestId = response.$metadata?.requestId;
     const invalid = (problem: string): EmbeddingResponseError =>
-      new EmbeddingResponseError(this.model, plan.start, problem, requestId);
+      new EmbeddingResponseError(this.model, plan.indexes, problem, requestId);
     let json: unknown;
     try {
       json = JSON.parse(new TextDecoder().decode(response.body));
@@ -293,7 +293,7 @@ export class BedrockBatchedEmbeddings extends Embeddings {
     if (typeof parsed === 'string') throw invalid(parsed);
     const wrongSize = parsed.findIndex((vector) => vector.length !== this.dimensions);
     if (wrongSize >= 0) {
-      throw invalid(`vector of texts[${plan.start + wrongSize}] has ${parsed[wrongSize]?.length} dimensions, expected ${this.dimensions}`);
+      throw invalid(`vector of texts[${plan.indexes[wrongSize]}] has ${parsed[wrongSize]?.length} dimensions, expected ${this.dimensions}`);
     }
     return parsed;
   }

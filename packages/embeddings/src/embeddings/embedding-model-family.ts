@@ -105,7 +105,7 @@ export function resolveEmbeddingModelFamily(modelId: unknown, override?: unknown
       'model',
       `"${modelId}" is not a supported embedding model`,
       ALLOWED_MODELS,
-      'ERR_EMBEDDINGS_MODEL_UNSUPPORTED',
+      { code: 'ERR_EMBEDDINGS_MODEL_UNSUPPORTED' },
     );
   }
   return match[1];

@@ -1,12 +1,14 @@
+import { BedrockFlowError } from '@bedrock-flow/bedrock-pool';
+
 /**
  * Thrown by the constructor when an option is invalid (unknown model, `dimensions` 300, …),
  * before any request is sent.
  */
-export class EmbeddingConfigError extends Error {
+export class EmbeddingConfigError extends BedrockFlowError {
   /** Stable machine-readable code: `ERR_EMBEDDINGS_CONFIG_INVALID`, or `ERR_EMBEDDINGS_MODEL_UNSUPPORTED` for an unknown model. */
-  readonly code: 'ERR_EMBEDDINGS_CONFIG_INVALID' | 'ERR_EMBEDDINGS_MODEL_UNSUPPORTED';
+  declare readonly code: 'ERR_EMBEDDINGS_CONFIG_INVALID' | 'ERR_EMBEDDINGS_MODEL_UNSUPPORTED';
   /** The option that was wrong, e.g. `dimensions`. */
-  readonly field: string;
+  declare readonly field: string;
   /** What the option accepts, in words. */
   readonly allowed: string;
 
@@ -14,12 +16,9 @@ export class EmbeddingConfigError extends Error {
     field: string,
     problem: string,
     allowed: string,
-    code: EmbeddingConfigError['code'] = 'ERR_EMBEDDINGS_CONFIG_INVALID',
+    options: { code?: EmbeddingConfigError['code'] } = {},
   ) {
-    super(`Invalid embeddings option "${field}": ${problem}. Allowed: ${allowed}.`);
-    this.name = 'EmbeddingConfigError';
-    this.code = code;
-    this.field = field;
+    super(options.code ?? 'ERR_EMBEDDINGS_CONFIG_INVALID', `Invalid embeddings option "${field}": ${problem}. Allowed: ${allowed}.`, { field });
     this.allowed = allowed;
   }
 }

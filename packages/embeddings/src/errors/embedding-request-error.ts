@@ -1,35 +1,31 @@
+import { awsErrorFacts, BedrockFlowError, describeAwsError } from '@bedrock-flow/bedrock-pool';
 import { sanitizeAwsError } from '@bedrock-flow/component';
+import { describeTextIndexes } from './describe-text-indexes';
 
 /** Where a failed request sat in the caller's list of texts. */
 export interface EmbeddingRequestErrorDetails {
   /** Model id as sent. */
   modelId: string;
-  /** Index of the first text the failed request carried (Titan: the text; Cohere: the first of its batch). */
-  index: number;
-  /** Number of texts the failed request carried (1 for Titan, up to 96 for Cohere). */
-  count: number;
+  /** Index in the caller's list of each text the failed request carried (Titan: one; Cohere: its batch), in order. */
+  indexes: readonly number[];
   /** The error the AWS SDK raised, after its own retries (kept as `cause` in a sanitised copy, without `$response`). */
   cause: unknown;
 }
 
-interface SdkErrorShape {
-  name?: unknown;
-  message?: unknown;
-  code?: unknown;
-  $metadata?: { requestId?: unknown; httpStatusCode?: unknown; attempts?: unknown };
-}
-
 /**
  * Thrown when Bedrock (or the network) failed a request after the client's retry strategy gave up.
- * Carries the index of the text that failed, the AWS error name and request id. No credentials: only the SDK
- * error's name, message and metadata are copied, and `cause` is a sanitised copy of the SDK error (never its
+ * Names exactly the caller's texts the request carried, the AWS error name and request id. No credentials: only the
+ * SDK error's name, message and metadata are copied, and `cause` is a sanitised copy of the SDK error (never its
  * `$response`, whose request headers hold the session token).
  */
-export class EmbeddingRequestError extends Error {
-  /** Always `ERR_EMBEDDINGS_REQUEST_FAILED`. */
-  readonly code = 'ERR_EMBEDDINGS_REQUEST_FAILED' as const;
+export class EmbeddingRequestError extends BedrockFlowError {
+  declare readonly code: 'ERR_EMBEDDINGS_REQUEST_FAILED';
+  /** `texts[i]` of the first text of the failed request, or `texts[0, 4, 5]` / `texts[0..95]` for a batch. */
+  declare readonly field: string;
   /** Index of the first text of the failed request in the list passed to `embedDocuments`. */
   readonly index: number;
+  /** Index of every text of the failed request in the list passed to `embedDocuments`, in order. */
+  readonly indexes: readonly number[];
   /** Number of texts the failed request carried. */
   readonly count: number;
   /** Model id as sent. */
@@ -46,34 +42,24 @@ export class EmbeddingRequestError extends Error {
   readonly $metadata: { httpStatusCode?: number; requestId?: string; attempts?: number } | undefined;
 
   constructor(details: EmbeddingRequestErrorDetails) {
-    const sdk = (typeof details.cause === 'object' && details.cause !== null ? details.cause : {}) as SdkErrorShape;
-    // Network errors arrive as a plain Error with a Node code (ECONNRESET…): the code says more than "Error".
-    const nodeCode = sdk.name === 'Error' && typeof sdk.code === 'string' ? sdk.code : undefined;
-    const awsErrorName = nodeCode ?? (typeof sdk.name === 'string' ? sdk.name : 'Error');
-    const requestId = typeof sdk.$metadata?.requestId === 'string' ? sdk.$metadata.requestId : undefined;
-    const httpStatusCode =
-      typeof sdk.$metadata?.httpStatusCode === 'number' ? sdk.$metadata.httpStatusCode : undefined;
-    const attempts = typeof sdk.$metadata?.attempts === 'number' ? sdk.$metadata.attempts : undefined;
-    const sdkMessage = typeof sdk.message === 'string' ? sdk.message : String(details.cause);
-    const where =
-      details.count > 1
-        ? `texts[${details.index}..${details.index + details.count - 1}]`
-        : `texts[${details.index}]`;
-    super(
-      `Bedrock embedding request for ${where} (model ${details.modelId}) failed: ${awsErrorName}: ${sdkMessage}` +
-        (requestId ? ` (request id ${requestId})` : ''),
-      { cause: sanitizeAwsError(details.cause) },
-    );
-    this.name = 'EmbeddingRequestError';
-    this.index = details.index;
-    this.count = details.count;
+    const facts = awsErrorFacts(details.cause);
+    const message = details.cause instanceof Error ? details.cause.message : String(details.cause);
+    const where = describeTextIndexes(details.indexes);
+    super('ERR_EMBEDDINGS_REQUEST_FAILED', `Bedrock embedding request for ${where} (model ${details.modelId}) failed: ${describeAwsError(facts, message)}`, {
+      field: where,
+      cause: sanitizeAwsError(details.cause),
+      aws: facts,
+    });
+    this.indexes = [...details.indexes];
+    this.index = details.indexes[0] as number;
+    this.count = details.indexes.length;
     this.modelId = details.modelId;
-    this.awsErrorName = awsErrorName;
-    this.requestId = requestId;
-    this.httpStatusCode = httpStatusCode;
-    this.attempts = attempts;
-    this.$metadata =
-      requestId || httpStatusCode || attempts ? { httpStatusCode, requestId, attempts } : undefined;
+    this.awsErrorName = facts.name;
+    this.requestId = facts.requestId;
+    this.httpStatusCode = facts.httpStatusCode;
+    this.attempts = facts.attempts;
+    const { requestId, httpStatusCode, attempts } = facts;
+    this.$metadata = requestId || httpStatusCode || attempts ? { httpStatusCode, requestId, attempts } : undefined;
   }
 
   /** Plain JSON without the `cause` object (which may hold SDK internals). */
@@ -82,7 +68,9 @@ export class EmbeddingRequestError extends Error {
       name: this.name,
       code: this.code,
       message: this.message,
+      field: this.field,
       index: this.index,
+      indexes: this.indexes,
       count: this.count,
       modelId: this.modelId,
       awsErrorName: this.awsErrorName,

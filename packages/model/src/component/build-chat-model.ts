@@ -21,8 +21,6 @@ export interface BuildChatModelValues extends AwsConnectionValues {
   stream?: boolean | undefined;
 }
 
-const CONNECT_PREFIX = 'Could not connect to AmazonBedrock API: ';
-
 /**
  * `build_model`: the InvokeModel chat model on this node's pooled client. Order matters: everything that can be
  * rejected (model family, `model_kwargs`, credentials, region, endpoint) is checked before the lease is taken, so
@@ -44,7 +42,6 @@ export function buildChatModel(ctx: ComponentContext, values: BuildChatModelValu
           received: JSON.stringify(model.slice(0, 120)),
         },
       ],
-      { prefix: CONNECT_PREFIX },
     );
   }
   const modelKwargs = mergeDicts(values.model_kwargs, { field: 'model_kwargs', component: AMAZON_BEDROCK_MODEL_NAME });
@@ -56,11 +53,12 @@ export function buildChatModel(ctx: ComponentContext, values: BuildChatModelValu
     }).client;
   } catch (error) {
     if (error instanceof ComponentValidationError) throw error;
-    throw new AmazonBedrockModelError('ERR_MODEL_AWS_SESSION_FAILED', error);
+    throw new AmazonBedrockModelError(error, { stage: 'session' });
   }
   try {
     return new ChatBedrockInvoke({ client, model, modelKwargs, streaming: values.stream ?? false });
   } catch (error) {
-    throw new AmazonBedrockModelError('ERR_MODEL_BEDROCK_API_FAILED', error);
+    if (error instanceof ModelValidationError) throw error;
+    throw new AmazonBedrockModelError(error, { stage: 'call' });
   }
 }

@@ -22,7 +22,8 @@ export interface TextResponseValues extends BuildChatModelValues {
 /**
  * `text_response`: `system_message` + `input_value` through `build_model`'s chat model; streams when the `stream`
  * input is on (`onToken` sees each token in order), else invokes. Bedrock failures become
- * `AmazonBedrockModelError` ("Could not connect to AmazonBedrock API. …") keeping the AWS error name and request id;
+ * `AmazonBedrockModelError` ("AmazonBedrock API error: …" when Bedrock answered, "Could not connect to AmazonBedrock
+ * API. …" when no answer came) keeping the AWS error name and request id;
  * aborts and input errors pass through unchanged.
  */
 export async function textResponse(
@@ -37,6 +38,6 @@ export async function textResponse(
     return await runTextResponse(model, messages, values.stream, callOptions, options);
   } catch (error) {
     if (error instanceof ModelValidationError || callOptions.signal?.aborted) throw error;
-    throw new AmazonBedrockModelError('ERR_MODEL_BEDROCK_API_FAILED', error);
+    throw new AmazonBedrockModelError(error, { stage: 'call' });
   }
 }

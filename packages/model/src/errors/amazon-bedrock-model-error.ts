@@ -1,26 +1,34 @@
-import { awsErrorNameOf, sanitizeAwsError } from '@bedrock-flow/component';
+import { awsErrorFacts, BedrockFlowError, describeAwsError } from '@bedrock-flow/bedrock-pool';
+import { sanitizeAwsError } from '@bedrock-flow/component';
 
 /** Codes of {@link AmazonBedrockModelError}. */
 export type AmazonBedrockModelErrorCode =
   /** The AWS SDK client could not be set up (Langflow: "Could not create a boto3 session."). */
   | 'ERR_MODEL_AWS_SESSION_FAILED'
-  /** The chat model could not be built or the Bedrock call failed (Langflow: "Could not connect to AmazonBedrock API."). */
+  /** No answer came from Bedrock: connection refused or reset, DNS, TLS, timeout (Langflow: "Could not connect to AmazonBedrock API."). */
+  | 'ERR_MODEL_CONNECTION_FAILED'
+  /** Bedrock answered with an error (4xx, 5xx, an in-stream exception) or an answer that could not be read. */
   | 'ERR_MODEL_BEDROCK_API_FAILED';
 
-/** Langflow's message for each code, with "AWS SDK" where Python says boto3. */
+/** The first words of each code's message: what happened. */
 export const AMAZON_BEDROCK_MODEL_MESSAGES: Record<AmazonBedrockModelErrorCode, string> = {
   ERR_MODEL_AWS_SESSION_FAILED: 'Could not create an AWS SDK session.',
-  ERR_MODEL_BEDROCK_API_FAILED: 'Could not connect to AmazonBedrock API.',
+  ERR_MODEL_CONNECTION_FAILED: 'Could not connect to AmazonBedrock API.',
+  ERR_MODEL_BEDROCK_API_FAILED: 'AmazonBedrock API error:',
 };
 
+/** Where {@link AmazonBedrockModelError} happened: setting up the client, or calling the model. */
+export type AmazonBedrockModelErrorStage = 'session' | 'call';
+
 /**
- * A failure of the `AmazonBedrockModel` component after its inputs validated. The message is Langflow's, followed by
- * the AWS error name, its message and the request id; `cause` is a sanitised copy of the original error (name,
- * message, `$fault`, `$metadata`, `$retryable`, `code`; never the SDK's `$response`, whose request headers hold the
- * session token). Never carries a secret: the SDK's and the pool's messages name keys by id only.
+ * A failure of the `AmazonBedrockModel` component after its inputs validated. The first words say what happened:
+ * "Could not create an AWS SDK session." (the client could not be set up), "Could not connect to AmazonBedrock API."
+ * (no answer came: a connection failure or timeout) or "AmazonBedrock API error:" (Bedrock answered with an error),
+ * followed by the AWS error name, its message, the request id and the HTTP status. `cause` is a sanitised copy of the
+ * original error (never the SDK's `$response`, whose request headers hold the session token).
  */
-export class AmazonBedrockModelError extends Error {
-  readonly code: AmazonBedrockModelErrorCode;
+export class AmazonBedrockModelError extends BedrockFlowError {
+  declare readonly code: AmazonBedrockModelErrorCode;
   /**
    * AWS error name (e.g. `ThrottlingException`, `UnrecognizedClientException`, `ModelStreamErrorException`), when the
    * cause is a modelled AWS exception (it has `$fault`, also when raised inside an event stream) or a service answer.
@@ -31,16 +39,16 @@ export class AmazonBedrockModelError extends Error {
   /** HTTP status of the answer, when there was one. */
   readonly httpStatusCode: number | undefined;
 
-  constructor(code: AmazonBedrockModelErrorCode, cause: unknown) {
-    const c = (cause ?? {}) as { name?: string; message?: string; requestId?: unknown; $metadata?: { requestId?: string; httpStatusCode?: number } };
-    // ModelResponseError carries the request id as a field of its own.
-    const requestId = c.$metadata?.requestId ?? (typeof c.requestId === 'string' ? c.requestId : undefined);
-    const detail = [c.name && c.name !== 'Error' ? `${c.name}: ` : '', c.message ?? String(cause)].join('');
-    super(`${AMAZON_BEDROCK_MODEL_MESSAGES[code]} ${detail}${requestId ? ` (request id ${requestId})` : ''}`, { cause: sanitizeAwsError(cause) });
-    this.name = 'AmazonBedrockModelError';
-    this.code = code;
-    this.awsErrorName = awsErrorNameOf(cause);
-    this.requestId = requestId;
-    this.httpStatusCode = c.$metadata?.httpStatusCode;
+  constructor(cause: unknown, options: { stage: AmazonBedrockModelErrorStage }) {
+    const facts = awsErrorFacts(cause);
+    const code: AmazonBedrockModelErrorCode =
+      options.stage === 'session' ? 'ERR_MODEL_AWS_SESSION_FAILED' : facts.answered ? 'ERR_MODEL_BEDROCK_API_FAILED' : 'ERR_MODEL_CONNECTION_FAILED';
+    const message = cause instanceof Error ? cause.message : String(cause);
+    const detail = facts.name === 'Error' ? message : describeAwsError(facts, message);
+    super(code, `${AMAZON_BEDROCK_MODEL_MESSAGES[code]} ${detail}`, { cause: sanitizeAwsError(cause), aws: options.stage === 'call' ? facts : undefined });
+    const e = (typeof cause === 'object' && cause !== null ? cause : {}) as { $fault?: unknown; $metadata?: unknown };
+    this.awsErrorName = e.$fault !== undefined || e.$metadata !== undefined ? facts.name : undefined;
+    this.requestId = facts.requestId;
+    this.httpStatusCode = facts.httpStatusCode;
   }
 }

@@ -1,22 +1,9 @@
 import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
+import { BedrockFlowError, describeAwsAnswer } from '@bedrock-flow/bedrock-pool';
 import { ComponentValidationError } from '@bedrock-flow/component';
-
-/** What the AWS-facing errors of the components carry (ConverseApiError, AmazonBedrockModelError, EmbeddingRequestError). */
-interface AwsFacts {
-  awsErrorName?: string | undefined;
-  requestId?: string | undefined;
-  httpStatusCode?: number | undefined;
-}
 
 /** Component input name -> the label the n8n user sees, e.g. `max_tokens` -> `Options › Max Tokens`. */
 export type FieldLabels = Readonly<Record<string, string>>;
-
-function awsFacts(error: unknown): AwsFacts | undefined {
-  if (typeof error !== 'object' || error === null) return undefined;
-  const e = error as AwsFacts & { $metadata?: { requestId?: string; httpStatusCode?: number } };
-  if (typeof e.awsErrorName !== 'string' || e.awsErrorName === '') return undefined;
-  return { awsErrorName: e.awsErrorName, requestId: e.requestId ?? e.$metadata?.requestId, httpStatusCode: e.httpStatusCode ?? e.$metadata?.httpStatusCode };
-}
 
 /**
  * Turns a bedrock-flow error into the error n8n shows on the node:
@@ -40,14 +27,15 @@ export function toNodeError(node: INode, error: unknown, labels: FieldLabels = {
     return new NodeOperationError(node, `Invalid ${error.issues.length === 1 ? 'parameter' : 'parameters'}: ${fields}`, { ...at, description: lines.join('\n') });
   }
   const message = error instanceof Error ? error.message : String(error);
-  const facts = awsFacts(error);
+  // The components' errors that wrap an AWS SDK error carry its facts, read once by `awsErrorFacts`.
+  const facts = error instanceof BedrockFlowError ? error.aws : undefined;
   if (facts) {
-    const response: JsonObject = { name: facts.awsErrorName ?? null, message, requestId: facts.requestId ?? null, httpStatusCode: facts.httpStatusCode ?? null };
-    const details = [facts.requestId ? `request id ${facts.requestId}` : '', facts.httpStatusCode ? `HTTP ${facts.httpStatusCode}` : ''].filter(Boolean).join(', ');
+    const response: JsonObject = { name: facts.name, message, requestId: facts.requestId ?? null, httpStatusCode: facts.httpStatusCode ?? null };
+    const answer = describeAwsAnswer(facts);
     return new NodeApiError(node, response, {
       ...at,
       message,
-      description: `AWS error ${facts.awsErrorName}${details ? ` (${details})` : ''}`,
+      description: `AWS error ${facts.name}${answer ? ` (${answer})` : ''}`,
       ...(facts.httpStatusCode ? { httpCode: String(facts.httpStatusCode) } : {}),
     });
   }
