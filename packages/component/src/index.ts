@@ -1,6 +1,7 @@
 export { AWS_MODEL_IDS, AWS_EMBEDDING_MODEL_IDS, MODEL_ID_PATTERN } from './aws/model-ids';
 export { AWS_REGIONS, AWS_REGION_PATTERN, DEFAULT_AWS_REGION, isAwsRegion } from './aws/regions';
-export { GEO_PREFIXES, stripGeoPrefix, modelProvider } from './aws/strip-geo-prefix';
+export { GEO_PREFIXES, parseModelId, type ModelIdKind, type ParsedModelId } from './aws/parse-model-id';
+export { stripGeoPrefix, modelProvider } from './aws/strip-geo-prefix';
 export { mergeDicts, type MergeDictsOptions } from './aws/merge-dicts';
 export { findEndpointUrlProblem, ENDPOINT_URL_ALLOWED } from './aws/endpoint-url';
 export type { AwsConnectionValues } from './aws/aws-connection-values';
