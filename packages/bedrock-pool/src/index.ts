@@ -7,6 +7,7 @@ export { getDefaultPool } from './pool/default-pool';
 export type { ClientConfig, CredentialSource, HttpConfig, NodeIdentity, RetryConfig, TlsConfig } from './config/client-config';
 export * from './config/defaults';
 export { normalizeConfig, type NormalizedClientConfig } from './config/normalize-config';
+export { normalizePoolOptions, type NormalizedPoolOptions } from './config/normalize-pool-options';
 export { fingerprintConfig } from './config/fingerprint-config';
 export { resolveProxy } from './config/resolve-proxy';
 export type { CredentialProviderStats } from './credentials/shared-credential-provider';

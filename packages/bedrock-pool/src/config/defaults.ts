@@ -22,3 +22,5 @@ export const DEFAULT_RELEASE_GRACE_MS = 5_000;
 export const DEFAULT_DRAIN_TIMEOUT_MS = 30_000;
 /** Default connections opened by `warm()`. */
 export const DEFAULT_WARM_CONNECTIONS = 1;
+/** Default lead time for refreshing expiring credentials, ms (5 min; capped at half their lifetime). */
+export const DEFAULT_CREDENTIAL_REFRESH_BEFORE_EXPIRY_MS = 5 * 60_000;

@@ -1,20 +1,13 @@
 import { EventEmitter } from 'node:events';
 import type { ClientConfig, NodeIdentity } from '../config/client-config';
-import {
-  DEFAULT_DRAIN_TIMEOUT_MS,
-  DEFAULT_IDLE_TTL_MS,
-  DEFAULT_MAX_SLOTS,
-  DEFAULT_RELEASE_GRACE_MS,
-  DEFAULT_WARM_CONNECTIONS,
-} from '../config/defaults';
 import { fingerprintConfig } from '../config/fingerprint-config';
 import { normalizeConfig } from '../config/normalize-config';
+import { normalizePoolOptions, type NormalizedPoolOptions } from '../config/normalize-pool-options';
 import { RawConfigMemo } from '../config/raw-config-memo';
 import { CredentialRegistry } from '../credentials/credential-registry';
 import { credentialScopeOf } from '../credentials/credential-source';
 import { EndpointPolicy } from '../endpoint-policy/endpoint-policy';
 import type { CredentialEvent } from '../credentials/shared-credential-provider';
-import { ConfigValidationError } from '../errors/config-validation-error';
 import { PoolClosedError } from '../errors/pool-closed-error';
 import type { PoolLogger } from '../logging/pool-logger';
 import { MetricsRecorder } from '../metrics/metrics-recorder';
@@ -39,7 +32,7 @@ const CREDENTIAL_COUNTERS = {
  * decide when a slot is drained and destroyed. `close()` waits for in-flight work, `destroy()` aborts it.
  */
 export class BedrockPool extends EventEmitter<BedrockPoolEventMap> {
-  #options: Required<Omit<BedrockPoolOptions, 'logger' | 'defaults' | 'endpointPolicy'>> & { defaults: Partial<ClientConfig> };
+  #options: NormalizedPoolOptions;
   #endpointPolicy: EndpointPolicy;
   #logger: PoolLogger;
   #recorder = new MetricsRecorder();
@@ -60,16 +53,7 @@ export class BedrockPool extends EventEmitter<BedrockPoolEventMap> {
 
   constructor(options: BedrockPoolOptions = {}) {
     super();
-    this.#options = {
-      defaults: options.defaults ?? {},
-      idleTtlMs: nonNegativeInteger('idleTtlMs', options.idleTtlMs, DEFAULT_IDLE_TTL_MS),
-      maxSlots: Math.max(1, nonNegativeInteger('maxSlots', options.maxSlots, DEFAULT_MAX_SLOTS)),
-      releaseGraceMs: nonNegativeInteger('releaseGraceMs', options.releaseGraceMs, DEFAULT_RELEASE_GRACE_MS),
-      drainTimeoutMs: nonNegativeInteger('drainTimeoutMs', options.drainTimeoutMs, DEFAULT_DRAIN_TIMEOUT_MS),
-      warmConnections: Math.max(1, nonNegativeInteger('warmConnections', options.warmConnections, DEFAULT_WARM_CONNECTIONS)),
-      credentialRefreshBeforeExpiryMs: nonNegativeInteger('credentialRefreshBeforeExpiryMs', options.credentialRefreshBeforeExpiryMs, 5 * 60_000),
-      openTelemetry: options.openTelemetry ?? true,
-    };
+    this.#options = normalizePoolOptions(options);
     this.#endpointPolicy = new EndpointPolicy(options.endpointPolicy);
     this.#logger = options.logger ?? {};
     this.#credentials = new CredentialRegistry({
@@ -188,9 +172,8 @@ export class BedrockPool extends EventEmitter<BedrockPoolEventMap> {
     this.#buildsInProgress.delete(event.graphId);
     const present = new Set(event.nodeIds);
     this.#graphs.set(event.graphId, present);
-    for (const key of this.#leases.keysOfGraph(event.graphId)) {
-      const nodeId = key.slice(event.graphId.length + 1);
-      if (!present.has(nodeId)) this.release({ graphId: event.graphId, nodeId });
+    for (const identity of this.#leases.identitiesOfGraph(event.graphId)) {
+      if (!present.has(identity.nodeId)) this.release(identity);
     }
   }
 
@@ -204,9 +187,7 @@ export class BedrockPool extends EventEmitter<BedrockPoolEventMap> {
   graphDisposed(graphId: string): void {
     this.#graphs.delete(graphId);
     this.#buildsInProgress.delete(graphId);
-    for (const key of this.#leases.keysOfGraph(graphId)) {
-      this.release({ graphId, nodeId: key.slice(graphId.length + 1) });
-    }
+    for (const identity of this.#leases.identitiesOfGraph(graphId)) this.release(identity);
   }
 
   /** Totals (including slots already gone) and per-slot metrics; plain JSON without secrets. */
@@ -340,12 +321,4 @@ export class BedrockPool extends EventEmitter<BedrockPoolEventMap> {
     this.emit('slotEvicted', { slot: victim.describe(), reason: 'maxSlots' });
     this.#retire(victim, 'maxSlots');
   }
-}
-
-function nonNegativeInteger(field: string, value: unknown, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    throw new ConfigValidationError(field, `got ${String(value)}`, 'a non-negative integer (ms or count)');
-  }
-  return value;
 }

@@ -64,10 +64,16 @@ export class LeaseTable {
     return record;
   }
 
-  /** Keys of every lease in `graphId`. */
-  keysOfGraph(graphId: string): LeaseKey[] {
+  /** The identity (graph id, node id) of every lease in `graphId`, as the leases were made: no key is taken apart. */
+  identitiesOfGraph(graphId: string): NodeIdentity[] {
     const keys = this.#byGraph.get(graphId);
-    return keys ? [...keys] : [];
+    if (!keys) return [];
+    const identities: NodeIdentity[] = [];
+    for (const key of keys) {
+      const record = this.#byKey.get(key);
+      if (record) identities.push({ graphId: record.lease.identity.graphId, nodeId: record.lease.identity.nodeId });
+    }
+    return identities;
   }
 
   /** Number of leases. */

@@ -1,0 +1,52 @@
+import {
+  BedrockPool,
+  ConfigValidationError,
+  DEFAULT_CREDENTIAL_REFRESH_BEFORE_EXPIRY_MS,
+  DEFAULT_DRAIN_TIMEOUT_MS,
+  DEFAULT_IDLE_TTL_MS,
+  DEFAULT_MAX_SLOTS,
+  DEFAULT_RELEASE_GRACE_MS,
+  DEFAULT_WARM_CONNECTIONS,
+  normalizePoolOptions,
+} from '../src';
+
+describe('normalizePoolOptions', () => {
+  test('applies the defaults of defaults.ts to every option left out', () => {
+    expect(normalizePoolOptions()).toEqual({
+      defaults: {},
+      idleTtlMs: DEFAULT_IDLE_TTL_MS,
+      maxSlots: DEFAULT_MAX_SLOTS,
+      releaseGraceMs: DEFAULT_RELEASE_GRACE_MS,
+      drainTimeoutMs: DEFAULT_DRAIN_TIMEOUT_MS,
+      warmConnections: DEFAULT_WARM_CONNECTIONS,
+      credentialRefreshBeforeExpiryMs: DEFAULT_CREDENTIAL_REFRESH_BEFORE_EXPIRY_MS,
+      openTelemetry: true,
+    });
+    expect(DEFAULT_CREDENTIAL_REFRESH_BEFORE_EXPIRY_MS).toBe(5 * 60_000);
+  });
+
+  test('keeps 0 where 0 means something (idleTtlMs disables eviction, releaseGraceMs drains at once)', () => {
+    expect(normalizePoolOptions({ idleTtlMs: 0, releaseGraceMs: 0, drainTimeoutMs: 0 })).toMatchObject({ idleTtlMs: 0, releaseGraceMs: 0, drainTimeoutMs: 0 });
+  });
+
+  test.each([
+    ['maxSlots', 0, 'an integer >= 1'],
+    ['warmConnections', 0, 'an integer >= 1'],
+    ['maxSlots', 1.5, 'an integer >= 1'],
+    ['idleTtlMs', -1, 'a non-negative integer (ms); 0 disables'],
+    ['releaseGraceMs', '5000', 'a non-negative integer (ms)'],
+    ['credentialRefreshBeforeExpiryMs', Number.NaN, 'a non-negative integer (ms)'],
+    ['openTelemetry', 'yes', 'true or false'],
+  ] as Array<[string, unknown, string]>)('refuses %s = %p with a ConfigValidationError naming it, in the pool constructor too', (field, value, allowed) => {
+    for (const create of [() => normalizePoolOptions({ [field]: value }), () => new BedrockPool({ [field]: value, openTelemetry: field === 'openTelemetry' ? value : false } as never)]) {
+      let error: unknown;
+      try {
+        create();
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(ConfigValidationError);
+      expect(error).toMatchObject({ field, allowed, code: 'ERR_BEDROCK_POOL_INVALID_CONFIG' });
+    }
+  });
+});
