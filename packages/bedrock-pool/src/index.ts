@@ -6,6 +6,7 @@ export type { SlotDescription, SlotMetricsSnapshot, SlotState } from './pool/cli
 export { getDefaultPool } from './pool/default-pool';
 export type { ClientConfig, CredentialSource, HttpConfig, NodeIdentity, RetryConfig, TlsConfig } from './config/client-config';
 export * from './config/defaults';
+export { AWS_REGION_PATTERN, isAwsRegion } from './config/aws-region';
 export { normalizeConfig, type NormalizedClientConfig } from './config/normalize-config';
 export { normalizePoolOptions, type NormalizedPoolOptions } from './config/normalize-pool-options';
 export { fingerprintConfig } from './config/fingerprint-config';

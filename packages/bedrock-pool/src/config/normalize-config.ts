@@ -11,6 +11,7 @@ import {
   DEFAULT_TRANSPORT,
 } from './defaults';
 import { regionalBedrockRuntimeHost } from './aws-partitions';
+import { isAwsRegion } from './aws-region';
 import { resolveProxy } from './resolve-proxy';
 
 /** A validated config with every default filled in. Holds secrets (in `credentials`): never store it whole. */
@@ -29,10 +30,10 @@ export interface NormalizedClientConfig {
   retry: Required<RetryConfig>;
 }
 
-// Any well-formed region name: lower-case letters and digits in dash-separated parts (every partition's regions,
-// `eusc-de-east-1` included, and custom names an emulator or a local endpoint may use). The partition table decides
-// only the regional host.
-const REGION = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+// With a custom endpoint (an emulator, a local or private endpoint) the region only signs requests: any name made of
+// lower-case letters and digits in dash-separated parts. Without one it names the AWS host, so it must be an AWS
+// region (`isAwsRegion`, the check the components and the doctor use too).
+const SIGNING_REGION = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 // Bedrock API keys are base64-ish text; whitespace or a control character could split the Authorization header.
 // eslint-disable-next-line no-control-regex
 const BEARER_TOKEN_FORBIDDEN = /[\s\x00-\x1F\x7F]/;
@@ -43,7 +44,8 @@ export function normalizeConfig(config: ClientConfig, defaults: Partial<ClientCo
     throw new ConfigValidationError('config', `expected an object, got ${describe(config)}`, 'a ClientConfig object');
   }
   const region = config.region ?? defaults.region;
-  if (typeof region !== 'string' || !REGION.test(region)) {
+  const customEndpoint = (config.endpoint ?? defaults.endpoint) !== undefined;
+  if (typeof region !== 'string' || !(customEndpoint ? SIGNING_REGION.test(region) : isAwsRegion(region))) {
     throw new ConfigValidationError('region', `expected an AWS region name, got ${describe(region)}`, 'a region such as "us-east-1"');
   }
   const endpoint = normalizeEndpoint(config.endpoint ?? defaults.endpoint);

@@ -39,15 +39,5 @@ export const AWS_REGIONS = [
 /** Default region of the Bedrock components (Langflow's default). */
 export const DEFAULT_AWS_REGION = 'us-east-1';
 
-/**
- * Shape of an AWS region name in any partition; typed regions outside {@link AWS_REGIONS} must match it:
- * `aws` (`us-east-1`, `mx-central-1`), `aws-cn` (`cn-north-1`), `aws-us-gov` (`us-gov-west-1`), `aws-iso*`
- * (`us-iso-east-1`, `us-isob-east-1`, `eu-isoe-west-1`, `us-isof-south-1`) and `aws-eusc` (`eusc-de-east-1`), after the
- * SDK's partition table. Region numbers have any number of digits, as in the SDK.
- */
-export const AWS_REGION_PATTERN = /^(?:[a-z]{2}(?:-gov|-iso[a-z]?)?|eusc-[a-z]{2})-[a-z]+-\d+$/;
-
-/** Whether `value` is a well-formed AWS region name. */
-export function isAwsRegion(value: string): boolean {
-  return AWS_REGION_PATTERN.test(value);
-}
+// The region check is the pool's, so the pool, the components and the doctor agree on what a region is.
+export { AWS_REGION_PATTERN, isAwsRegion } from '@bedrock-flow/bedrock-pool';

@@ -1,4 +1,4 @@
-import { GEO_PREFIXES, stripGeoPrefix } from '@bedrock-flow/component';
+import { parseModelId } from '@bedrock-flow/component';
 
 /** What the doctor says about a model id. */
 export interface ModelIdDescription {
@@ -20,14 +20,12 @@ export interface ModelIdDescription {
  */
 export function describeModelId(modelId: string): ModelIdDescription {
   const id = modelId.trim();
-  const arn = id.startsWith('arn:');
-  const resource = arn ? (id.split(':').slice(5).join(':').split('/').pop() ?? id) : id;
-  const geography = GEO_PREFIXES.find((prefix) => resource.startsWith(`${prefix}.`));
+  const parsed = parseModelId(id);
   return {
     modelId: id,
-    crossRegionProfile: geography !== undefined,
-    ...(geography !== undefined ? { geography } : {}),
-    arn,
-    baseModelId: stripGeoPrefix(id),
+    crossRegionProfile: parsed.geography !== undefined,
+    ...(parsed.geography !== undefined ? { geography: parsed.geography } : {}),
+    arn: id.startsWith('arn:'),
+    baseModelId: parsed.baseModelId,
   };
 }

@@ -1,3 +1,4 @@
+import { isAwsRegion } from '@bedrock-flow/bedrock-pool';
 import { DoctorError } from '../errors/doctor-error';
 
 /** What `bedrock-flow doctor` checks. */
@@ -19,8 +20,6 @@ export const DOCTOR_USAGE = `Usage: bedrock-flow doctor --region <region> --mode
 
 Prints the timing breakdown of a Bedrock Runtime Converse call through a bedrock-flow pool:
 DNS, TCP connect, TLS, credential resolution, time to first byte and total, cold and warm.`;
-
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
 
 /** The raw flags, as {@link parseDoctorArgs} read them (`--ca` still a path). */
 export interface DoctorArgs {
@@ -53,7 +52,7 @@ export function parseDoctorArgs(argv: readonly string[]): DoctorArgs {
   const region = values.get('region');
   const model = values.get('model');
   if (region === undefined) throw new DoctorError('ERR_DOCTOR_INVALID_OPTION', `--region is required (e.g. --region us-east-1).\n${DOCTOR_USAGE}`, '--region');
-  if (!REGION.test(region)) throw new DoctorError('ERR_DOCTOR_INVALID_OPTION', `--region "${region}" is not an AWS region name (like us-east-1).`, '--region');
+  if (!isAwsRegion(region)) throw new DoctorError('ERR_DOCTOR_INVALID_OPTION', `--region "${region}" is not an AWS region name (like us-east-1).`, '--region');
   if (model === undefined) throw new DoctorError('ERR_DOCTOR_INVALID_OPTION', `--model is required (e.g. --model us.anthropic.claude-3-5-haiku-20241022-v1:0).\n${DOCTOR_USAGE}`, '--model');
   const endpoint = values.get('endpoint');
   if (endpoint !== undefined) {

@@ -1,6 +1,6 @@
 import type { ModelFamily } from './model-family';
 
-/** Cross-region inference profile prefixes Bedrock puts before a foundation model id: a copy of component's `GEO_PREFIXES` (the emulator depends on no library package; `test/model-ids/model-id-parsers-agree.test.ts` fails when they differ). */
+/** Cross-region inference profile prefixes Bedrock puts before a foundation model id: a copy of component's `GEO_PREFIXES` (the emulator depends on no library package; `test/emulator-agreement/model-id-parsers-agree.test.ts` fails when they differ). */
 export const CROSS_REGION_PREFIXES = ['us-gov', 'us', 'eu', 'apac', 'jp', 'au', 'global', 'sa', 'amer', 'ca'] as const;
 
 const ARN = /^arn:aws[a-z-]*:bedrock:[^:]*:[^:]*:(?:foundation-model|inference-profile|system-defined-inference-profile|application-inference-profile|provisioned-model|custom-model)\/(.+)$/;

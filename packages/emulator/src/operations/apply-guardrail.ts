@@ -1,5 +1,6 @@
 import { validationError } from '../errors/bedrock-error';
 import { writeJson } from '../http/write-response';
+import { GUARDRAIL_VERSION_PATTERN } from '../models/converse/converse-features';
 import { asObject, parseJsonBody, required } from '../models/validate-fields';
 import { GUARDRAIL_BLOCKED_MESSAGE, guardrailBlocks, guardrailUnits, guardrailUsage } from '../models/guardrail-rule';
 import type { OperationContext } from './operation-context';
@@ -11,7 +12,7 @@ import type { OperationContext } from './operation-context';
 export async function handleApplyGuardrail(ctx: OperationContext): Promise<void> {
   const body = parseJsonBody(ctx.body);
   const version = ctx.guardrailVersion ?? '';
-  if (!/^(DRAFT|[1-9][0-9]{0,7})$/.test(version)) {
+  if (!GUARDRAIL_VERSION_PATTERN.test(version)) {
     throw validationError(`guardrailVersion: must be DRAFT or a version number, got ${version}`);
   }
   const source = required(body['source'], 'source');

@@ -5,7 +5,10 @@ import { asObject } from '../validate-fields';
 
 /** Cache lifetimes a `cachePoint` may ask for; `5m` is the default. */
 export const CACHE_TTLS = { '5m': 5 * 60_000, '1h': 60 * 60_000 } as const;
-/** Bedrock's `guardrailIdentifier` pattern: a guardrail id or its ARN. */
+/**
+ * Bedrock's `guardrailIdentifier` pattern: a guardrail id or its ARN. A copy of converse's (the emulator depends on no
+ * library package); `test/emulator-agreement/guardrail-patterns-agree.test.ts` fails when they differ.
+ */
 export const GUARDRAIL_IDENTIFIER_PATTERN = /^(([a-z0-9]+)|(arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:guardrail\/[a-z0-9]+))$/;
 /** Bedrock's `guardrailVersion` pattern: `DRAFT` or a version number. */
 export const GUARDRAIL_VERSION_PATTERN = /^(([1-9][0-9]{0,7})|(DRAFT))$/;
