@@ -12,7 +12,7 @@ import {
   type BindToolsInput,
   type LangSmithParams,
 } from '@langchain/core/language_models/chat_models';
-import { AIMessage, AIMessageChunk, type BaseMessage, type UsageMetadata } from '@langchain/core/messages';
+import type { AIMessage, AIMessageChunk, BaseMessage, UsageMetadata } from '@langchain/core/messages';
 import { ChatGenerationChunk, type ChatResult } from '@langchain/core/outputs';
 import type { Runnable } from '@langchain/core/runnables';
 import { withStreamRequestId } from '@bedrock-flow/component';
@@ -21,6 +21,7 @@ import { ModelValidationError } from '../errors/model-validation-error';
 import { asNumber, asObject } from '../providers/json-object';
 import type { ParsedResponse, TokenUsage, ToolSpec } from '../providers/provider-adapter';
 import { defaultProviderRegistry, type ProviderRegistry, type ResolvedModel } from '../providers/registry';
+import { aiMessage, aiMessageChunk, toolCallChunksOf, type AIMessageParts } from './ai-message-parts';
 import { mergeModelKwargs, validateModelKwargs } from './merge-model-kwargs';
 import { DEFAULT_DRAIN_TIMEOUT_MS, ModelStreamReader, abortErrorOf } from './stream-reader';
 import { captureTokenCountHeaders, type TokenCountSink } from './token-count-headers';
@@ -82,6 +83,11 @@ function usageMetadata(usage: TokenUsage): UsageMetadata {
     output_tokens: usage.outputTokens,
     total_tokens: usage.inputTokens + usage.outputTokens,
   };
+}
+
+/** The parts of an existing message, to rebuild it as a whole message or as a chunk. */
+function partsOf(m: AIMessage | AIMessageChunk): AIMessageParts {
+  return { content: m.content, additionalKwargs: m.additional_kwargs, usage: m.usage_metadata, responseMetadata: m.response_metadata, id: m.id };
 }
 
 /** Bedrock's own token counts on the last stream chunk, used when the family body has none. */
@@ -223,25 +229,19 @@ export class ChatBedrockInvoke extends BaseChatModel<ChatBedrockInvokeCallOption
   private async invokeOnce(messages: BaseMessage[], options: this['ParsedCallOptions']): Promise<ChatResult> {
     const body = this.buildRequestBody(messages, options);
     const sink: TokenCountSink = {};
-    const command = new InvokeModelCommand({
-      modelId: this.model,
-      body: new TextEncoder().encode(JSON.stringify(body)),
-      contentType: 'application/json',
-      accept: 'application/json',
-    });
+    const command = new InvokeModelCommand(this.commandInput(body));
     captureTokenCountHeaders(command, sink);
     const response = await this.client.send(command, { abortSignal: options.signal });
     const requestId = response.$metadata.requestId;
     const parsed = this.parseBody(response.body, requestId);
     const usage = parsed.usage ?? sink.usage;
-    const message = new AIMessage({
+    const message = aiMessage({
       content: parsed.text,
-      tool_calls: parsed.toolCalls,
-      // The key LangChain's DeepSeek and OpenAI-compatible chat models use, so reasoning-aware callers find it.
-      additional_kwargs: parsed.reasoning ? { reasoning_content: parsed.reasoning } : {},
-      usage_metadata: usage ? usageMetadata(usage) : undefined,
+      toolCalls: parsed.toolCalls,
+      reasoning: parsed.reasoning,
+      usage: usage ? usageMetadata(usage) : undefined,
       id: parsed.id,
-      response_metadata: {
+      responseMetadata: {
         model_id: this.model,
         model_provider: 'bedrock',
         stop_reason: parsed.stopReason,
@@ -281,15 +281,7 @@ export class ChatBedrockInvoke extends BaseChatModel<ChatBedrockInvokeCallOption
     signal?.addEventListener('abort', cancel, { once: true });
     let response;
     try {
-      response = await this.client.send(
-        new InvokeModelWithResponseStreamCommand({
-          modelId: this.model,
-          body: new TextEncoder().encode(JSON.stringify(body)),
-          contentType: 'application/json',
-          accept: 'application/json',
-        }),
-        { abortSignal: transport.signal },
-      );
+      response = await this.client.send(new InvokeModelWithResponseStreamCommand(this.commandInput(body)), { abortSignal: transport.signal });
     } finally {
       signal?.removeEventListener('abort', cancel);
     }
@@ -322,19 +314,24 @@ export class ChatBedrockInvoke extends BaseChatModel<ChatBedrockInvokeCallOption
       first = false;
       const chunk = new ChatGenerationChunk({
         text,
-        message: new AIMessageChunk({
+        // String values concatenate when chunks merge, so the merged message holds the whole reasoning.
+        message: aiMessageChunk({
           content: text,
-          tool_call_chunks: delta.toolCallChunks,
-          // String values concatenate when chunks merge, so the merged message holds the whole reasoning.
-          additional_kwargs: reasoning ? { reasoning_content: reasoning } : {},
-          usage_metadata: usage ? usageMetadata(usage) : undefined,
-          response_metadata: responseMetadata,
-          ...(delta.id ? { id: delta.id } : {}),
+          toolCallChunks: delta.toolCallChunks,
+          reasoning,
+          usage: usage ? usageMetadata(usage) : undefined,
+          responseMetadata,
+          id: delta.id,
         }),
       });
       yield chunk;
       if (text) await runManager?.handleLLMNewToken(text, undefined, undefined, undefined, undefined, { chunk });
     }
+  }
+
+  /** The InvokeModel / InvokeModelWithResponseStream input of a call: the two commands take the same. */
+  private commandInput(body: Record<string, unknown>) {
+    return { modelId: this.model, body: new TextEncoder().encode(JSON.stringify(body)), contentType: 'application/json', accept: 'application/json' };
   }
 
   private assertToolsSupported() {
@@ -369,14 +366,7 @@ export class ChatBedrockInvoke extends BaseChatModel<ChatBedrockInvokeCallOption
       merged = merged ? merged.concat(chunk) : chunk;
     if (!merged) throw new ModelResponseError(this.model, undefined, 'Stream ended without any chunk');
     const m = merged.message as AIMessageChunk;
-    const message = new AIMessage({
-      content: m.content,
-      tool_calls: m.tool_calls,
-      additional_kwargs: m.additional_kwargs,
-      usage_metadata: m.usage_metadata,
-      response_metadata: m.response_metadata,
-      id: m.id,
-    });
+    const message = aiMessage({ ...partsOf(m), toolCalls: m.tool_calls });
     return { generations: [{ text: merged.text, message }] };
   }
 
@@ -392,20 +382,7 @@ export class ChatBedrockInvoke extends BaseChatModel<ChatBedrockInvokeCallOption
     const m = generation.message as AIMessage;
     const chunk = new ChatGenerationChunk({
       text: generation.text,
-      message: new AIMessageChunk({
-        content: m.content,
-        tool_call_chunks: (m.tool_calls ?? []).map((call, index) => ({
-          type: 'tool_call_chunk' as const,
-          index,
-          id: call.id,
-          name: call.name,
-          args: JSON.stringify(call.args),
-        })),
-        additional_kwargs: m.additional_kwargs,
-        usage_metadata: m.usage_metadata,
-        response_metadata: m.response_metadata,
-        id: m.id,
-      }),
+      message: aiMessageChunk({ ...partsOf(m), toolCallChunks: toolCallChunksOf(m.tool_calls ?? []) }),
     });
     yield chunk;
     if (generation.text) await runManager?.handleLLMNewToken(generation.text, undefined, undefined, undefined, undefined, { chunk });
