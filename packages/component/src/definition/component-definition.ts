@@ -59,6 +59,11 @@ export interface ComponentDefinition<I extends InputSpecs = InputSpecs, M extend
   outputs: readonly OutputSpec<Extract<keyof M, string>>[];
   /** Output methods by name. */
   methods: M;
+  /**
+   * Added to the warning given when a value arrives for an input this component does not have but another has (e.g.
+   * `Sampling settings of AmazonBedrockModel go in model_kwargs.`). Default none.
+   */
+  misplacedInputHint?: string;
   /** Prefix of validation error messages; default `Invalid inputs for <name>: `. */
   validationErrorPrefix?: string;
 }

@@ -3,6 +3,7 @@ import { createVariableResolver } from '../secrets/variable-resolver';
 import { validateInputs } from '../validation/validate-inputs';
 import type { ComponentContext } from './component-context';
 import type { ComponentDefinition, ComponentMethod } from './component-definition';
+import { warnMisplacedInputs } from './warn-misplaced-inputs';
 
 /** Options of {@link createComponent}. */
 export interface CreateComponentOptions {
@@ -53,6 +54,9 @@ export function createComponent<I extends InputSpecs, M extends Record<string, C
     ...(options.unknownInputs === undefined ? {} : { unknownInputs: options.unknownInputs }),
     ...(definition.legacyFields === undefined ? {} : { legacyFields: definition.legacyFields }),
   }));
+  if (options.unknownInputs !== 'reject') {
+    warnMisplacedInputs(definition.name, definition.inputs, ctx, rawValues, { legacyFields: definition.legacyFields, hint: definition.misplacedInputHint });
+  }
   const instance: Record<string, unknown> = {};
   for (const [methodName, method] of Object.entries(definition.methods)) {
     instance[methodName] = (methodOptions?: unknown) => method(ctx, values, methodOptions);

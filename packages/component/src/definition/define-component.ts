@@ -1,6 +1,7 @@
 import type { InputSpecs } from '../inputs/input-spec';
 import type { ComponentDefinition, ComponentMethod } from './component-definition';
 import { ComponentDefinitionError } from './component-definition-error';
+import { recordComponentInputs } from './known-inputs';
 
 const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 const FIELD = /^[a-z_][a-z0-9_]*$/;
@@ -36,5 +37,6 @@ export function defineComponent<I extends InputSpecs, M extends Record<string, C
       throw new ComponentDefinitionError(name, `method "${output.method}" clashes with an input name`);
     }
   }
+  recordComponentInputs(name, Object.keys(definition.inputs));
   return definition;
 }

@@ -31,6 +31,7 @@ export const amazonBedrockModelDefinition = defineComponent({
   aliases: langflowPaletteIds('amazon', AMAZON_BEDROCK_MODEL_NAME),
   // Langflow 1.0.x saved this component with `aws_access_key` / `aws_secret_key`.
   legacyFields: LANGFLOW_LEGACY_AWS_FIELDS,
+  misplacedInputHint: 'AmazonBedrockModel passes sampling settings in model_kwargs (e.g. [{"temperature": 0.5}]).',
   inputs: {
     ...chatModelBaseInputs(),
     model_id: modelIdInput({ default: 'anthropic.claude-3-haiku-20240307-v1:0' }),
