@@ -92,7 +92,7 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [
   c('aws_access_key_id', 'an object that is no secret form', { key: 'AKIAWRONGSHAPE000001' }),
   {
     ...m('aws_session_token', 'an object that is no secret form', { token: 'FwoGZXIvYXdzEXAMPLE' }),
-    // Was a bug: an object with neither `variable` nor `value` resolved to unset (silent default-chain fallback).
+    // An object with neither `variable` nor `value` is refused: taken as unset it would fall back to the default chain.
   },
   {
     ...c('credentials_profile_name', 'an object that is no secret form', { profile: 'dev' }),

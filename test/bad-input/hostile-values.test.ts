@@ -57,15 +57,15 @@ describe('very long strings and control characters', () => {
     expect(stack.emu.stats().connections.accepted).toBe(0);
   });
 
-  // Was a bug: the endpoint host was not bounded (RFC 1035: 253 characters, labels 63). Checked at build, no lookup.
+  // The endpoint host is bounded as RFC 1035 bounds it (253 characters, labels 63). Checked at build, no lookup.
   it('100k-char endpoint host: rejected at build, before any lookup', () => {
     const build = () =>
       createComponent(amazonBedrockEmbeddingsDefinition, stack.ctx('hostile-host'), stack.values({ endpoint_url: `https://${'a'.repeat(LONG)}.example` })).build_embeddings();
     expect(build).toThrow(ComponentValidationError);
   });
 
-  // Was a bug: secret inputs accepted control characters, which reached the Authorization header (and leaked a
-  // @smithy/node-http-handler timer). Key ids must match /^[A-Z0-9]{16,128}$/. Checked at build only (no call).
+  // A control character in a secret input would reach the Authorization header (and leave a @smithy/node-http-handler
+  // timer behind). Key ids must match /^[A-Z0-9]{16,128}$/. Checked at build only (no call).
   it('control characters in a key id are rejected at build, before they can reach a header', () => {
     const build = () => createComponent(amazonBedrockConverseDefinition, stack.ctx('hostile-key'), stack.values({ aws_access_key_id: 'AKIAEMULATOR00000001\r\nX-Injected: 1' })).build_model();
     expect(build).toThrow(ComponentValidationError);

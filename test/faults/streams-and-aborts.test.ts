@@ -70,7 +70,7 @@ describe.each([converseStreamText, modelStreamText].map((call) => [call.label, c
     await expectHealthyAfterwards(call, node);
   });
 
-  // Was a bug (model AmazonBedrockModelError took the name only from causes with `$metadata`): in-stream exceptions have `$fault`.
+  // In-stream exceptions have `$fault` but no `$metadata`: the name is read from either.
   it('an in-stream exception carries the AWS error name', async () => {
     stack.emu.setFaults({ streamException: { afterFrames: 3, exceptionType: 'modelStreamErrorException', message: 'stream broke' } });
     const error = await rejectionOf(streamWithTokens(call, node, WORDS).result, 'stream with an exception');
@@ -78,7 +78,7 @@ describe.each([converseStreamText, modelStreamText].map((call) => [call.label, c
     await expectHealthyAfterwards(call, node);
   });
 
-  // Was a bug: errors raised while iterating a stream lost the stream response's request id.
+  // An error raised while a stream is read gets the request id of the stream's response.
   it('an in-stream exception carries the request id of the stream', async () => {
     stack.emu.setFaults({ streamException: { afterFrames: 3, exceptionType: 'modelStreamErrorException', message: 'stream broke' } });
     const error = await rejectionOf(streamWithTokens(call, node, WORDS).result, 'stream with an exception');

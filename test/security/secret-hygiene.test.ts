@@ -204,8 +204,8 @@ it('Bedrock API keys, legacy field names and credential-looking unknown inputs n
   expect(apiScanner.hits).toEqual([]);
 }, 60_000);
 
-// Was a bug: component errors kept the SDK error (whose hidden `$response` holds the signed headers) as `cause`;
-// they now keep a sanitised copy (component `sanitizeAwsError`).
+// Component errors keep a sanitised copy of the SDK error as `cause` (`sanitizeAwsError`), never the SDK error itself,
+// whose hidden `$response` holds the signed headers.
 it('errors do not reach the session token even through non-enumerable properties (showHidden)', () => {
   const errorHits = scanner.hiddenHits.filter((hit) => hit.place.startsWith('error '));
   expect(errorHits).toEqual([]);
