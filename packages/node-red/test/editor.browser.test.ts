@@ -4,13 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { startEmulator, TEST_CREDENTIALS, type RunningEmulator } from '@bedrock-flow/emulator';
 import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM_OFFLINE_ARGS } from '../../../test/support/chromium-offline-args';
+import { requireLoopbackOnlyNetwork } from '../../../test/support/loopback-only-network';
 import { TEST_OUTPUT_DIR } from './support/node-red-helper';
 
 const { componentManifest } = require('../nodes/lib/component-registry');
 const { COMPONENT_NODES, CONNECTION_FIELDS } = require('../nodes/lib/node-catalog');
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const PACKAGE_DIR = path.join(__dirname, '..');
 const DOCS_SCREENSHOT = path.join(PACKAGE_DIR, '..', '..', 'docs', 'node-red-editor.png');
 
@@ -53,8 +54,9 @@ function nodeInputsOf(spec: NodeSpec) {
   return component.inputs.filter((input: { name: string }) => !connectionInputs.has(input.name) && input.name !== spec.payloadInput) as Array<{ name: string; displayName: string; type: string; value?: unknown }>;
 }
 
-/** Starts Node-RED in a child process (see node-red-server.cjs) and resolves with its port. */
+/** Starts Node-RED in a child process (see node-red-server.cjs), in this worker's loopback-only namespace, and resolves with its port. */
 function startNodeRed(userDir: string): Promise<{ child: ChildProcess; port: number }> {
+  requireLoopbackOnlyNetwork('Node-RED');
   return new Promise((resolve, reject) => {
     const child = fork(path.join(__dirname, 'support', 'node-red-server.cjs'), [userDir], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     child.once('message', (message: { port: number }) => resolve({ child, port: message.port }));
@@ -90,7 +92,8 @@ function stopNodeRed(child: ChildProcess): Promise<void> {
     baseUrl = `http://127.0.0.1:${nodeRed.port}`;
     await deploy(baseUrl, emu);
     const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    requireLoopbackOnlyNetwork('Chromium');
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_OFFLINE_ARGS] });
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(baseUrl);
     await page.waitForSelector('.red-ui-palette-node[data-palette-type="bedrock-converse"]', { timeout: 30_000 });
