@@ -23,18 +23,18 @@ export function interfacesOf(procNetDev: string): string[] {
     .filter(Boolean);
 }
 
-/** This process's network interfaces, or `undefined` where `/proc/self/net/dev` does not exist (not Linux). */
-export function currentInterfaces(): string[] | undefined {
+/** This process's network interfaces, or `null` where `/proc/self/net/dev` does not exist (not Linux). */
+export function currentInterfaces(): string[] | null {
   try {
     return interfacesOf(readFileSync('/proc/self/net/dev', 'utf8'));
   } catch {
-    return undefined;
+    return null;
   }
 }
 
 /** Whether the only interface is `lo`: no route leaves the machine. */
-export function isLoopbackOnly(interfaces: readonly string[] | undefined = currentInterfaces()): boolean {
-  return interfaces !== undefined && interfaces.length === 1 && interfaces[0] === 'lo';
+export function isLoopbackOnly(interfaces: readonly string[] | null = currentInterfaces()): boolean {
+  return interfaces !== null && interfaces.length === 1 && interfaces[0] === 'lo';
 }
 
 /** A test host was about to start with a route off the machine, and nobody opted out. */
@@ -42,8 +42,8 @@ export class HostNetworkNotIsolatedError extends Error {
   readonly code = 'HOST_NETWORK_NOT_ISOLATED';
   /** The setting that opts out. */
   readonly field = ALLOW_HOST_NETWORK_ENV;
-  constructor(host: string, interfaces: readonly string[] | undefined) {
-    const seen = interfaces === undefined ? 'no /proc/self/net/dev (network namespaces are Linux-only)' : `interfaces ${interfaces.join(', ')}`;
+  constructor(host: string, interfaces: readonly string[] | null) {
+    const seen = interfaces === null ? 'no /proc/self/net/dev (network namespaces are Linux-only)' : `interfaces ${interfaces.join(', ')}`;
     super(
       `${host} must start in a loopback-only network namespace so nothing it does leaves the machine, but this process has ${seen}. ` +
         `Run: ${OFFLINE_RUN_HINT}; or set ${ALLOW_HOST_NETWORK_ENV}=1 to start it on this machine's network explicitly.`,
@@ -58,7 +58,7 @@ const warned = new Set<string>();
  * Throws {@link HostNetworkNotIsolatedError} unless this process (and so every child it starts) is in a loopback-only
  * network namespace. With `BEDROCK_FLOW_ALLOW_HOST_NETWORK=1` it warns once per host instead and returns.
  */
-export function requireLoopbackOnlyNetwork(host: string, interfaces: readonly string[] | undefined = currentInterfaces(), env: NodeJS.ProcessEnv = process.env): void {
+export function requireLoopbackOnlyNetwork(host: string, interfaces: readonly string[] | null = currentInterfaces(), env: NodeJS.ProcessEnv = process.env): void {
   if (isLoopbackOnly(interfaces)) return;
   if (env[ALLOW_HOST_NETWORK_ENV] === '1') {
     if (!warned.has(host)) {
