@@ -9,6 +9,8 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
 import { startEmulator, TEST_CREDENTIALS, type RunningEmulator } from '@bedrock-flow/emulator';
@@ -21,6 +23,7 @@ import {
   isLoopbackOnly,
   requireLoopbackOnlyNetwork,
 } from '../support/loopback-only-network';
+import { offMachineRecorderEnv, readOffMachineCalls } from '../support/off-machine-calls';
 import { redisUnavailable, startRedisServer, type RunningRedis } from '../support/redis-server';
 
 const run = promisify(execFile);
@@ -81,16 +84,26 @@ if (optedOut) {
 }
 
 (optedOut ? describe.skip : describe)('inside the tests\' loopback-only network namespace', () => {
+  let scratch = '';
   // Outside a namespace the probes below would really call out: refuse before any of them runs.
-  beforeAll(() => requireLoopbackOnlyNetwork('the offline proof (it probes public addresses)'));
+  beforeAll(() => {
+    requireLoopbackOnlyNetwork('the offline proof (it probes public addresses)');
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'bedrock-flow-offline-'));
+  });
+  afterAll(() => {
+    if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+  });
 
   it('this jest worker (the driver, and Node-RED\'s in-process runtime) has no interface but lo', () => {
     expect(currentInterfaces()).toEqual(['lo']);
   });
 
   it(`a host process cannot resolve ${PUBLIC_NAME} nor connect to ${PUBLIC_IPV4} or ${PUBLIC_IPV6}: every probe fails at once`, async () => {
-    const { stdout } = await run(process.execPath, ['-e', CALL_OUT_SCRIPT], { timeout: 4 * PROBE_TIMEOUT_MS + 10_000 });
+    const recorded = path.join(scratch, 'call-out.jsonl');
+    const { stdout } = await run(process.execPath, ['-e', CALL_OUT_SCRIPT], { timeout: 4 * PROBE_TIMEOUT_MS + 10_000, env: { ...process.env, ...offMachineRecorderEnv(recorded) } });
     const outcome = JSON.parse(stdout) as Record<string, string>;
+    // The recorder the n8n and Node-RED launchers preload saw each attempt that goes through Node's net and dns.lookup.
+    expect(readOffMachineCalls(recorded).map((call) => `${call.kind} ${call.host}`).sort()).toEqual([`connect ${PUBLIC_IPV4}`, `connect ${PUBLIC_IPV6}`, `lookup ${PUBLIC_NAME}`]);
     // getaddrinfo cannot reach the resolver in /etc/resolv.conf (EAI_AGAIN); c-ares gets its UDP send refused.
     expect(['EAI_AGAIN', 'ENOTFOUND']).toContain(outcome.lookup);
     expect(['ECONNREFUSED', 'ENOTFOUND', 'ESERVFAIL', 'ETIMEOUT']).toContain(outcome.resolve4);
@@ -162,8 +175,11 @@ if (optedOut) {
         return;
       }
       const acceptedBefore = emu.stats().connections.accepted;
-      const { stdout } = await run(process.execPath, ['-e', REACH_SCRIPT, emu.url, String(redis!.port)], { timeout: 20_000 });
+      const recorded = path.join(scratch, 'reach.jsonl');
+      const { stdout } = await run(process.execPath, ['-e', REACH_SCRIPT, emu.url, String(redis!.port)], { timeout: 20_000, env: { ...process.env, ...offMachineRecorderEnv(recorded) } });
       expect(JSON.parse(stdout)).toEqual({ emulatorStatus: expect.any(Number), redis: '+PONG' });
+      expect(readOffMachineCalls(recorded)).toEqual([]); // loopback is not "off the machine"
+      expect(fs.existsSync(recorded)).toBe(false);
       expect(emu.stats().connections.accepted - acceptedBefore).toBe(1);
       expect(emu.stats().requests.nonModel).toBe(1);
     });

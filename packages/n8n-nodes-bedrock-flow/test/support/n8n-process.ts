@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { requireLoopbackOnlyNetwork } from '../../../../test/support/loopback-only-network';
+import { offMachineRecorderEnv, readOffMachineCalls, type OffMachineCall } from '../../../../test/support/off-machine-calls';
 import type { N8nInstall } from './n8n-install';
 
 /**
@@ -48,6 +49,11 @@ export interface RunningN8n {
   userFolder: string;
   /** Everything n8n printed so far. */
   log(): string;
+  /**
+   * Every lookup and connect off the machine n8n (or its task runner) tried so far, recorded by a preload
+   * (`test/support/off-machine-call-recorder.cjs`); the namespace stopped them all, this says which were tried.
+   */
+  offMachineCalls(): OffMachineCall[];
   /** SIGTERM to n8n's process group (n8n and its task runner), SIGKILL if it is still there after 100 checks. */
   stop(): Promise<void>;
 }
@@ -61,7 +67,8 @@ function alive(child: ChildProcess): boolean {
 /**
  * Starts `n8n start` on loopback with the cached Node 24, in its own process group (so stopping it also stops the
  * task runner it spawns): user folder `userFolder`, free ports for the editor/REST API and the runner broker,
- * every call to n8n's servers off ({@link N8N_OFFLINE_ENV}), plain-HTTP cookies, and `extraEnv`. Refuses to start
+ * every call to n8n's servers off ({@link N8N_OFFLINE_ENV}) and any call off the machine recorded
+ * ({@link RunningN8n.offMachineCalls}), plain-HTTP cookies, and `extraEnv`. Refuses to start
  * outside a loopback-only network namespace (see `test/support/loopback-only-network.ts`). Resolves when `/healthz`
  * answers 200 and the log says the editor is up (bounded number of checks).
  */
@@ -83,6 +90,7 @@ export async function startN8n(install: N8nInstall, userFolder: string, extraEnv
     N8N_SECURE_COOKIE: 'false',
     N8N_LOG_LEVEL: 'info',
     N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+    ...offMachineRecorderEnv(path.join(userFolder, 'off-machine-calls.jsonl')),
     ...extraEnv,
   };
   const logFile = path.join(userFolder, 'n8n.log');
@@ -95,6 +103,7 @@ export async function startN8n(install: N8nInstall, userFolder: string, extraEnv
     url,
     userFolder,
     log,
+    offMachineCalls: () => readOffMachineCalls(path.join(userFolder, 'off-machine-calls.jsonl')),
     async stop() {
       if (!alive(child)) return;
       try {
