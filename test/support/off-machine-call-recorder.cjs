@@ -20,7 +20,7 @@ if (file) {
   };
   /** @param {string} kind @param {unknown} host @param {unknown} [port] */
   const record = (kind, host, port) => {
-    const stack = (new Error().stack || '').split('\n').slice(3, 8).map((line) => line.trim());
+    const stack = (new Error().stack || '').split('\n').slice(3, 12).map((line) => line.trim());
     fs.appendFileSync(file, `${JSON.stringify({ pid: process.pid, kind, host: String(host), port, stack })}\n`);
   };
 

@@ -40,7 +40,9 @@ export function summariseOffMachineCalls(calls: readonly OffMachineCall[]): stri
   const counts = new Map<string, { count: number; frame: string }>();
   for (const call of calls) {
     const key = call.kind === 'connect' ? `connect ${call.host}:${call.port}` : `lookup ${call.host}`;
-    const seen = counts.get(key) ?? { count: 0, frame: call.stack.find((line) => !line.includes('off-machine-call-recorder')) ?? '' };
+    // The first frame outside the recorder and Node's own modules says which part of the host called out.
+    const own = call.stack.filter((line) => !line.includes('off-machine-call-recorder'));
+    const seen = counts.get(key) ?? { count: 0, frame: own.find((line) => !/\(node:|^at node:/.test(line)) ?? own[0] ?? '' };
     seen.count++;
     counts.set(key, seen);
   }
