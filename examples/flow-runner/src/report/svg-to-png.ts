@@ -6,7 +6,14 @@ import { pathToFileURL } from 'node:url';
 export type PngOutcome = { written: true; tool: string } | { written: false; reason: string };
 
 /** Converters tried in order: the command, its arguments for `svg -> png`, and how to check it is the real tool. */
-const CONVERTERS: Array<{ tool: string; args: (svg: string, png: string, size: ChartSize) => string[]; probe: string[]; expect: RegExp }> = [
+const CONVERTERS: Array<{
+  tool: string;
+  args: (svg: string, png: string, size: ChartSize) => string[];
+  probe: string[];
+  expect: RegExp;
+  /** Started in a private network namespace where one is available (a browser, which would call out on its own). */
+  offline?: true;
+}> = [
   { tool: 'rsvg-convert', args: (svg, png) => ['-o', png, svg], probe: ['--version'], expect: /rsvg-convert/i },
   { tool: 'magick', args: (svg, png) => [svg, png], probe: ['-version'], expect: /^Version: ImageMagick/m },
   // A `convert` that is not ImageMagick (e.g. a stub or Windows' convert.exe) fails the probe and is skipped.
@@ -26,6 +33,7 @@ const CONVERTERS: Array<{ tool: string; args: (svg: string, png: string, size: C
     ],
     probe: ['--version'],
     expect: /Chrom(e|ium)/,
+    offline: true as const,
   })),
 ];
 
@@ -77,7 +85,7 @@ export function svgToPng(svgPath: string, pngPath: string, size: ChartSize = { w
   for (const converter of CONVERTERS) {
     const probe = spawnSync(converter.tool, converter.probe, { encoding: 'utf8', timeout: 10_000 });
     if (probe.error || probe.status !== 0 || !converter.expect.test(`${probe.stdout}${probe.stderr}`)) continue;
-    const [command, ...args] = [...(converter.tool.includes('chrom') ? offlinePrefix() : []), converter.tool, ...converter.args(svgPath, pngPath, size)];
+    const [command, ...args] = [...(converter.offline ? offlinePrefix() : []), converter.tool, ...converter.args(svgPath, pngPath, size)];
     const run = spawnSync(command!, args, { encoding: 'utf8', timeout: 60_000 });
     if (!run.error && run.status === 0 && existsSync(pngPath)) return { written: true, tool: converter.tool };
   }
