@@ -5,7 +5,8 @@
 # The Node binary comes from the npm registry (the `node-<os>-<arch>` package ships `bin/node`), so a machine
 # with only Node 20 and npm is enough. It is cached outside the repository, so reruns do not download again:
 #   ${XDG_CACHE_HOME:-$HOME/.cache}/bedrock-flow/node-<major>
-# Extra arguments go to jest (default `--maxWorkers=2`, as the README's test command runs it).
+# Extra arguments go to jest (default `--maxWorkers=2`, as the README's test command runs it), which runs as the
+# README's test command runs it: test/packaging on the machine's network, the rest in a loopback-only namespace.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -41,6 +42,7 @@ echo "== jest on Node $version ($bin/node)"
 started=$(date +%s)
 status=0
 (( $# > 0 )) || set -- --maxWorkers=2
-node node_modules/jest/bin/jest.js "$@" || status=$?
+# As the README's test command runs it: the hosts in a loopback-only network namespace (scripts/jest-offline.sh).
+bash scripts/jest-offline.sh "$@" || status=$?
 echo "== Node $version: jest exited $status after $(( $(date +%s) - started )) s"
 exit "$status"

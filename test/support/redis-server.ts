@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { requireLoopbackOnlyNetwork } from './loopback-only-network';
 
 /** Where the binary is looked for: `REDIS_SERVER_BIN`, else `redis-server` on the PATH. */
 export const REDIS_SERVER_BIN = process.env['REDIS_SERVER_BIN'] ?? 'redis-server';
@@ -84,8 +85,12 @@ async function waitForPong(port: number, child: ChildProcess, ms = 10_000): Prom
   }
 }
 
-/** Starts a `redis-server` on a free loopback port, persistence off, in a fresh temp dir. */
+/**
+ * Starts a `redis-server` on a free loopback port, persistence off, in a fresh temp dir. Refuses to start outside a
+ * loopback-only network namespace (`scripts/in-offline-namespace.sh`), unless BEDROCK_FLOW_ALLOW_HOST_NETWORK=1.
+ */
 export async function startRedisServer(): Promise<RunningRedis> {
+  requireLoopbackOnlyNetwork('redis-server');
   const port = await freePort();
   const dir = mkdtempSync(path.join(tmpdir(), 'bedrock-flow-redis-'));
   let child: ChildProcess | undefined;

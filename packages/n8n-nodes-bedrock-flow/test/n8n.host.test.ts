@@ -10,6 +10,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startEmulator, TEST_CREDENTIALS, type EmulatorStats, type RunningEmulator } from '@bedrock-flow/emulator';
+import { CHROMIUM_OFFLINE_ARGS } from '../../../test/support/chromium-offline-args';
+import { requireLoopbackOnlyNetwork } from '../../../test/support/loopback-only-network';
+import { summariseOffMachineCalls } from '../../../test/support/off-machine-calls';
 import { findN8nInstall, INSTALL_HINT, SKIP_N8N_ENV, type N8nInstall } from './support/n8n-install';
 import { startN8n, type RunningN8n } from './support/n8n-process';
 import { callWebhookWhenRegistered, N8nRest, OWNER, postJson, type WorkflowRecord } from './support/n8n-rest';
@@ -247,7 +250,8 @@ describeHost('bedrock-flow nodes in a real n8n 2.41.1', () => {
       const model = { ...pooledChatModel(credential, 0.5), name: 'Bedrock Chat Model (pooled)' };
       const workflow = await rest.createWorkflow(chatWorkflow('bedrock-flow chat', 'docs-chat', model));
       const { chromium } = await import('playwright-core');
-      const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+      requireLoopbackOnlyNetwork('Chromium');
+      const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...CHROMIUM_OFFLINE_ARGS] });
       try {
         const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
         await page.goto(`${n8n!.url}/signin`);
@@ -292,6 +296,15 @@ describeHost('bedrock-flow nodes in a real n8n 2.41.1', () => {
     const embedCalls = emu.requests().filter((request) => request.modelId === 'amazon.titan-embed-text-v2:0');
     expect(embedCalls.length).toBeGreaterThanOrEqual(2);
     await rest.deactivate(workflow);
+  });
+
+  // Last, so it covers the whole run. The loopback-only namespace stops every such call; this names the ones tried.
+  it('n8n tried no DNS lookup and no connect off the machine during the run (every phone-home is switched off)', () => {
+    const calls = n8n!.offMachineCalls();
+    if (calls.length > 0) {
+      throw new Error(`n8n tried to reach off the machine (the namespace stopped it); switch it off in N8N_OFFLINE_ENV (test/support/n8n-process.ts):\n${summariseOffMachineCalls(calls)}`);
+    }
+    expect(calls).toEqual([]);
   });
 });
 

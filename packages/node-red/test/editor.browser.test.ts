@@ -4,13 +4,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { startEmulator, TEST_CREDENTIALS, type RunningEmulator } from '@bedrock-flow/emulator';
 import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM_OFFLINE_ARGS } from '../../../test/support/chromium-offline-args';
+import { requireLoopbackOnlyNetwork } from '../../../test/support/loopback-only-network';
+import { offMachineRecorderEnv, readOffMachineCalls, summariseOffMachineCalls } from '../../../test/support/off-machine-calls';
 import { TEST_OUTPUT_DIR } from './support/node-red-helper';
 
 const { componentManifest } = require('../nodes/lib/component-registry');
 const { COMPONENT_NODES, CONNECTION_FIELDS } = require('../nodes/lib/node-catalog');
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const PACKAGE_DIR = path.join(__dirname, '..');
 const DOCS_SCREENSHOT = path.join(PACKAGE_DIR, '..', '..', 'docs', 'node-red-editor.png');
 
@@ -53,10 +55,18 @@ function nodeInputsOf(spec: NodeSpec) {
   return component.inputs.filter((input: { name: string }) => !connectionInputs.has(input.name) && input.name !== spec.payloadInput) as Array<{ name: string; displayName: string; type: string; value?: unknown }>;
 }
 
-/** Starts Node-RED in a child process (see node-red-server.cjs) and resolves with its port. */
+/** Where the Node-RED process records any lookup or connect off the machine it tries (see off-machine-call-recorder.cjs). */
+const offMachineLog = (userDir: string) => path.join(userDir, 'off-machine-calls.jsonl');
+
+/**
+ * Starts Node-RED in a child process (see node-red-server.cjs), in this worker's loopback-only namespace, recording
+ * any call it tries off the machine, and resolves with its port.
+ */
 function startNodeRed(userDir: string): Promise<{ child: ChildProcess; port: number }> {
+  requireLoopbackOnlyNetwork('Node-RED');
+  const env = { ...process.env, ...offMachineRecorderEnv(offMachineLog(userDir), process.env.NODE_OPTIONS ?? '') };
   return new Promise((resolve, reject) => {
-    const child = fork(path.join(__dirname, 'support', 'node-red-server.cjs'), [userDir], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(path.join(__dirname, 'support', 'node-red-server.cjs'), [userDir], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env });
     child.once('message', (message: { port: number }) => resolve({ child, port: message.port }));
     child.once('exit', (code) => reject(new Error(`Node-RED exited with ${code} before starting`)));
   });
@@ -90,7 +100,8 @@ function stopNodeRed(child: ChildProcess): Promise<void> {
     baseUrl = `http://127.0.0.1:${nodeRed.port}`;
     await deploy(baseUrl, emu);
     const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    requireLoopbackOnlyNetwork('Chromium');
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_OFFLINE_ARGS] });
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(baseUrl);
     await page.waitForSelector('.red-ui-palette-node[data-palette-type="bedrock-converse"]', { timeout: 30_000 });
@@ -173,6 +184,13 @@ function stopNodeRed(child: ChildProcess): Promise<void> {
     expect(emu.stats().requests.byOperation.Converse).toBe(1);
     expect(emu.stats().tls.handshakes).toBe(1);
     await page.screenshot({ path: path.join(TEST_OUTPUT_DIR, 'node-red-debug.png') });
+  });
+
+  // Last, so it covers the whole run. The loopback-only namespace stops every such call; this names the ones tried.
+  test('the Node-RED process tried no DNS lookup and no connect off the machine (telemetry, update check, catalogue off)', () => {
+    const calls = readOffMachineCalls(offMachineLog(userDir));
+    if (calls.length > 0) throw new Error(`Node-RED tried to reach off the machine (the namespace stopped it):\n${summariseOffMachineCalls(calls)}`);
+    expect(calls).toEqual([]);
   });
 });
 

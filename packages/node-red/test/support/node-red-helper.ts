@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type helperType from 'node-red-node-test-helper';
 import { startEmulator, type RunningEmulator } from '@bedrock-flow/emulator';
+import { requireLoopbackOnlyNetwork } from '../../../../test/support/loopback-only-network';
 
 /** Where tests write files (gitignored). */
 export const TEST_OUTPUT_DIR = path.join(__dirname, '..', '..', 'test-output');
@@ -37,11 +38,18 @@ function nodeRedRuntimePath(): string {
   return path.join(libDir, 'red.js');
 }
 
+/** Node-RED's own calls home switched off: the telemetry ping and the update check (telemetry.nodered.org). */
+const OFFLINE_SETTINGS = { telemetry: { enabled: false, updateNotification: false }, diagnostics: { enabled: false, ui: false } };
+
 /**
  * The Node-RED test helper bound to the node-red 4.1.8 installed in this package, with `settings` merged into the
- * runtime settings (e.g. `{ bedrockFlow: { pool: { releaseGraceMs: 0 } } }`).
+ * runtime settings (e.g. `{ bedrockFlow: { pool: { releaseGraceMs: 0 } } }`) over telemetry and diagnostics off.
+ * The runtime loads into this jest worker, so the worker itself must be in a loopback-only network namespace
+ * (`scripts/in-offline-namespace.sh`, which `pnpm test` uses): it throws otherwise, unless
+ * BEDROCK_FLOW_ALLOW_HOST_NETWORK=1 opts out.
  */
 export function nodeRedHelper(settings: Record<string, unknown> = {}): typeof helperType {
+  requireLoopbackOnlyNetwork('Node-RED (in-process runtime)');
   // Requiring the helper makes it probe the default layout and console.log the failure; it is re-initialised below.
   const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
   let helper: typeof helperType;
@@ -50,7 +58,7 @@ export function nodeRedHelper(settings: Record<string, unknown> = {}): typeof he
   } finally {
     log.mockRestore();
   }
-  helper.init(nodeRedRuntimePath(), settings);
+  helper.init(nodeRedRuntimePath(), { ...OFFLINE_SETTINGS, ...settings });
   return helper;
 }
 

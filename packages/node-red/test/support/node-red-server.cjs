@@ -25,9 +25,11 @@ RED.init(server, {
   httpAdminRoot: '/',
   httpNodeRoot: false,
   logging: { console: { level: 'error', metrics: false, audit: false } },
+  // Nothing phones home (and the test runs it in a loopback-only network namespace anyway, scripts/in-offline-namespace.sh):
+  // no telemetry ping or update check, and no palette catalogue for the editor to fetch from catalogue.nodered.org.
   telemetry: { enabled: false, updateNotification: false },
   diagnostics: { enabled: false, ui: false },
-  editorTheme: { tours: false, projects: { enabled: false }, header: { title: 'bedrock-flow' } },
+  editorTheme: { tours: false, projects: { enabled: false }, header: { title: 'bedrock-flow' }, palette: { catalogues: [] } },
   // Grace 0 so the test's teardown does not wait out released slots.
   bedrockFlow: { pool: { releaseGraceMs: 0 } },
 });
