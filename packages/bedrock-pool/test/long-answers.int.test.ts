@@ -151,10 +151,10 @@ test('a blackholed call fails within its bound, once, and the next call succeeds
   }
 });
 
-test('an idle pooled socket is closed after idleSocketTimeoutMs, and the next call opens a new one', async () => {
+test.each(['http1', 'http2'] as const)('an idle pooled connection is closed after idleSocketTimeoutMs, and the next call opens a new one (%s)', async (transport) => {
   const { emulator, pool, config } = await startPoolAndEmulator();
   try {
-    const lease = pool.acquire(identity, { ...config, http: { idleSocketTimeoutMs: 200 } });
+    const lease = pool.acquire(identity, { ...config, transport, http: { idleSocketTimeoutMs: 200 } });
     await expect(converse(lease.client, 'first')).resolves.toBe('Echo: first');
     await emulator.waitForOpenConnections(0, 5_000);
     expect(pool.metrics().totals.connectionsOpen).toBe(0);
@@ -168,10 +168,10 @@ test('an idle pooled socket is closed after idleSocketTimeoutMs, and the next ca
   }
 });
 
-test('a busy socket is not retired by the idle timeout: a generation longer than idleSocketTimeoutMs succeeds once', async () => {
+test.each(['http1', 'http2'] as const)('a busy connection is not retired by the idle timeout: a generation longer than idleSocketTimeoutMs succeeds once (%s)', async (transport) => {
   const { emulator, pool, config } = await startPoolAndEmulator();
   try {
-    const lease = pool.acquire(identity, { ...config, http: { idleSocketTimeoutMs: 200 } });
+    const lease = pool.acquire(identity, { ...config, transport, http: { idleSocketTimeoutMs: 200 } });
     emulator.setFaults({ firstByteDelayMs: 800 });
     await expect(converse(lease.client, 'slow')).resolves.toBe('Echo: slow');
     expect(emulator.stats().requests.byOperation.Converse).toBe(1);

@@ -5,6 +5,7 @@ import type { NormalizedClientConfig } from '../config/normalize-config';
 import type { MetricsRecorder } from '../metrics/metrics-recorder';
 import { observeHttp2Sessions } from './observe-http2-session';
 import { observeSocket } from './observe-socket';
+import { retireIdleHttp2Sessions } from './retire-idle-http2-sessions';
 
 /**
  * `NodeHttp2Handler({ disableConcurrentStreams: false })`: one multiplexed session per slot. Its sockets come
@@ -43,6 +44,8 @@ export function createHttp2Handler(config: NormalizedClientConfig, recorder: Met
     nodeHttp2ConnectOptions: { createConnection },
   });
   observeHttp2Sessions(handler, recorder);
+  // Idle sessions go before a NAT drops them silently (issue 22).
+  retireIdleHttp2Sessions(handler, config.http.idleSocketTimeoutMs);
   return handler;
 }
 
