@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { InvokeModelCommand, type BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { RequestMayHaveBeenBilledError } from '../src';
 import { converse, converseStream, startPoolAndEmulator } from './support/pool-fixture';
+import { startGivingUpProxy } from './support/giving-up-proxy';
 import { startResettingProxy } from './support/resetting-proxy';
 
 const EMBEDDING_MODEL = 'amazon.titan-embed-text-v2:0';
@@ -117,6 +118,25 @@ test('a connection reset before the request was written is retried and the gener
     expect(proxy.accepted()).toBe(2);
     expect(emulator.stats().requests.byOperation.Converse).toBe(1);
     expect(pool.metrics().totals.retries).toBe(1);
+  } finally {
+    await pool.destroy();
+    await proxy.close();
+    await emulator.close();
+  }
+});
+
+test('a proxy that closes a reused connection (FIN) while the model is still answering fails the generation once: a late FIN is not a stale socket', async () => {
+  const { emulator, pool, config } = await startPoolAndEmulator();
+  const proxy = await startGivingUpProxy(emulator.port, 1_500);
+  try {
+    const lease = pool.acquire(identity, { ...config, endpoint: proxy.url, retry: { maxAttempts: 3 } });
+    await expect(converse(lease.client, 'warm')).resolves.toBe('Echo: warm');
+    emulator.setFaults({ firstByteDelayMs: 5_000 });
+    const error = await failureOf(converse(lease.client, 'slow'));
+    expect(error).toBeInstanceOf(RequestMayHaveBeenBilledError);
+    expect(error).toMatchObject({ reason: 'connection-lost' });
+    expect(proxy.gaveUp()).toBe(1);
+    expect(emulator.stats().requests.byOperation.Converse).toBe(2);
   } finally {
     await pool.destroy();
     await proxy.close();

@@ -19,9 +19,15 @@ export class AttemptState {
   dispatched = false;
   /** The request was handed to the socket in full (ClientRequest 'finish'). */
   written = false;
+  /** When it was (`performance.now()`), to tell a stale socket's FIN (in flight as we wrote) from a later close. */
+  writtenAt = 0;
   /** The socket had served an earlier request. */
   reusedSocket = false;
-  /** The server closed its side (FIN) before any byte of the answer: a stale keep-alive socket, the request unread. */
+  /**
+   * The server closed its side (FIN) before any byte of the answer, and before or right after the request was written:
+   * a stale keep-alive socket whose FIN crossed our request, which the server never read. A FIN that comes later (a
+   * proxy giving up on a slow answer) does not count: the request may be being processed.
+   */
   closedBeforeAnswer = false;
   /** Response headers arrived. */
   answered = false;

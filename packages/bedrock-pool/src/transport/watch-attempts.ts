@@ -2,6 +2,12 @@ import type { Agent, ClientRequest, IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import { attemptOf, type AttemptState } from '../attempts/attempt-state';
 
+/**
+ * How soon after the request was written a server's FIN still means "closed while idle, request unread": the FIN was
+ * in flight as we wrote, so it arrives within about one round trip. Later, it may be a proxy giving up on a slow answer.
+ */
+const STALE_FIN_WINDOW_MS = 1_000;
+
 type AddRequest = (this: Agent, request: ClientRequest, options: { headers?: object }) => void;
 
 /** Options of {@link watchAttempts}. */
@@ -34,6 +40,7 @@ export function watchAttempts<T extends Agent>(agent: T, options: WatchAttemptsO
       state.tracked = true;
       request.once('finish', () => {
         state.written = true;
+        state.writtenAt = performance.now();
       });
     }
     request.once('socket', (socket: Socket) => {
@@ -58,7 +65,7 @@ function watchSilence(request: ClientRequest, socket: Socket, state: AttemptStat
     if (state) state.answered = true;
   };
   const onEnd = () => {
-    if (state && !state.answered) state.closedBeforeAnswer = true;
+    if (state && !state.answered && (!state.written || performance.now() - state.writtenAt < STALE_FIN_WINDOW_MS)) state.closedBeforeAnswer = true;
   };
   const onTimeout = () => {
     // The answer is complete and the socket merely waits to be freed: nothing to fail.
