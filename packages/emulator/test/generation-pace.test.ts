@@ -82,7 +82,8 @@ describe('generationPace: a slow answer is a live answer', () => {
       text += chunk.delta?.text ?? '';
     }
     expect(text).toBe('Echo: one two three four five six');
-    expect(chunks).toBeGreaterThan(5);
+    // message_start, content_block_start, 7 word deltas, content_block_stop, message_delta, message_stop.
+    expect(chunks).toBe(12);
     expect(emu.stats().faults).toEqual({ generationPace: 2 });
   });
 
