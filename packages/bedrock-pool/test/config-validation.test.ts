@@ -52,7 +52,7 @@ describe('config validation (before any network call)', () => {
     }
   });
 
-  test('defaults: http1, 50 sockets, 10 s connect, waits by operation (15 min generation, 60 s stream silence, 30 s embedding, 60 s other), adaptive retry with 3 attempts and none after a write; options.defaults merge under', () => {
+  test('defaults: http1, 50 sockets, 10 s connect, waits by operation (15 min generation, 30 s stream silence, 30 s embedding, 60 s other), adaptive retry with 3 attempts and none after a write; options.defaults merge under', () => {
     const normalized = normalizeConfig({ region: 'us-east-1' }, { tls: { rejectUnauthorized: false }, http: { maxSockets: 8 } }, {});
     expect(normalized.transport).toBe('http1');
     expect(normalized.http).toEqual({
@@ -60,7 +60,7 @@ describe('config validation (before any network call)', () => {
       connectTimeoutMs: 10_000,
       requestTimeoutMs: undefined,
       generationTimeoutMs: 900_000,
-      streamSilenceTimeoutMs: 60_000,
+      streamSilenceTimeoutMs: 30_000,
       embeddingTimeoutMs: 30_000,
       otherTimeoutMs: 60_000,
       keepAliveMsecs: 1_000,

@@ -41,7 +41,7 @@ export interface HttpConfig {
   requestTimeoutMs?: number;
   /** Wait for a non-streaming generation's complete answer (Converse, InvokeModel), in ms. Default `900_000` (15 min). */
   generationTimeoutMs?: number;
-  /** Longest silence of a streaming call (ConverseStream, InvokeModelWithResponseStream), in ms. Default `60_000`. */
+  /** Longest silence of a streaming call (ConverseStream, InvokeModelWithResponseStream), in ms. Default `30_000`. */
   streamSilenceTimeoutMs?: number;
   /** Wait for an embedding (InvokeModel on an embedding model), in ms. Default `30_000`. */
   embeddingTimeoutMs?: number;

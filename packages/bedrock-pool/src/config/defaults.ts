@@ -11,9 +11,11 @@ export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 export const DEFAULT_GENERATION_TIMEOUT_MS = 15 * 60_000;
 /**
  * Default silence bound of a streaming call (ConverseStream, InvokeModelWithResponseStream), ms: the longest wait for
- * the first byte and between two events. A live stream sends an event per token batch.
+ * the first byte and between two events: 30 s, so a connection that went silent under a stream is found within 30 s. A
+ * live stream sends an event per token batch; a prompt whose processing takes longer before the first token needs a
+ * longer bound (a node's Timeout).
  */
-export const DEFAULT_STREAM_SILENCE_TIMEOUT_MS = 60_000;
+export const DEFAULT_STREAM_SILENCE_TIMEOUT_MS = 30_000;
 /** Default wait for an embedding (InvokeModel on an embedding model), ms: answers take milliseconds to seconds. */
 export const DEFAULT_EMBEDDING_TIMEOUT_MS = 30_000;
 /** Default wait for every other call (ApplyGuardrail, CountTokens, the warm-up `HEAD /ping`), ms: the seed's 60 s. */

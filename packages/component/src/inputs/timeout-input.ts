@@ -16,7 +16,7 @@ export function timeoutInput(overrides: AwsInputOverrides = {}): InputSpec<numbe
     displayName: 'Timeout',
     info:
       'Seconds to wait for the model: for a non-streaming call, the whole answer; for a streaming call, the longest pause between two parts. ' +
-      'Empty: each call type has its own (15 min for a non-streaming answer, 60 s of silence for a stream, 30 s for an embedding). ' +
+      'Empty: each call type has its own (15 min for a non-streaming answer, 30 s of silence for a stream, 30 s for an embedding). ' +
       'A call that times out after it was sent is not sent again: the model may have processed it and it may be billed.',
     min: 0.001,
     max: MAX_TIMEOUT_SECONDS,

@@ -30,7 +30,7 @@ export const INVOKE_OPTIONS: readonly OptionSpec[] = [
     overrides: {
       default: 900,
       description:
-        'Seconds to wait for the model: the whole answer, or with Stream the longest silence. Without this option: 15 min for an answer, 60 s of silence for a stream. A call that times out after it was sent is not retried (it may be billed).',
+        'Seconds to wait for the model: the whole answer, or with Stream the longest silence. Without this option: 15 min for an answer, 30 s of silence for a stream. A call that times out after it was sent is not retried (it may be billed).',
     },
   },
 ];
