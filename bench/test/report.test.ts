@@ -113,8 +113,9 @@ describe('parseBenchOptions', () => {
       }
       throw new Error('expected a BenchOptionsError');
     };
-    // Scenario 7 (embeddings) exists now; 8 does not.
-    expect(attempt(['--only', '8'])).toMatchObject({ code: 'BENCH_INVALID_OPTION', field: '--only' });
+    // The number after the last scenario does not exist (nor does 0).
+    expect(attempt(['--only', String(SCENARIO_IDS.length + 1)])).toMatchObject({ code: 'BENCH_INVALID_OPTION', field: '--only' });
+    expect(attempt(['--only', '0'])).toMatchObject({ code: 'BENCH_INVALID_OPTION', field: '--only' });
     expect(attempt(['--rtt-ms', '-1'])).toMatchObject({ code: 'BENCH_INVALID_OPTION', field: '--rtt-ms' });
     expect(attempt(['--fast'])).toBeInstanceOf(BenchOptionsError);
   });

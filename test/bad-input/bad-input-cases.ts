@@ -65,6 +65,13 @@ export const BAD_INPUT_CASES: readonly BadInputCase[] = [
   c('top_k', 'negative', -1),
   c('top_k', 'fractional', 2.5),
   e('dimensions', 'not 256/512/1024', 300),
+  // The per-node timeout (issue 22), seconds: above 0, at most 3600.
+  ...all('timeout', 'negative', -5),
+  ...all('timeout', 'zero', 0),
+  ...all('timeout', 'above 60 min', 3_601),
+  c('timeout', 'NaN', Number.NaN),
+  m('timeout', 'not a number', 'ten'),
+  e('timeout', 'infinite', Number.POSITIVE_INFINITY),
   e('max_concurrency', 'zero', 0),
   e('max_concurrency', 'above the limit', 51),
   e('max_concurrency', 'fractional', 1.5),

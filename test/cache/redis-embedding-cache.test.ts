@@ -145,6 +145,43 @@ describeRedis('in Redis', () => {
     expect(scanner.hits).toEqual([]);
   });
 
+  test('a fresh store, still connecting, on a Redis another store filled: its first lookup hits, no warning', async () => {
+    await embeddings('node-a').embedDocuments(DOCS);
+    expect(sent()).toBe(12);
+    const freshLogger = new CaptureLogger();
+    // No ready(): the first lookup comes while the client is still connecting, as in a worker that embeds at start.
+    const fresh = new RedisEmbeddingStore({ url: redis.url, logger: freshLogger });
+    try {
+      const cache = setDefaultEmbeddingCache(new EmbeddingCache({ store: fresh, secret: CACHE_SECRET, openTelemetry: false }));
+      const vectors = await within(embeddings('node-b').embedDocuments(DOCS), 'the first call of a fresh store');
+      expect(vectors).toHaveLength(12);
+      expect(sent()).toBe(12);
+      expect(cache.metrics()).toMatchObject({ hits: 12, misses: 0, storeErrors: 0 });
+      expect(freshLogger.lines).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  test('a fresh store on a Redis that is down: one warning, no wait for the connect timeout, every call answers from Bedrock', async () => {
+    await redis.kill();
+    const freshLogger = new CaptureLogger();
+    // A refused connection is a real failure: the lookup must not wait out this (deliberately long) connect timeout.
+    const fresh = new RedisEmbeddingStore({ url: redis.url, logger: freshLogger, connectTimeoutMs: 60_000 });
+    try {
+      const cache = setDefaultEmbeddingCache(new EmbeddingCache({ store: fresh, secret: CACHE_SECRET, openTelemetry: false }));
+      await within(embeddings('node-a').embedDocuments(DOCS), 'the first call on a dead Redis', 5_000);
+      await within(embeddings('node-a').embedDocuments(DOCS.slice(0, 4)), 'the next call on a dead Redis', 5_000);
+      expect(sent()).toBe(12 + 4);
+      expect(cache.metrics()).toMatchObject({ hits: 0 });
+      const warnings = freshLogger.lines.filter((line) => line.level === 'warn');
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]?.text).toMatch(/Redis at 127\.0\.0\.1:\d+ unavailable \(.*ECONNREFUSED.*\); embedding without the cache/);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   test('Redis SIGKILLed mid-run: every flow still answers from Bedrock, one warning per outage, caching resumes after', async () => {
     await embeddings('node-a').embedDocuments(DOCS.slice(0, 6));
     expect(sent()).toBe(6);

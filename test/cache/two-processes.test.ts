@@ -43,22 +43,30 @@ interface WorkerResult {
 }
 
 async function worker(texts: string[]): Promise<WorkerResult> {
-  const { stdout } = await run(TSX, ['--tsconfig', TSCONFIG, WORKER], {
+  return (await workerRun(texts)).result;
+}
+
+/** Runs one worker process; `redisUrl` defaults to the test's server. */
+async function workerRun(texts: string[], redisUrl = (redis as RunningRedis).url): Promise<{ result: WorkerResult; stderr: string }> {
+  const { stdout, stderr } = await run(TSX, ['--tsconfig', TSCONFIG, WORKER], {
     cwd: ROOT,
     timeout: 60_000,
     env: {
       PATH: process.env['PATH'],
       HOME: process.env['HOME'],
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-      BEDROCK_FLOW_EMBEDDING_CACHE_REDIS_URL: (redis as RunningRedis).url,
+      BEDROCK_FLOW_EMBEDDING_CACHE_REDIS_URL: redisUrl,
       BEDROCK_FLOW_CACHE_SECRET: 'two-processes-operator-secret-0001',
       EMULATOR_URL: emu.url,
       EMULATOR_CA_FILE: path.join(dir, 'ca.pem'),
       EMBED_TEXTS: JSON.stringify(texts),
     },
   });
-  return JSON.parse(stdout.trim().split('\n').at(-1) as string) as WorkerResult;
+  return { result: JSON.parse(stdout.trim().split('\n').at(-1) as string) as WorkerResult, stderr };
 }
+
+/** The outage warnings a worker logged (the store warns on `console`, so on stderr). */
+const outageWarnings = (stderr: string): string[] => stderr.split('\n').filter((line) => /embedding cache: Redis at .* unavailable/.test(line));
 
 const docs = (from: number, to: number): string[] => Array.from({ length: to - from }, (_, i) => `shared document ${from + i}`);
 
@@ -73,6 +81,38 @@ testRedis('two processes sharing Redis embed each document once between them', a
   expect(new Set(texts).size).toBe(180);
   // Cohere: 96 + 24 for the first worker, 60 in one request for the second.
   expect(emu.requests().map((r) => (r.body as { texts: string[] }).texts.length)).toEqual([96, 24, 60]);
+}, 120_000);
+
+testRedis('a new process on a Redis another process filled embeds the same documents with 0 requests on its first call, with no warning', async () => {
+  emu.resetStats();
+  const texts = docs(1000, 1050);
+  const filler = await workerRun(texts);
+  expect(filler.result).toMatchObject({ vectors: 50, stats: { store: 'redis', hits: 0, misses: 50 } });
+  const sentByFiller = emu.stats().requests.total;
+  expect(sentByFiller).toBe(1);
+  // A new process embeds at once, while its Redis client is still connecting: a start, not an outage.
+  const fresh = await workerRun(texts);
+  expect(fresh.result).toMatchObject({ vectors: 50, stats: { store: 'redis', hits: 50, misses: 0 } });
+  expect(emu.stats().requests.total - sentByFiller).toBe(0);
+  expect(outageWarnings(filler.stderr)).toEqual([]);
+  expect(outageWarnings(fresh.stderr)).toEqual([]);
+}, 120_000);
+
+testRedis('a new process on a Redis that is really down warns once and still embeds through Bedrock', async () => {
+  // A server started then killed: its port refuses connections.
+  const dead = await startRedisServer();
+  await dead.kill();
+  try {
+    emu.resetStats();
+    const { result, stderr } = await workerRun(docs(2000, 2050), dead.url);
+    expect(result).toMatchObject({ vectors: 50, stats: { store: 'redis', hits: 0, misses: 50 } });
+    expect(emu.stats().requests.total).toBe(1);
+    const warnings = outageWarnings(stderr);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/ECONNREFUSED/);
+  } finally {
+    await dead.stop();
+  }
 }, 120_000);
 
 if (skipReason !== undefined) {

@@ -1,3 +1,5 @@
+import { LONG_GENERATION_FULL, LONG_GENERATION_QUICK, type LongGenerationPlan } from '../scenarios/long-generation-plan';
+
 /** How much work each scenario does; `--quick` shrinks every count. */
 export interface ScenarioPlan {
   /** Scenario 1: sequential rebuild + call cycles per row. */
@@ -26,6 +28,8 @@ export interface ScenarioPlan {
   /** Scenario 7: documents of the retrieval flow, and runs of each variant (cache on/off × Cohere/Titan). */
   embeddingsDocuments: number;
   embeddingsRuns: number;
+  /** Scenario 8: long generations and silent drops (answer time, seed timeout, scales, cap). */
+  longGeneration: LongGenerationPlan;
 }
 
 /** The plan of a full (`quick = false`) or quick run. */
@@ -48,6 +52,7 @@ export function scenarioPlan(quick: boolean): ScenarioPlan {
         streamChunkDelayMs: 2,
         embeddingsDocuments: 100,
         embeddingsRuns: 10,
+        longGeneration: LONG_GENERATION_QUICK,
       }
     : {
         sequentialCycles: 1_000,
@@ -66,5 +71,6 @@ export function scenarioPlan(quick: boolean): ScenarioPlan {
         streamChunkDelayMs: 2,
         embeddingsDocuments: 200,
         embeddingsRuns: 30,
+        longGeneration: LONG_GENERATION_FULL,
       };
 }

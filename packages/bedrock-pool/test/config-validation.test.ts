@@ -15,6 +15,13 @@ describe('config validation (before any network call)', () => {
     ['fractional timeout', { ...base, http: { connectTimeoutMs: 1.5 } }, 'http.connectTimeoutMs'],
     ['bad retry mode', { ...base, retry: { mode: 'eager' } }, 'retry.mode'],
     ['zero attempts', { ...base, retry: { maxAttempts: 0 } }, 'retry.maxAttempts'],
+    ['negative request timeout', { ...base, http: { requestTimeoutMs: -1 } }, 'http.requestTimeoutMs'],
+    ['NaN generation timeout', { ...base, http: { generationTimeoutMs: Number.NaN } }, 'http.generationTimeoutMs'],
+    ['stream silence above 60 min', { ...base, http: { streamSilenceTimeoutMs: 3_600_001 } }, 'http.streamSilenceTimeoutMs'],
+    ['string embedding timeout', { ...base, http: { embeddingTimeoutMs: '30' } }, 'http.embeddingTimeoutMs'],
+    ['zero other timeout', { ...base, http: { otherTimeoutMs: 0 } }, 'http.otherTimeoutMs'],
+    ['zero idle socket timeout', { ...base, http: { idleSocketTimeoutMs: 0 } }, 'http.idleSocketTimeoutMs'],
+    ['non-boolean afterWrite', { ...base, retry: { afterWrite: 'yes' } }, 'retry.afterWrite'],
     ['bad proxy', { ...base, proxy: 'socks5://x' }, 'proxy'],
     ['bad ca', { ...base, tls: { ca: 42 } }, 'tls.ca'],
   ];
@@ -45,11 +52,21 @@ describe('config validation (before any network call)', () => {
     }
   });
 
-  test('defaults: http1, 50 sockets, 10 s connect, 60 s read, adaptive retry with 3 attempts; options.defaults merge under', () => {
+  test('defaults: http1, 50 sockets, 10 s connect, waits by operation (15 min generation, 30 s stream silence, 30 s embedding, 60 s other), adaptive retry with 3 attempts and none after a write; options.defaults merge under', () => {
     const normalized = normalizeConfig({ region: 'us-east-1' }, { tls: { rejectUnauthorized: false }, http: { maxSockets: 8 } }, {});
     expect(normalized.transport).toBe('http1');
-    expect(normalized.http).toEqual({ maxSockets: 8, connectTimeoutMs: 10_000, requestTimeoutMs: 60_000, keepAliveMsecs: 1_000 });
-    expect(normalized.retry).toEqual({ mode: 'adaptive', maxAttempts: 3 });
+    expect(normalized.http).toEqual({
+      maxSockets: 8,
+      connectTimeoutMs: 10_000,
+      requestTimeoutMs: undefined,
+      generationTimeoutMs: 900_000,
+      streamSilenceTimeoutMs: 30_000,
+      embeddingTimeoutMs: 30_000,
+      otherTimeoutMs: 60_000,
+      keepAliveMsecs: 1_000,
+      idleSocketTimeoutMs: 180_000,
+    });
+    expect(normalized.retry).toEqual({ mode: 'adaptive', maxAttempts: 3, afterWrite: false });
     expect(normalized.tls.rejectUnauthorized).toBe(false);
     expect(normalized.credentials).toEqual({ kind: 'default' });
     expect(normalized.target).toEqual({ protocol: 'https:', hostname: 'bedrock-runtime.us-east-1.amazonaws.com', port: 443 });

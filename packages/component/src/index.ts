@@ -21,6 +21,7 @@ export type { InputSpec, InputSpecs, InputUi, InputValues, InputValueOf, InputPa
 export { createInputSpec, InputProblem, UNSET, baseUi, type CreateInputSpecFields } from './inputs/create-input-spec';
 export { messageInput, messageTextInput, multilineInput, strInput, type TextInputOptions } from './inputs/text-inputs';
 export { floatInput, intInput, type NumberInputOptions } from './inputs/number-inputs';
+export { timeoutInput, MAX_TIMEOUT_SECONDS } from './inputs/timeout-input';
 export { boolInput, type BoolInputOptions } from './inputs/bool-input';
 export { dropdownInput, type DropdownInputOptions } from './inputs/dropdown-input';
 export { dictInput, type Dict, type DictInputOptions } from './inputs/dict-input';

@@ -8,6 +8,7 @@ import {
   intInput,
   modelIdInput,
   regionNameInput,
+  timeoutInput,
   type InputValues,
 } from '@bedrock-flow/component';
 import { converseFeatureInputs } from './features/converse-feature-inputs';
@@ -19,7 +20,7 @@ const WIDER_VALUES_NOTE = 'model-specific values outside this range go in additi
  * Inputs of `AmazonBedrockConverseModel`, in Langflow's order, with Langflow's names, labels, defaults and flags.
  * Ranges are the Converse API's own (`InferenceConfiguration`: temperature and topP in [0, 1], maxTokens >= 1) and
  * Anthropic's top_k in [0, 500]; wider model-specific values go through `additional_model_fields`.
- * Then the bedrock-flow additions, all advanced: prompt caching, guardrail and latency optimization.
+ * Then the bedrock-flow additions, all advanced: prompt caching, guardrail and latency optimization, and the timeout.
  */
 export const converseInputs = {
   ...chatModelBaseInputs(),
@@ -75,6 +76,7 @@ export const converseInputs = {
     advanced: true,
   }),
   ...converseFeatureInputs(),
+  timeout: timeoutInput(),
 };
 
 /** Validated values of {@link converseInputs}, as `build_model` and `text_response` receive them. */

@@ -26,6 +26,7 @@ const EXPECTED: Array<[name: string, displayName: string, type: string, value: u
   ['guardrail_version', 'Guardrail Version', 'StrInput', undefined, false, true],
   ['guardrail_trace', 'Guardrail Trace', 'DropdownInput', 'disabled', false, true],
   ['performance_config_latency', 'Latency Optimization', 'DropdownInput', 'standard', false, true],
+  ['timeout', 'Timeout', 'FloatInput', undefined, false, true],
 ];
 
 describe('AmazonBedrockConverseModel manifest entry', () => {

@@ -53,8 +53,9 @@ describe('bedrock-flow doctor against the emulator (TLS)', () => {
     expect(text).toContain('cross-region inference profile (geography "us", base model anthropic.claude-3-5-haiku-20241022-v1:0)');
     expect(text).toContain('credentials  profile "doctor-test"');
     expect(text).toContain('connections opened: 1, credential resolutions: 1');
-    expect(text).toMatch(/transport http1 keep-alive, maxSockets 50, connect timeout 10000 ms, read timeout 60000 ms/);
-    expect(text).toContain('retry adaptive, 3 attempts');
+    expect(text).toMatch(/transport http1 keep-alive, maxSockets 50, connect timeout 10000 ms, idle connections closed after 180000 ms/);
+    expect(text).toContain('waits: non-streaming answer 900000 ms, stream silence 30000 ms, embedding 30000 ms, other 60000 ms');
+    expect(text).toContain('retry adaptive, 3 attempts, not after a generation was sent');
     expect(text).toContain('extra CA yes (--ca)');
     expect(text).not.toContain(TEST_CREDENTIALS.secretAccessKey);
     const stats = emulator.stats();

@@ -1,7 +1,7 @@
 import { AWS_EMBEDDING_MODEL_IDS, AWS_REGIONS, ComponentRegistry } from '@bedrock-flow/component';
 import { amazonBedrockEmbeddingsDefinition } from '../src';
 
-/** Langflow's AmazonBedrockEmbeddings (DESIGN.md section 3), plus the three advanced bedrock-flow inputs. */
+/** Langflow's AmazonBedrockEmbeddings (DESIGN.md section 3), plus the advanced bedrock-flow inputs. */
 const REFERENCE: Array<[name: string, displayName: string, type: string, value: unknown, required: boolean, advanced: boolean]> = [
   ['model_id', 'Model Id', 'DropdownInput', 'amazon.titan-embed-text-v1', false, false],
   ['aws_access_key_id', 'AWS Access Key ID', 'SecretStrInput', 'AWS_ACCESS_KEY_ID', true, false],
@@ -14,6 +14,7 @@ const REFERENCE: Array<[name: string, displayName: string, type: string, value: 
   ['dimensions', 'Dimensions', 'DropdownInput', 1024, false, true],
   ['normalize', 'Normalize', 'BoolInput', true, false, true],
   ['max_concurrency', 'Max Concurrency', 'IntInput', 8, false, true],
+  ['timeout', 'Timeout', 'FloatInput', undefined, false, true],
   ['cache_embeddings', 'Cache Embeddings', 'BoolInput', true, false, true],
 ];
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Socket } from 'node:net';
 import { authenticate, type AuthSettings } from './auth/authenticate';
 import { isControlPath } from './control/control-routes';
 import { serveControl, type ControlTarget } from './control/serve-control';
@@ -16,6 +17,7 @@ import type { ConnectionRegistry } from './server/connection-registry';
 import type { AnyRequest, AnyResponse } from './server/request-handler';
 import { onResponseEnd } from './server/on-response-end';
 import { resetConnection } from './server/reset-connection';
+import { blackholeConnection } from './server/blackhole-connection';
 import { waitUnlessClosed } from './server/wait-unless-closed';
 import { bodyForLog } from './script/body-for-log';
 import type { RequestLog, UnnumberedRequestView } from './script/request-log';
@@ -36,6 +38,8 @@ export interface EmulatorCoreDeps {
   auth: AuthSettings;
   serverDelayMs: number;
   streamChunkDelayMs: number;
+  /** Told about each connection the blackhole fault silenced (the proxy, when in front, drops its flow too). */
+  onBlackhole?: (rawSocket: Socket) => void;
   /** Serves `/__emulator/*` when set (the `control` option); otherwise those paths are unknown routes. */
   control?: ControlTarget;
 }
@@ -117,6 +121,12 @@ export class EmulatorCore {
       resetConnection(req.socket);
       return;
     }
+    if (decision.blackhole) {
+      // The response is left open on purpose: close() destroys the connection, which settles it.
+      const raw = blackholeConnection(req.socket);
+      if (raw) this.deps.onBlackhole?.(raw);
+      return;
+    }
     const delay = this.deps.serverDelayMs + (decision.firstByteDelayMs ?? 0);
     if (delay > 0 && !(await waitUnlessClosed(res, delay))) return;
     if (decision.error) throw decision.error;
@@ -170,6 +180,8 @@ export class EmulatorCore {
         return scripts.replyFor(entry);
       },
       openEventStream: () => new EventStreamWriter(req, res, streamChunkDelayMs, faults.streamPlan(route.operation)),
+      generationPace: () => faults.pace(route.operation),
+      hold: (ms) => (ms > 0 ? waitUnlessClosed(res, ms) : Promise.resolve(!res.destroyed)),
     };
   }
 }

@@ -9,7 +9,8 @@ import { createSecureListener } from './server/secure-listener';
 import { generateTlsCertificate } from './server/tls-certificate';
 import { RequestLog } from './script/request-log';
 import { ScriptRegistry } from './script/script-registry';
-import { StatsRecorder } from './stats/stats-recorder';
+import { bump, StatsRecorder } from './stats/stats-recorder';
+import { EmulatorOptionsError } from './errors/emulator-options-error';
 import { waitForOpenConnections } from './stats/wait-for-open-connections';
 import { TEST_CREDENTIALS } from './test-credentials';
 import type { EmulatorOptions, RunningEmulator } from './types';
@@ -31,7 +32,8 @@ function listen(server: net.Server, port: number): Promise<number> {
 /**
  * Starts a Bedrock Runtime emulator on 127.0.0.1. One port serves HTTP/1.1 (keep-alive) and h2c,
  * or with `tls: true` HTTPS with ALPN h2 + http/1.1 and a self-signed certificate (`ca`).
- * With `rttMs > 0` a latency proxy sits in front and `url`/`port` are the proxy's. With `control: true`
+ * With `rttMs > 0` (or `proxy: true`, or `natIdleTimeoutMs`) a latency proxy sits in front and `url`/`port`
+ * are the proxy's. With `control: true`
  * the counters and request log are also served as JSON under `/__emulator/`.
  * Throws `EmulatorOptionsError` naming every bad option before anything listens.
  */
@@ -47,6 +49,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     stats.reset();
     log.clear();
   };
+  let proxy: RunningLatencyProxy | undefined;
   const core = new EmulatorCore({
     stats,
     registry,
@@ -60,6 +63,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     },
     serverDelayMs: options.serverDelayMs ?? 0,
     streamChunkDelayMs: options.streamChunkDelayMs ?? 0,
+    // The proxy is created after the server listens; the blackhole reads it when it fires.
+    onBlackhole: (raw) => {
+      if (raw.remotePort !== undefined) proxy?.dropConnection(raw.remotePort);
+    },
     ...(options.control ? { control: { stats: () => stats.snapshot(), requests: () => log.list(), resetStats } } : {}),
   });
 
@@ -77,11 +84,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     server = createCleartextListener(servers, registry);
     destroySessions = servers.destroySessions;
   }
-  const serverPort = await listen(server, options.rttMs ? 0 : (options.port ?? 0));
-  let proxy: RunningLatencyProxy | undefined;
-  if (options.rttMs && options.rttMs > 0) {
+  const withProxy = options.proxy ?? ((options.rttMs ?? 0) > 0 || options.natIdleTimeoutMs !== undefined);
+  const serverPort = await listen(server, withProxy ? 0 : (options.port ?? 0));
+  if (withProxy) {
     try {
-      proxy = await startLatencyProxy({ target: { host: '127.0.0.1', port: serverPort }, rttMs: options.rttMs, port: options.port ?? 0 });
+      proxy = await startLatencyProxy({
+        target: { host: '127.0.0.1', port: serverPort },
+        rttMs: options.rttMs ?? 0,
+        port: options.port ?? 0,
+        ...(options.natIdleTimeoutMs !== undefined ? { dropIdleAfterMs: options.natIdleTimeoutMs } : {}),
+        onDrop: () => bump(stats.live.faults, 'silentDrop'),
+      });
     } catch (error) {
       server.close();
       throw error;
@@ -116,6 +129,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     },
     script: (match, reply) => scripts.set(match, reply),
     requests: () => log.list(),
+    dropIdleConnections: (dropOptions) => {
+      if (!proxy) {
+        throw new EmulatorOptionsError('proxy', 'dropIdleConnections() needs the proxy in front: start with proxy: true, rttMs > 0 or natIdleTimeoutMs');
+      }
+      return proxy.dropIdleConnections(dropOptions);
+    },
     waitForOpenConnections: (open, timeoutMs) => waitForOpenConnections(() => stats.live.connections.open, open, timeoutMs),
     close,
   };

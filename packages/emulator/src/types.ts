@@ -31,6 +31,17 @@ export interface EmulatorOptions {
   /** Faults active from the start. Default none. */
   faults?: FaultConfig;
   /**
+   * Put the latency proxy in front even with `rttMs: 0`, so `dropIdleConnections()` can silently drop
+   * connections. Default: on when `rttMs > 0` or `natIdleTimeoutMs` is set, off otherwise.
+   */
+  proxy?: boolean;
+  /**
+   * Silently drop, in the proxy, every connection idle (no byte in either direction) this long, in ms,
+   * as a NAT or firewall does with idle flows (AWS NAT gateway: 350,000): it stops forwarding both ways
+   * and closes neither side. Puts the proxy in front. Default: never.
+   */
+  natIdleTimeoutMs?: number;
+  /**
    * Serve the control routes under `/__emulator/` (`GET stats`, `GET requests`, `POST reset`) as JSON,
    * without auth, to loopback clients only. Default `false`: those paths answer 404 like any unknown route.
    */
@@ -48,6 +59,21 @@ export interface FaultConfig {
   serverError?: { status: 500 | 503; count?: number; everyNth?: number };
   /** Destroy the socket after reading the request, before answering, for the next `count` requests. */
   resetConnection?: { count?: number; everyNth?: number };
+  /**
+   * After reading the request, the connection goes silent for good: the emulator stops reading it and
+   * never sends another byte (no answer, no HTTP/2 PING ack, no FIN, no RST) until `close()`. Other
+   * requests on that connection hang with it. For the next `count` requests, or every `everyNth`.
+   */
+  blackhole?: { count?: number; everyNth?: number };
+  /**
+   * How long generating an answer takes, for chat models on Converse, ConverseStream, InvokeModel and
+   * InvokeModelWithResponseStream (embeddings, CountTokens and ApplyGuardrail are not paced). The
+   * connection stays alive meanwhile: a slow answer, not a stalled socket. Non-streaming: the answer
+   * leaves after `answerMs`, else after `outputTokens / tokensPerSecond` s. Streams: the first frame
+   * leaves at once and the others are spread evenly so the last leaves after `outputTokens / tokensPerSecond` s,
+   * else after `answerMs`. At least one of the two is required.
+   */
+  generationPace?: { tokensPerSecond?: number; answerMs?: number };
   /** Close idle keep-alive connections after this many ms of idleness. */
   idleCloseMs?: number;
   /** Hold the first byte of each response this long (ms); `Infinity` never answers. */
@@ -177,6 +203,13 @@ export interface RunningEmulator {
    * `timeoutMs` (default 2,000).
    */
   waitForOpenConnections(open: number, timeoutMs?: number): Promise<void>;
-  /** Stop accepting, destroy open connections, close the proxy. Idempotent. */
+  /**
+   * Silently drops, in the proxy, every connection with nothing in flight through it that has been idle at
+   * least `idleForMs` (default 0: every idle one): the proxy stops forwarding in both directions and closes
+   * neither side, as a NAT that forgot the flow. Returns how many it dropped (counted in `faults.silentDrop`).
+   * Throws `EmulatorOptionsError` (field `proxy`) when no proxy is in front (see `proxy`, `rttMs`, `natIdleTimeoutMs`).
+   */
+  dropIdleConnections(options?: { idleForMs?: number }): number;
+  /** Stop accepting, destroy open connections (blackholed and dropped ones too), close the proxy. Idempotent. */
   close(): Promise<void>;
 }

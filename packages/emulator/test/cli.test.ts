@@ -57,6 +57,8 @@ describe('bedrock-emulator CLI', () => {
       scriptFile: 's.json',
     });
     expect(parseCliArgs(['--help']).help).toBe(true);
+    expect(parseCliArgs(['--answer-ms', '70000']).options.faults).toEqual({ generationPace: { answerMs: 70000 } });
+    expect(parseCliArgs(['--tokens-per-second', '30', '--answer-ms', '0']).options.faults).toEqual({ generationPace: { answerMs: 0, tokensPerSecond: 30 } });
   });
 
   it('rejects bad arguments with one coded error naming every bad option', () => {
@@ -64,6 +66,8 @@ describe('bedrock-emulator CLI', () => {
     expect(() => parseCliArgs(['--port', 'abc'])).toThrow(expect.objectContaining({ field: '--port' }));
     expect(() => parseCliArgs(['--port', '70000'])).toThrow(expect.objectContaining({ field: '--port', message: expect.stringContaining('0..65535') }));
     expect(() => parseCliArgs(['--bogus'])).toThrow(expect.objectContaining({ field: 'argv' }));
+    expect(() => parseCliArgs(['--tokens-per-second', '0'])).toThrow(expect.objectContaining({ field: '--tokens-per-second', message: expect.stringContaining('> 0') }));
+    expect(() => parseCliArgs(['--answer-ms', '70s'])).toThrow(expect.objectContaining({ field: '--answer-ms' }));
     expect(() => parseCliArgs(['--port', 'x', '--rtt-ms=-3', '--bearer-token', ' '])).toThrow(
       expect.objectContaining({ issues: [expect.objectContaining({ field: '--port' }), expect.objectContaining({ field: '--rtt-ms' }), expect.objectContaining({ field: '--bearer-token' })] }),
     );

@@ -56,6 +56,17 @@ describe('startEmulator option validation', () => {
     ['stream exception without frames', { faults: { streamException: {} } }, 'faults.streamException.afterFrames', /is required/],
     ['unknown operation', { faults: { operations: ['Invoke'] } }, 'faults.operations[0]', /one of "Converse"/],
     ['control not a boolean', { control: 1 }, 'control', /true or false/],
+    ['blackhole without count or everyNth', { faults: { blackhole: {} } }, 'faults.blackhole', /needs count .* or everyNth/],
+    ['blackhole count negative', { faults: { blackhole: { count: -1 } } }, 'faults.blackhole.count', /integer >= 0/],
+    ['blackhole unknown field', { faults: { blackhole: { count: 1, forMs: 5 } } }, 'faults.blackhole.forMs', /allowed: count, everyNth/],
+    ['generation pace empty', { faults: { generationPace: {} } }, 'faults.generationPace', /needs tokensPerSecond \(> 0\) or answerMs/],
+    ['generation pace of 0 tokens per second', { faults: { generationPace: { tokensPerSecond: 0 } } }, 'faults.generationPace.tokensPerSecond', /finite number > 0, got 0 .*use blackhole/],
+    ['generation pace as a string', { faults: { generationPace: { answerMs: '70s' } } }, 'faults.generationPace.answerMs', /finite number >= 0, got "70s"/],
+    ['generation pace unknown field', { faults: { generationPace: { tps: 30 } } }, 'faults.generationPace.tps', /allowed: tokensPerSecond, answerMs/],
+    ['proxy not a boolean', { proxy: 'yes' }, 'proxy', /true or false/],
+    ['NAT idle timeout 0', { natIdleTimeoutMs: 0 }, 'natIdleTimeoutMs', /finite number >= 1, got 0/],
+    ['NAT idle timeout without the proxy', { proxy: false, natIdleTimeoutMs: 1000 }, 'natIdleTimeoutMs', /needs the proxy, but proxy is false/],
+    ['rtt without the proxy', { proxy: false, rttMs: 10 }, 'rttMs', /needs the proxy, but proxy is false/],
   ];
 
   it.each(cases)('%s: one coded error naming the field and what is allowed', async (_name, options, field, problem) => {
@@ -107,12 +118,16 @@ describe('startEmulator option validation', () => {
         throttle: { everyNth: 2, rate: 0.5, count: 0, retryAfterSeconds: 1 },
         serverError: { status: 503, count: 0, everyNth: 1000 },
         resetConnection: { count: 0 },
+        blackhole: { count: 0, everyNth: 1000 },
+        generationPace: { tokensPerSecond: 30, answerMs: 0 },
         idleCloseMs: 1000,
         firstByteDelayMs: Infinity,
         cutStreamAfterFrames: 3,
         streamException: { afterFrames: 2, exceptionType: 'modelStreamErrorException', message: 'x' },
         operations: ['ConverseStream'],
       },
+      proxy: true,
+      natIdleTimeoutMs: 350_000,
       control: true,
     });
     await emu.close();

@@ -15,6 +15,8 @@ const LANGFLOW_INPUTS: Array<[string, string, string, unknown, boolean, boolean]
   ['region_name', 'Region Name', 'DropdownInput', 'us-east-1', false, false],
   ['model_kwargs', 'Model Kwargs', 'DictInput', {}, false, true],
   ['endpoint_url', 'Endpoint URL', 'MessageTextInput', undefined, false, true],
+  // bedrock-flow addition (issue 22): the node's wait, in seconds; empty = each call type's own.
+  ['timeout', 'Timeout', 'FloatInput', undefined, false, true],
 ];
 
 describe('AmazonBedrockModel manifest entry', () => {

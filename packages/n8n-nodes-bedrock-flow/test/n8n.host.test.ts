@@ -244,6 +244,31 @@ describeHost('bedrock-flow nodes in a real n8n 2.41.1', () => {
     await rest.deactivate(workflow);
   });
 
+  it('Options › Timeout reaches the pool inside n8n: a blackholed generation fails the execution once, saying it may be billed, and the next execution answers', async () => {
+    const model = pooledChatModel(credential, 0.5);
+    model.parameters = { ...model.parameters, options: { ...(model.parameters as { options: object }).options, timeout: 0.5 } };
+    const workflow = await rest.activate(await rest.createWorkflow(chatWorkflow('bedrock-flow timeout', 'timeout', model)));
+    const url = `${n8n!.url}/webhook/timeout`;
+    expect((await callWebhookWhenRegistered(url, { prompt: 'warm' })).status).toBe(200);
+    emu.resetStats();
+    emu.setFaults({ blackhole: { count: 1 } });
+    try {
+      const answer = await postJson(url, { prompt: 'held' });
+      expect(answer.status).toBeGreaterThanOrEqual(400);
+      const generations = (emu.stats().requests.byOperation.Converse ?? 0) + (emu.stats().requests.byOperation.ConverseStream ?? 0);
+      expect(generations).toBe(1);
+      const list = await rest.ok<{ results: Array<{ id: string; status: string }> }>('GET', `/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: workflow.id }))}`);
+      const execution = await rest.call('GET', `/rest/executions/${list.results[0]!.id}`);
+      expect(execution.text).toMatch(/may be billed, so it was not sent again/);
+    } finally {
+      emu.setFaults({});
+    }
+    const next = await postJson(url, { prompt: 'next' });
+    expect(next.status).toBe(200);
+    expect(next.text).toContain('Echo: next');
+    await rest.deactivate(workflow);
+  });
+
   // Documentation only, on request: the committed screenshot changes only with UPDATE_DOCS_SCREENSHOT=1.
   if (process.env.UPDATE_DOCS_SCREENSHOT === '1') {
     it('refreshes docs/n8n-editor.png: the bedrock-flow chat model under a Basic LLM Chain in n8n\'s editor', async () => {

@@ -169,6 +169,42 @@ describe('InvokeModel action node', () => {
   });
 });
 
+describe('Options › Timeout (issue 22)', () => {
+  afterEach(() => emu.setFaults({}));
+
+  it('the chat model waits the node timeout: a silent model fails once with the may-have-been-billed error, a slow one within it answers once', async () => {
+    emu.setFaults({ firstByteDelayMs: Number.POSITIVE_INFINITY });
+    const model = await supplyChat(chatSetup({ timeout: 0.3 }, { nodeId: 'timeout-chat' }));
+    const error = (await model.invoke('silent').catch((e: unknown) => e)) as Error;
+    expect(error.message).toMatch(/may have processed the request and it may be billed, so it was not sent again/);
+    expect(error.message).toContain('http.requestTimeoutMs');
+    expect(emu.stats().requests.byOperation.Converse).toBe(1);
+    emu.setFaults({ firstByteDelayMs: 500 });
+    const patient = await supplyChat(chatSetup({ timeout: 5 }, { nodeId: 'timeout-chat' }));
+    expect((await patient.invoke('slow')).content).toBe('Echo: slow');
+    expect(emu.stats().requests.byOperation.Converse).toBe(2);
+  });
+
+  it('the InvokeModel node maps the timeout too: one request, and the error item says it may be billed', async () => {
+    emu.setFaults({ firstByteDelayMs: Number.POSITIVE_INFINITY });
+    const parameters = { model: { mode: 'list', value: 'anthropic.claude-3-haiku-20240307-v1:0' }, prompt: 'hi', systemMessage: '', options: { timeout: 0.3 } };
+    const [items] = await new BedrockFlowInvokeModel().execute.call(nodeContext({ credential: credential(), nodeId: 'timeout-invoke', parameters, continueOnFail: true }));
+    expect(String(items![0]!.json.error)).toMatch(/may be billed/);
+    expect(emu.stats().requests.byOperation.InvokeModel).toBe(1);
+  });
+
+  it('a negative, zero or too large timeout is a parameter error naming Options › Timeout, before any request', async () => {
+    for (const timeout of [-1, 0, 3_601]) {
+      const error = await supplyChat(chatSetup({ timeout }, { nodeId: 'timeout-bad' })).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(NodeOperationError);
+      expect(`${(error as NodeOperationError).message}\n${(error as NodeOperationError).description}`).toContain('Timeout');
+    }
+    const ctx = nodeContext({ credential: credential(), nodeId: 'timeout-bad-embed', parameters: { model: { mode: 'id', value: 'amazon.titan-embed-text-v2:0' }, options: { timeout: -2 } } });
+    await expect(new EmbeddingsBedrockFlow().supplyData.call(ctx, 0)).rejects.toBeInstanceOf(NodeOperationError);
+    expect(emu.stats().requests.total).toBe(0);
+  });
+});
+
 describe('idle TTL', () => {
   it('closes the client of a node no execution uses any more (a deactivated workflow), with BEDROCK_FLOW_N8N_IDLE_TTL_MS', async () => {
     await closeN8nPool();

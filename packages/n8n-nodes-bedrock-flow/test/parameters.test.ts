@@ -31,6 +31,7 @@ describe('node descriptions', () => {
     expect(option(description.properties, 'temperature')).toMatchObject({ type: 'number', default: 0.7, typeOptions: { minValue: 0, maxValue: 1 } });
     expect(option(description.properties, 'maxTokens')).toMatchObject({ type: 'number', default: 4096, typeOptions: { minValue: 1 } });
     expect(option(description.properties, 'topK')).toMatchObject({ default: 250, typeOptions: { minValue: 0, maxValue: 500 } });
+    expect(option(description.properties, 'timeout')).toMatchObject({ displayName: 'Timeout', type: 'number', default: 900, typeOptions: { minValue: 0.001, maxValue: 3600 } });
     expect(option(description.properties, 'additionalModelFields')).toMatchObject({ type: 'json', default: '{}' });
     expect(option(description.properties, 'stopSequences')).toMatchObject({ type: 'string', typeOptions: { multipleValues: true } });
     const model = description.properties.find((p) => p.name === 'model')!;

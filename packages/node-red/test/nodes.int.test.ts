@@ -149,3 +149,38 @@ test('a bad setting at deploy shows an error status and releases the lease the n
   expect(currentRuntimePool().metrics().leases).toBe(0);
   await eventually(() => emulator().stats().connections.open === 0);
 });
+
+// Issue 22: the node's Timeout (seconds) reaches the pool; a sent generation that times out is not sent again.
+test('the Timeout setting bounds the wait: a silent model fails the message once with the may-have-been-billed error, and the node answers the next one', async () => {
+  const catchNode: FlowNode = { id: 'catch-t', type: 'catch', z: TAB, scope: null, uncaught: false, wires: [['caught-t']] };
+  const caughtNode: FlowNode = { id: 'caught-t', type: 'helper', z: TAB, wires: [] };
+  await helper.load(ALL_NODES, converseFlow(emulator(), { timeout: '0.3' }, [catchNode, caughtNode]), awsCredentials());
+  const converse = helper.getNode('converse-1');
+  await eventually(() => converse.status.lastCall?.args[0]?.text === 'ready');
+  emulator().setFaults({ firstByteDelayMs: Number.POSITIVE_INFINITY });
+  try {
+    const caught = new Promise<any>((resolve) => helper.getNode('caught-t').once('input', resolve)); // eslint-disable-line @typescript-eslint/no-explicit-any
+    converse.receive({ payload: 'silent' });
+    const msg = await caught;
+    expect(msg.error.message).toMatch(/may have processed the request and it may be billed, so it was not sent again/);
+    expect(emulator().stats().requests.byOperation.Converse).toBe(1);
+  } finally {
+    emulator().setFaults({});
+  }
+  const answer = nextMessage('out');
+  converse.receive({ payload: 'next' });
+  expect((await answer).payload).toBe('Echo: next');
+  expect(emulator().stats().requests.byOperation.Converse).toBe(2);
+});
+
+test('a negative Timeout reaches Catch as a validation error naming timeout, before any model call', async () => {
+  const catchNode: FlowNode = { id: 'catch-n', type: 'catch', z: TAB, scope: null, uncaught: false, wires: [['caught-n']] };
+  const caughtNode: FlowNode = { id: 'caught-n', type: 'helper', z: TAB, wires: [] };
+  await helper.load(ALL_NODES, converseFlow(emulator(), { timeout: '-1' }, [catchNode, caughtNode]), awsCredentials());
+  const caught = new Promise<any>((resolve) => helper.getNode('caught-n').once('input', resolve)); // eslint-disable-line @typescript-eslint/no-explicit-any
+  helper.getNode('converse-1').receive({ payload: 'never sent' });
+  const msg = await caught;
+  expect(msg.error.code).toBe('COMPONENT_VALIDATION_FAILED');
+  expect(msg.error.message).toMatch(/timeout: .*0\.001 to 3600/);
+  expect(emulator().stats().requests.byOperation.Converse).toBeUndefined();
+});

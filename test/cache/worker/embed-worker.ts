@@ -3,7 +3,8 @@
  * component on its own BedrockPool, with the process's default embedding cache in the Redis at
  * `BEDROCK_FLOW_EMBEDDING_CACHE_REDIS_URL` (scoped with `BEDROCK_FLOW_CACHE_SECRET`), embeds the
  * JSON array of texts in `EMBED_TEXTS` against the emulator at `EMULATOR_URL` (CA in
- * `EMULATOR_CA_FILE`), and prints one JSON line: the vectors' count and its cache stats.
+ * `EMULATOR_CA_FILE`), and prints one JSON line: the vectors' count and its cache stats. It does not
+ * wait for Redis first: the first lookup comes while the store is still connecting.
  */
 import { readFileSync } from 'node:fs';
 import { BedrockPool } from '@bedrock-flow/bedrock-pool';
@@ -20,7 +21,7 @@ const env = (name: string): string => {
 async function main(): Promise<void> {
   const cache = defaultEmbeddingCache();
   if (!(cache.store instanceof RedisEmbeddingStore)) throw new Error('embed-worker: the default cache is not in Redis');
-  await cache.store.ready();
+  // No `ready()`: the worker embeds at once, as a freshly started queue worker does; the store waits for its connection.
   const pool = new BedrockPool({ defaults: { tls: { ca: readFileSync(env('EMULATOR_CA_FILE'), 'utf8') } }, openTelemetry: false });
   try {
     const node = createComponent(

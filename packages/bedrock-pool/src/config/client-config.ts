@@ -33,10 +33,27 @@ export interface HttpConfig {
   maxSockets?: number;
   /** Connect (TCP + TLS) timeout in ms. Default `10_000`. */
   connectTimeoutMs?: number;
-  /** Read timeout (no response activity) in ms. Default `60_000`. */
+  /**
+   * One bound for every call of this client, in ms, replacing the per-operation defaults below: the wait for a
+   * non-streaming answer, the longest silence of a stream. A node's "Timeout" input sets it. Default: unset (by
+   * operation). At most `3_600_000`.
+   */
   requestTimeoutMs?: number;
-  /** TCP keep-alive probe delay on idle sockets, in ms. Default `1_000` (Node's default). */
+  /** Wait for a non-streaming generation's complete answer (Converse, InvokeModel), in ms. Default `900_000` (15 min). */
+  generationTimeoutMs?: number;
+  /** Longest silence of a streaming call (ConverseStream, InvokeModelWithResponseStream), in ms. Default `30_000`. */
+  streamSilenceTimeoutMs?: number;
+  /** Wait for an embedding (InvokeModel on an embedding model), in ms. Default `30_000`. */
+  embeddingTimeoutMs?: number;
+  /** Wait for any other call (ApplyGuardrail, CountTokens, warm-up), in ms. Default `60_000`. */
+  otherTimeoutMs?: number;
+  /**
+   * TCP keep-alive probe delay, in ms, set on every socket when it is first used. Default `1_000` (Node's default;
+   * Node then probes every 1 s, 10 times: a dead path fails in about 11 s).
+   */
   keepAliveMsecs?: number;
+  /** How long an unused pooled socket is kept before it is closed, in ms (http1). Default `180_000`. */
+  idleSocketTimeoutMs?: number;
 }
 
 /** Retry options, passed to the client's retry strategy. */
@@ -45,6 +62,13 @@ export interface RetryConfig {
   mode?: 'adaptive' | 'standard' | 'legacy';
   /** Attempts including the first. Default `3`. */
   maxAttempts?: number;
+  /**
+   * Retry a generation (Converse, ConverseStream, InvokeModel and its stream on a generation model) whose request was
+   * sent in full and then timed out or lost its connection, although the model may have processed and billed it.
+   * Default `false`: such a call fails with `RequestMayHaveBeenBilledError`. Per call: `client.send(command,
+   * { retryAfterWrite: true })`. Failures before the request was sent, and throttling, are always retried.
+   */
+  afterWrite?: boolean;
 }
 
 /** Everything that decides which `BedrockRuntimeClient` a lease gets. Two equal configs share one slot. */

@@ -20,10 +20,17 @@ export function fingerprintConfig(config: NormalizedClientConfig): string {
     config.proxy === undefined ? null : hashSecret(config.proxy),
     config.http.maxSockets,
     config.http.connectTimeoutMs,
-    config.http.requestTimeoutMs,
+    config.http.requestTimeoutMs ?? null,
     config.http.keepAliveMsecs,
     config.retry.mode,
     config.retry.maxAttempts,
+    // Long-answer options (issue 22), appended so the fields above keep their places.
+    config.http.generationTimeoutMs,
+    config.http.streamSilenceTimeoutMs,
+    config.http.embeddingTimeoutMs,
+    config.http.otherTimeoutMs,
+    config.http.idleSocketTimeoutMs,
+    config.retry.afterWrite,
   ]);
   return `bp1-${createHash('sha256').update(canonical).digest('base64url').slice(0, 24)}`;
 }

@@ -3,12 +3,18 @@ import { redactSecrets } from '../errors/redact-secrets';
 import type { ClientConfig, CredentialSource, HttpConfig, RetryConfig } from './client-config';
 import {
   DEFAULT_CONNECT_TIMEOUT_MS,
+  DEFAULT_EMBEDDING_TIMEOUT_MS,
+  DEFAULT_GENERATION_TIMEOUT_MS,
+  DEFAULT_IDLE_SOCKET_TIMEOUT_MS,
   DEFAULT_KEEP_ALIVE_MSECS,
   DEFAULT_MAX_ATTEMPTS,
   DEFAULT_MAX_SOCKETS,
-  DEFAULT_REQUEST_TIMEOUT_MS,
+  DEFAULT_OTHER_TIMEOUT_MS,
+  DEFAULT_RETRY_AFTER_WRITE,
   DEFAULT_RETRY_MODE,
+  DEFAULT_STREAM_SILENCE_TIMEOUT_MS,
   DEFAULT_TRANSPORT,
+  MAX_TIMEOUT_MS,
 } from './defaults';
 import { regionalBedrockRuntimeHost } from './aws-partitions';
 import { isAwsRegion } from './aws-region';
@@ -26,7 +32,8 @@ export interface NormalizedClientConfig {
   tls: { ca: Array<string | Buffer> | undefined; rejectUnauthorized: boolean };
   /** Resolved proxy URL, or undefined for a direct connection. */
   proxy: string | undefined;
-  http: Required<HttpConfig>;
+  /** Every HTTP option filled in, except `requestTimeoutMs`, which stays undefined unless set (then operations use their own). */
+  http: Required<Omit<HttpConfig, 'requestTimeoutMs'>> & { requestTimeoutMs: number | undefined };
   retry: Required<RetryConfig>;
 }
 
@@ -87,10 +94,19 @@ export function normalizeConfig(config: ClientConfig, defaults: Partial<ClientCo
     http: {
       maxSockets: positiveInteger('http.maxSockets', http.maxSockets, DEFAULT_MAX_SOCKETS),
       connectTimeoutMs: positiveInteger('http.connectTimeoutMs', http.connectTimeoutMs, DEFAULT_CONNECT_TIMEOUT_MS),
-      requestTimeoutMs: positiveInteger('http.requestTimeoutMs', http.requestTimeoutMs, DEFAULT_REQUEST_TIMEOUT_MS),
+      requestTimeoutMs: http.requestTimeoutMs === undefined ? undefined : timeoutMs('http.requestTimeoutMs', http.requestTimeoutMs, 0),
+      generationTimeoutMs: timeoutMs('http.generationTimeoutMs', http.generationTimeoutMs, DEFAULT_GENERATION_TIMEOUT_MS),
+      streamSilenceTimeoutMs: timeoutMs('http.streamSilenceTimeoutMs', http.streamSilenceTimeoutMs, DEFAULT_STREAM_SILENCE_TIMEOUT_MS),
+      embeddingTimeoutMs: timeoutMs('http.embeddingTimeoutMs', http.embeddingTimeoutMs, DEFAULT_EMBEDDING_TIMEOUT_MS),
+      otherTimeoutMs: timeoutMs('http.otherTimeoutMs', http.otherTimeoutMs, DEFAULT_OTHER_TIMEOUT_MS),
       keepAliveMsecs: positiveInteger('http.keepAliveMsecs', http.keepAliveMsecs, DEFAULT_KEEP_ALIVE_MSECS),
+      idleSocketTimeoutMs: positiveInteger('http.idleSocketTimeoutMs', http.idleSocketTimeoutMs, DEFAULT_IDLE_SOCKET_TIMEOUT_MS),
     },
-    retry: { mode, maxAttempts: positiveInteger('retry.maxAttempts', retry.maxAttempts, DEFAULT_MAX_ATTEMPTS) },
+    retry: {
+      mode,
+      maxAttempts: positiveInteger('retry.maxAttempts', retry.maxAttempts, DEFAULT_MAX_ATTEMPTS),
+      afterWrite: booleanOr('retry.afterWrite', retry.afterWrite, DEFAULT_RETRY_AFTER_WRITE),
+    },
   };
 }
 
@@ -174,6 +190,20 @@ function positiveInteger(field: string, value: unknown, fallback: number): numbe
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
     throw new ConfigValidationError(field, `got ${describe(value)}`, 'a positive integer');
   }
+  return value;
+}
+
+function timeoutMs(field: string, value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_TIMEOUT_MS) {
+    throw new ConfigValidationError(field, `got ${describe(value)}`, `a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS} (60 min)`);
+  }
+  return value;
+}
+
+function booleanOr(field: string, value: unknown, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'boolean') throw new ConfigValidationError(field, `got ${describe(value)}`, 'true or false');
   return value;
 }
 

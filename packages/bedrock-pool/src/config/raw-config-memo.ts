@@ -115,5 +115,12 @@ function fieldsOf(config: ClientConfig): Fields | undefined {
     retry === undefined,
     retry?.mode,
     retry?.maxAttempts,
+    // Long-answer options (issue 22).
+    http?.generationTimeoutMs,
+    http?.streamSilenceTimeoutMs,
+    http?.embeddingTimeoutMs,
+    http?.otherTimeoutMs,
+    http?.idleSocketTimeoutMs,
+    retry?.afterWrite,
   ];
 }

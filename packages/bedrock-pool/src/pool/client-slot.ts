@@ -1,6 +1,8 @@
 import type { Agent } from 'node:http';
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import type { NormalizedClientConfig } from '../config/normalize-config';
+import { AttemptOptionsHandler } from '../attempts/attempt-options-handler';
+import { addAttemptPolicyMiddleware } from '../attempts/attempt-policy-middleware';
 import { authClientConfig } from '../credentials/auth-client-config';
 import { describeCredentialSource } from '../credentials/credential-source';
 import type { CredentialProviderStats, SharedCredentialProvider } from '../credentials/shared-credential-provider';
@@ -81,11 +83,12 @@ export class ClientSlot {
       this.lastUsedAt = Date.now();
     };
     if (config.transport === 'http2') {
-      this.#handler = new MeasuredRequestHandler(createHttp2Handler(config, this.recorder), this.recorder, { countsReuse: true, onActivity: touch });
+      const handler = new AttemptOptionsHandler(createHttp2Handler(config, this.recorder), config.http, 'http2');
+      this.#handler = new MeasuredRequestHandler(handler, this.recorder, { countsReuse: true, onActivity: touch });
     } else {
       const { handler, agent } = createHttp1Handler(config, this.recorder);
       this.#agent = agent;
-      this.#handler = new MeasuredRequestHandler(handler, this.recorder, { countsReuse: false, onActivity: touch });
+      this.#handler = new MeasuredRequestHandler(new AttemptOptionsHandler(handler, config.http, 'http1'), this.recorder, { countsReuse: false, onActivity: touch });
     }
     this.client = new BedrockRuntimeClient({
       region: config.region,
@@ -96,6 +99,8 @@ export class ClientSlot {
       maxAttempts: config.retry.maxAttempts,
     });
     addOperationMetricsMiddleware(this.client, this.recorder);
+    // Bounds by operation; a generation that may have been billed is not sent again (issue 22).
+    addAttemptPolicyMiddleware(this.client, config.http, config.retry.afterWrite);
   }
 
   /** Current lifecycle state. */

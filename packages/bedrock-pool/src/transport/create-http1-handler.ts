@@ -5,6 +5,7 @@ import type { NormalizedClientConfig } from '../config/normalize-config';
 import type { MetricsRecorder } from '../metrics/metrics-recorder';
 import { instrumentAgent } from './instrument-agent';
 import { ProxyTunnelAgent } from './proxy-tunnel-agent';
+import { watchAttempts } from './watch-attempts';
 
 /** A slot's HTTP/1.1 transport: the handler and the one agent it owns (destroyed with the slot, never shared). */
 export interface Http1Transport {
@@ -21,6 +22,8 @@ export function createHttp1Handler(config: NormalizedClientConfig, recorder: Met
     keepAlive: true,
     keepAliveMsecs: config.http.keepAliveMsecs,
     maxSockets: config.http.maxSockets,
+    // Free-socket timeout: an unused socket is closed before a NAT or load balancer silently drops it.
+    timeout: config.http.idleSocketTimeoutMs,
     // Reuse the most recently used socket so idle ones age out instead of all staying half-warm.
     scheduling: 'lifo' as const,
     ...(config.tls.ca ? { ca: config.tls.ca } : {}),
@@ -35,14 +38,14 @@ export function createHttp1Handler(config: NormalizedClientConfig, recorder: Met
     agent = new HttpsAgent(agentOptions);
   }
   instrumentAgent(agent, recorder);
+  // Silence bounds per attempt (by operation), keep-alive probes, and what a failed attempt had sent (issue 22).
+  watchAttempts(agent, { fallbackTimeoutMs: config.http.requestTimeoutMs ?? config.http.otherTimeoutMs, keepAliveMsecs: config.http.keepAliveMsecs });
   const handler = new NodeHttpHandler({
     ...(config.target.protocol === 'http:' ? { httpAgent: agent } : { httpsAgent: agent as HttpsAgent }),
     connectionTimeout: config.http.connectTimeoutMs,
-    // The read timeout twice: `requestTimeout` bounds the wait for response headers (it only logs unless
-    // `throwOnRequestTimeout` is set) and `socketTimeout` bounds silence while a body or stream is being read.
-    requestTimeout: config.http.requestTimeoutMs,
+    // No handler-wide `requestTimeout`/`socketTimeout`: each attempt's bound depends on its operation (watchAttempts).
+    // A caller's per-call `requestTimeout` is taken by AttemptOptionsHandler; should one still arrive, it throws.
     throwOnRequestTimeout: true,
-    socketTimeout: config.http.requestTimeoutMs,
   });
   return { handler, agent };
 }

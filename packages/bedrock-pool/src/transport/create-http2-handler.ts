@@ -5,6 +5,7 @@ import type { NormalizedClientConfig } from '../config/normalize-config';
 import type { MetricsRecorder } from '../metrics/metrics-recorder';
 import { observeHttp2Sessions } from './observe-http2-session';
 import { observeSocket } from './observe-socket';
+import { retireIdleHttp2Sessions } from './retire-idle-http2-sessions';
 
 /**
  * `NodeHttp2Handler({ disableConcurrentStreams: false })`: one multiplexed session per slot. Its sockets come
@@ -29,6 +30,8 @@ export function createHttp2Handler(config: NormalizedClientConfig, recorder: Met
           });
     // Frames go out as separate writes (HEADERS, then DATA): without TCP_NODELAY, Nagle holds the second until the first is ACKed.
     socket.setNoDelay(true);
+    // Keep-alive probes from the start: a dead path fails in about 11 s even while a stream waits for a slow model.
+    socket.setKeepAlive(true, config.http.keepAliveMsecs);
     applyConnectTimeout(socket, config.http.connectTimeoutMs);
     // Open connections are counted per session (observeHttp2Sessions): a socket's 'close' can fail to come.
     observeSocket(socket, recorder, { countOpen: false });
@@ -36,10 +39,13 @@ export function createHttp2Handler(config: NormalizedClientConfig, recorder: Met
   };
   const handler = new NodeHttp2Handler({
     disableConcurrentStreams: false,
-    requestTimeout: config.http.requestTimeoutMs,
+    // Per request: AttemptOptionsHandler passes each attempt's bound as `requestTimeout` (the stream's inactivity timeout).
+    requestTimeout: config.http.requestTimeoutMs ?? config.http.otherTimeoutMs,
     nodeHttp2ConnectOptions: { createConnection },
   });
   observeHttp2Sessions(handler, recorder);
+  // Idle sessions go before a NAT drops them silently (issue 22).
+  retireIdleHttp2Sessions(handler, config.http.idleSocketTimeoutMs);
   return handler;
 }
 

@@ -10,4 +10,6 @@ export interface AwsConnectionValues {
   api_key?: Secret | undefined;
   region_name?: string | undefined;
   endpoint_url?: string | undefined;
+  /** Per-node wait in seconds (`timeout` input); unset: each operation's default. */
+  timeout?: number | undefined;
 }

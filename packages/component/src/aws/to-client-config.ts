@@ -74,6 +74,7 @@ function credentialSource(values: AwsConnectionValues, issues: ValidationIssue[]
  * bearer; else Langflow's: access key or secret set -> static credentials (+ session token); else
  * `credentials_profile_name` -> that profile; else the default chain. Static and bearer sources carry `origin`:
  * `'node'` when every secret part was typed into the node, `'host'` when any came from a variable or the environment.
+ * `timeout` (seconds) becomes `http.requestTimeoutMs` (the node's wait for every call).
  * An access key id unlike an AWS one (`AKIA…`/`ASIA…`) is sent as is, with a `ctx.logger.warn`. Region: `region_name`, else the `AWS_REGION` / `AWS_DEFAULT_REGION` variable, else `us-east-1`; it must match
  * the AWS region pattern. Throws a `ComponentValidationError` (no network call) for half a key pair, a bad region or a
  * bad endpoint URL.
@@ -98,8 +99,12 @@ export function toClientConfig(
   if (issues.length > 0) {
     throw new ComponentValidationError(options.component ?? 'component', issues, options.errorPrefix === undefined ? {} : { prefix: options.errorPrefix });
   }
+  // The node's Timeout (seconds) replaces every operation's default wait of this node's client.
+  const timeout = values.timeout;
+  const http = timeout === undefined ? options.extra?.http : { ...options.extra?.http, requestTimeoutMs: Math.max(1, Math.round(timeout * 1_000)) };
   return {
     ...options.extra,
+    ...(http === undefined ? {} : { http }),
     region,
     ...(endpoint === undefined ? {} : { endpoint }),
     credentials,

@@ -14,9 +14,14 @@ export interface PoolSettingsInForce {
   credentialSource: string;
   maxSockets: number;
   connectTimeoutMs: number;
-  requestTimeoutMs: number;
+  /** The waits by operation, ms; `requestTimeoutMs` (one wait for every call) when the config sets it. */
+  waits: { requestTimeoutMs: number | undefined; generationMs: number; streamSilenceMs: number; embeddingMs: number; otherMs: number };
+  /** Unused pooled connections are closed after this, ms. */
+  idleSocketTimeoutMs: number;
   retryMode: string;
   maxAttempts: number;
+  /** Whether a generation that failed after its request was sent is retried (`retry.afterWrite`). */
+  retryAfterWrite: boolean;
   idleTtlMs: number;
   maxSlots: number;
   /** Whether requests go through an HTTPS proxy (from `HTTPS_PROXY`); its URL is not shown, it may hold a password. */
@@ -111,9 +116,17 @@ export function settingsInForce(config: ClientConfig): PoolSettingsInForce {
       : 'default chain (env, SSO, ini, process, web identity, ECS, IMDS)',
     maxSockets: normalized.http.maxSockets,
     connectTimeoutMs: normalized.http.connectTimeoutMs,
-    requestTimeoutMs: normalized.http.requestTimeoutMs,
+    waits: {
+      requestTimeoutMs: normalized.http.requestTimeoutMs,
+      generationMs: normalized.http.generationTimeoutMs,
+      streamSilenceMs: normalized.http.streamSilenceTimeoutMs,
+      embeddingMs: normalized.http.embeddingTimeoutMs,
+      otherMs: normalized.http.otherTimeoutMs,
+    },
+    idleSocketTimeoutMs: normalized.http.idleSocketTimeoutMs,
     retryMode: normalized.retry.mode,
     maxAttempts: normalized.retry.maxAttempts,
+    retryAfterWrite: normalized.retry.afterWrite,
     idleTtlMs: DEFAULT_IDLE_TTL_MS,
     maxSlots: DEFAULT_MAX_SLOTS,
     proxied: normalized.proxy !== undefined,

@@ -1,5 +1,5 @@
 import type { PhaseValue } from '../timing/call-timing';
-import type { DoctorReport } from '../probe/run-doctor';
+import type { DoctorReport, PoolSettingsInForce } from '../probe/run-doctor';
 
 const cell = (value: PhaseValue): string => (typeof value === 'number' ? `${value.toFixed(1)} ms` : value);
 
@@ -37,8 +37,14 @@ export function formatDoctorReport(report: DoctorReport): string {
     `  connections opened: ${report.connectionsOpened}, credential resolutions: ${report.credentialResolutions} (keep-alive and memoized credentials work when both are 1)`,
     '',
     'pool settings in force',
-    `  transport ${settings.transport} keep-alive, maxSockets ${settings.maxSockets}, connect timeout ${settings.connectTimeoutMs} ms, read timeout ${settings.requestTimeoutMs} ms`,
-    `  retry ${settings.retryMode}, ${settings.maxAttempts} attempts; idle TTL ${settings.idleTtlMs / 1000} s, max slots ${settings.maxSlots}`,
+    `  transport ${settings.transport} keep-alive, maxSockets ${settings.maxSockets}, connect timeout ${settings.connectTimeoutMs} ms, idle connections closed after ${settings.idleSocketTimeoutMs} ms`,
+    `  ${formatWaits(settings.waits)}`,
+    `  retry ${settings.retryMode}, ${settings.maxAttempts} attempts, ${settings.retryAfterWrite ? 'also' : 'not'} after a generation was sent; idle TTL ${settings.idleTtlMs / 1000} s, max slots ${settings.maxSlots}`,
     `  proxy ${settings.proxied ? 'yes (from HTTPS_PROXY / https_proxy; URL not shown)' : 'none'}; extra CA ${settings.extraCa ? 'yes (--ca)' : 'no (Node roots)'}`,
   ].join('\n');
+}
+
+function formatWaits(waits: PoolSettingsInForce['waits']): string {
+  if (waits.requestTimeoutMs !== undefined) return `wait ${waits.requestTimeoutMs} ms for every call (http.requestTimeoutMs)`;
+  return `waits: non-streaming answer ${waits.generationMs} ms, stream silence ${waits.streamSilenceMs} ms, embedding ${waits.embeddingMs} ms, other ${waits.otherMs} ms`;
 }

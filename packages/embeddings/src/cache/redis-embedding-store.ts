@@ -41,6 +41,8 @@ export interface RedisEmbeddingStoreOptions {
  * makes a flow wait on a dead Redis: the offline queue is off (commands fail at once while
  * disconnected), commands and connects are time-bounded, a failure is thrown to the cache (which
  * answers from Bedrock instead) and warned about once per outage; `ioredis` reconnects in the background.
+ * A connection being established is not an outage: the first lookups of a fresh store wait for it, at
+ * most the connect timeout, so a new worker on a filled Redis hits on its very first call.
  */
 export class RedisEmbeddingStore implements EmbeddingStore {
   readonly kind = 'redis';
@@ -56,6 +58,12 @@ export class RedisEmbeddingStore implements EmbeddingStore {
   #healthy = true;
   #closed = false;
   #skipUntil = 0;
+  /** Bound on connecting, ms: also how long the first lookups wait for the first connection. */
+  readonly #connectTimeoutMs: number;
+  /** Whether the client was ever ready: until then, `connecting` is a start, not an outage. */
+  #everReady = false;
+  /** The first lookups' wait for the first connection; settles (never rejects) on ready, failure or timeout. */
+  #firstConnection: Promise<void> | undefined;
 
   constructor(options: RedisEmbeddingStoreOptions = {}) {
     const url = options.url ?? 'redis://127.0.0.1:6379';
@@ -72,8 +80,9 @@ export class RedisEmbeddingStore implements EmbeddingStore {
     this.ttlSeconds = positiveInteger('ttlSeconds', options.ttlSeconds ?? DEFAULT_REDIS_TTL_SECONDS);
     this.keyPrefix = options.keyPrefix ?? DEFAULT_REDIS_KEY_PREFIX;
     this.#logger = options.logger ?? console;
+    this.#connectTimeoutMs = positiveInteger('connectTimeoutMs', options.connectTimeoutMs ?? DEFAULT_REDIS_CONNECT_TIMEOUT_MS);
     this.#client = new Redis(url, {
-      connectTimeout: positiveInteger('connectTimeoutMs', options.connectTimeoutMs ?? DEFAULT_REDIS_CONNECT_TIMEOUT_MS),
+      connectTimeout: this.#connectTimeoutMs,
       commandTimeout: positiveInteger('commandTimeoutMs', options.commandTimeoutMs ?? DEFAULT_REDIS_COMMAND_TIMEOUT_MS),
       // While disconnected, fail at once instead of queueing: the flow goes to Bedrock, not to a wait.
       enableOfflineQueue: false,
@@ -83,6 +92,7 @@ export class RedisEmbeddingStore implements EmbeddingStore {
     });
     this.#client.on('error', (error: Error) => this.#outage(error));
     this.#client.on('ready', () => {
+      this.#everReady = true;
       this.#skipUntil = 0;
       if (this.#healthy) return;
       this.#healthy = true;
@@ -90,7 +100,10 @@ export class RedisEmbeddingStore implements EmbeddingStore {
     });
   }
 
-  /** Resolves once connected (for hosts that want the first run cached); rejects after `timeoutMs`. */
+  /**
+   * Resolves once connected; rejects after `timeoutMs`. Lookups already wait for the first connection (up
+   * to the connect timeout), so hosts need this only to fail fast at start-up on a Redis that is not there.
+   */
   async ready(timeoutMs = 5_000): Promise<void> {
     if (this.#client.status === 'ready') return;
     await new Promise<void>((resolve, reject) => {
@@ -107,7 +120,7 @@ export class RedisEmbeddingStore implements EmbeddingStore {
   }
 
   async getMany(keys: readonly string[]): Promise<Array<Uint8Array | undefined>> {
-    this.#checkConnected();
+    await this.#connected();
     try {
       const values = await this.#client.mgetBuffer(...keys.map((key) => this.keyPrefix + key));
       this.#recovered();
@@ -118,7 +131,7 @@ export class RedisEmbeddingStore implements EmbeddingStore {
   }
 
   async setMany(entries: ReadonlyArray<readonly [string, Uint8Array]>): Promise<void> {
-    this.#checkConnected();
+    await this.#connected();
     const pipeline = this.#client.pipeline();
     for (const [key, value] of entries) pipeline.set(this.keyPrefix + key, Buffer.from(value.buffer, value.byteOffset, value.byteLength), 'EX', this.ttlSeconds);
     try {
@@ -140,6 +153,43 @@ export class RedisEmbeddingStore implements EmbeddingStore {
     if (this.#closed) return;
     this.#closed = true;
     this.#client.disconnect();
+  }
+
+  /**
+   * Throws unless commands can run now. A fresh store's client is still connecting when its first lookup
+   * comes (a new worker process embeds at once): that is a start, not an outage, so the first lookups wait
+   * for the first connection, at most the connect timeout. Only a real failure (refused, reset, timed
+   * out) warns and starts the back-off; after that, and once the store was ever connected, nothing waits.
+   */
+  async #connected(): Promise<void> {
+    const status = this.#client.status;
+    if (this.#firstConnection === undefined && !this.#everReady && !this.#closed && (status === 'wait' || status === 'connecting' || status === 'connect')) {
+      this.#firstConnection = this.#waitForFirstConnection();
+    }
+    if (this.#firstConnection) await this.#firstConnection;
+    this.#checkConnected();
+  }
+
+  /** Settles when the first connection is ready, fails (the 'error' handler warned), or the connect timeout passes (warns here). */
+  #waitForFirstConnection(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const settle = (): void => {
+        clearTimeout(timer);
+        this.#client.off('ready', settle);
+        this.#client.off('error', settle);
+        this.#client.off('end', settle);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        settle();
+        if (this.#client.status !== 'ready') this.#outage(new Error(`not connected within ${this.#connectTimeoutMs} ms (status ${this.#client.status})`));
+      }, this.#connectTimeoutMs);
+      // The wait must not keep a process alive on its own (the client's socket does while it matters).
+      timer.unref();
+      this.#client.once('ready', settle);
+      this.#client.once('error', settle);
+      this.#client.once('end', settle);
+    });
   }
 
   #checkConnected(): void {

@@ -5,6 +5,7 @@ import {
   endpointUrlInput,
   intInput,
   regionNameInput,
+  timeoutInput,
   type InputValues,
 } from '@bedrock-flow/component';
 import { DEFAULT_EMBEDDING_MAX_CONCURRENCY, MAX_EMBEDDING_CONCURRENCY } from '../embeddings/bedrock-batched-embeddings';
@@ -13,7 +14,7 @@ import { dimensionsInput } from './dimensions-input';
 /**
  * Inputs of `AmazonBedrockEmbeddings` in Langflow's order (`model_id`, the four credential inputs,
  * `region_name`, `endpoint_url`), then the bedrock-flow additions, all advanced: `dimensions` and
- * `normalize` (Titan v2), `max_concurrency` and `cache_embeddings`.
+ * `normalize` (Titan v2), `max_concurrency`, `timeout` and `cache_embeddings`.
  */
 export const embeddingsInputs = {
   model_id: embeddingModelIdInput(),
@@ -37,6 +38,10 @@ export const embeddingsInputs = {
     default: DEFAULT_EMBEDDING_MAX_CONCURRENCY,
     min: 1,
     max: MAX_EMBEDDING_CONCURRENCY,
+  }),
+  timeout: timeoutInput({
+    info:
+      'Seconds to wait for each embedding request. Empty: 30 s. Embeddings are retried after a timeout (they are deterministic and cheap).',
   }),
   cache_embeddings: boolInput({
     displayName: 'Cache Embeddings',

@@ -1,5 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { InvokeModelCommand, type BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+import type { PoolRequestOptions } from '@bedrock-flow/bedrock-pool';
 import { Embeddings } from '@langchain/core/embeddings';
 import { defaultEmbeddingCache } from '../cache/default-embedding-cache';
 import type { EmbeddingCache } from '../cache/embedding-cache';
@@ -275,7 +276,9 @@ export class BedrockBatchedEmbeddings extends Embeddings {
     const command = new InvokeModelCommand({ modelId: this.model, body, contentType: 'application/json', accept: 'application/json' });
     let response;
     try {
-      response = await this.client.send(command, { abortSignal: signal });
+      // An embedding, whatever its model id says (an application inference profile ARN does not): its own wait, retried.
+      const options: PoolRequestOptions = { abortSignal: signal, operationKind: 'embedding' };
+      response = await this.client.send(command, options);
     } catch (cause) {
       if (signal.aborted) throw cause;
       throw new EmbeddingRequestError({ modelId: this.model, indexes: plan.indexes, cause });

@@ -10,6 +10,8 @@ export const CLI_USAGE = `Usage: bedrock-emulator [options]
   --auth <sigv4|none>     verify SigV4 signatures and bearer tokens (default sigv4) or accept any request
   --bearer-token <token>  also accept this Bedrock API key as "Authorization: Bearer <token>" (repeatable)
   --server-delay-ms <n>   processing time per request before the first byte (default 0)
+  --answer-ms <n>         every chat answer takes this long to generate, the connection staying alive (default 0)
+  --tokens-per-second <n> generation pace of chat answers (streams send their frames at this pace)
   --control               serve GET /__emulator/stats, GET /__emulator/requests, POST /__emulator/reset
   --script <file.json>    scripted replies: { "scripts": [ { "match": ..., "reply": ... } ] } (see README)
   --help                  show this text`;
@@ -49,6 +51,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
         auth: { type: 'string' },
         'bearer-token': { type: 'string', multiple: true },
         'server-delay-ms': { type: 'string' },
+        'answer-ms': { type: 'string' },
+        'tokens-per-second': { type: 'string' },
         control: { type: 'boolean' },
         script: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -68,6 +72,10 @@ export function parseCliArgs(argv: string[]): CliArgs {
   }
   const rttMs = numberOption(issues, '--rtt-ms', values['rtt-ms'], 0);
   const serverDelayMs = numberOption(issues, '--server-delay-ms', values['server-delay-ms'], 0);
+  const answerMs = values['answer-ms'] === undefined ? undefined : numberOption(issues, '--answer-ms', values['answer-ms'], 0);
+  const tokensPerSecond = values['tokens-per-second'] === undefined ? undefined : numberOption(issues, '--tokens-per-second', values['tokens-per-second'], 0);
+  if (tokensPerSecond === 0) issues.push({ field: '--tokens-per-second', problem: 'expected a number > 0, got "0"' });
+  const generationPace = { ...(answerMs !== undefined ? { answerMs } : {}), ...(tokensPerSecond !== undefined ? { tokensPerSecond } : {}) };
   const bearerTokens = values['bearer-token'] ?? [];
   // Never echo the token itself: an empty one is the only way to get it wrong here.
   bearerTokens.forEach((token, i) => token.trim() === '' && issues.push({ field: '--bearer-token', problem: `token ${i + 1} is empty` }));
@@ -83,6 +91,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
       serverDelayMs,
       ...(bearerTokens.length > 0 ? { bearerTokens } : {}),
       ...(values.control ? { control: true } : {}),
+      ...(Object.keys(generationPace).length > 0 ? { faults: { generationPace } } : {}),
     },
     ...(values.script !== undefined ? { scriptFile: values.script } : {}),
   };

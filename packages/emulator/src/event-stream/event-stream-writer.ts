@@ -4,6 +4,7 @@ import { baseHeaders } from '../http/write-response';
 import type { AnyRequest, AnyResponse } from '../server/request-handler';
 import { resetConnection } from '../server/reset-connection';
 import { waitUnlessClosed } from '../server/wait-unless-closed';
+import { frameOffsetMs } from '../faults/generation-pace';
 import { encodeEvent, encodeException } from './encode-frame';
 
 /** Stream faults, resolved for one response. */
@@ -21,11 +22,14 @@ export const EVENT_STREAM_CONTENT_TYPE = 'application/vnd.amazon.eventstream';
 
 /**
  * Writes an `application/vnd.amazon.eventstream` response frame by frame, pacing frames by
- * `frameDelayMs` and applying the cut / in-stream exception faults.
+ * `frameDelayMs` (and the generation pace, see {@link EventStreamWriter.pace}) and applying the cut /
+ * in-stream exception faults.
  */
 export class EventStreamWriter {
   private frames = 0;
   private stopped = false;
+  /** The generation pace of this answer: frames spread evenly over `totalMs` from the first one. */
+  private schedule: { totalMs: number; frames: number; firstAt?: number } | undefined;
   /** Settles when the last frame reached the socket, so a cut never drops frames already sent. */
   private flushed: Promise<void> = Promise.resolve();
 
@@ -42,6 +46,14 @@ export class EventStreamWriter {
     this.res.on('close', () => {
       this.stopped = true;
     });
+  }
+
+  /**
+   * Paces the answer: its `frames` frames leave evenly spread so the last one leaves `totalMs` after the
+   * first (the `generationPace` fault). Call before the first `event()`.
+   */
+  pace(totalMs: number, frames: number): void {
+    if (totalMs > 0 && frames > 1) this.schedule = { totalMs, frames };
   }
 
   /** `false` once the stream was cut, failed or the client went away: stop producing. */
@@ -67,13 +79,22 @@ export class EventStreamWriter {
       return false;
     }
     // The gap's timer is cleared when the response closes (client gone, or `close()` destroying connections).
-    if (this.frames > 0 && this.frameDelayMs > 0 && !(await waitUnlessClosed(this.res, this.frameDelayMs))) this.stopped = true;
+    const gap = this.frames > 0 ? Math.max(this.frameDelayMs, this.paceGapMs()) : 0;
+    if (gap > 0 && !(await waitUnlessClosed(this.res, gap))) this.stopped = true;
     if (this.stopped) return false;
+    if (this.schedule && this.schedule.firstAt === undefined) this.schedule.firstAt = Date.now();
     this.frames += 1;
     this.flushed = new Promise((resolve) => {
       (this.res as ServerResponse).write(Buffer.from(encodeEvent(eventType, payload)), () => resolve());
     });
     return true;
+  }
+
+  /** How long until the next frame is due on the pace's schedule (0 without a pace). */
+  private paceGapMs(): number {
+    const schedule = this.schedule;
+    if (!schedule || schedule.firstAt === undefined) return 0;
+    return Math.max(0, schedule.firstAt + frameOffsetMs(schedule.totalMs, this.frames, schedule.frames) - Date.now());
   }
 
   /** Ends the stream normally. */

@@ -1,6 +1,7 @@
 import { BedrockError } from '../errors/bedrock-error';
 import { bump } from '../stats/stats-recorder';
 import type { EmulatorOperation, FaultConfig } from '../types';
+import type { GenerationPace } from './generation-pace';
 import type { StreamFaultPlan } from '../event-stream/event-stream-writer';
 
 /** What the faults decided for one request, before the model runs. */
@@ -9,6 +10,8 @@ export interface FaultDecision {
   error?: BedrockError;
   /** Destroy the connection without answering. */
   reset?: boolean;
+  /** Never answer and never close: the connection goes silent until the emulator closes. */
+  blackhole?: boolean;
   /** Hold the first byte this long (`Infinity`: never answer). */
   firstByteDelayMs?: number;
 }
@@ -35,6 +38,7 @@ export class FaultController {
   private throttleLeft: { count?: number } = {};
   private serverErrorLeft: { count?: number } = {};
   private resetLeft: { count?: number } = {};
+  private blackholeLeft: { count?: number } = {};
 
   constructor(private readonly counters: () => Record<string, number>) {}
 
@@ -44,6 +48,7 @@ export class FaultController {
     this.throttleLeft = { count: config.throttle?.count };
     this.serverErrorLeft = { count: config.serverError?.count };
     this.resetLeft = { count: config.resetConnection?.count };
+    this.blackholeLeft = { count: config.blackhole?.count };
   }
 
   get current(): FaultConfig {
@@ -63,10 +68,14 @@ export class FaultController {
     if (!this.applies(operation)) return {};
     this.seen += 1;
     const n = this.seen;
-    const { throttle, serverError, resetConnection, firstByteDelayMs } = this.config;
+    const { throttle, serverError, resetConnection, blackhole, firstByteDelayMs } = this.config;
     if (resetConnection && picks(n, resetConnection, this.resetLeft)) {
       this.count('resetConnection');
       return { reset: true };
+    }
+    if (blackhole && picks(n, blackhole, this.blackholeLeft)) {
+      this.count('blackhole');
+      return { blackhole: true };
     }
     if (throttle && picks(n, throttle, this.throttleLeft)) {
       this.count('throttle');
@@ -87,6 +96,17 @@ export class FaultController {
       return { firstByteDelayMs };
     }
     return {};
+  }
+
+  /**
+   * The generation pace for a chat answer of `operation` (counted in `generationPace`), or `undefined`
+   * when none is set or `operations` leaves this one out.
+   */
+  pace(operation: EmulatorOperation): GenerationPace | undefined {
+    const pace = this.config.generationPace;
+    if (!pace || !this.applies(operation)) return undefined;
+    this.count('generationPace');
+    return pace;
   }
 
   /** The stream faults for an event-stream response of `operation`. */

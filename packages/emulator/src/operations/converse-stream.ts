@@ -4,6 +4,7 @@ import { converseStreamMetadata } from '../models/converse/converse-response';
 import { parseConverseRequest } from '../models/converse/parse-converse-request';
 import { generateReply, splitIntoDeltas } from '../models/generate-reply';
 import { parseJsonBody } from '../models/validate-fields';
+import { streamDurationMs } from '../faults/generation-pace';
 import type { OperationContext } from './operation-context';
 import { requireChatFamily } from './require-chat-family';
 
@@ -21,29 +22,37 @@ export async function handleConverseStream(ctx: OperationContext): Promise<void>
   const answer = answerConverse(features, request, generateReply(request, scripted));
   const { reply } = answer;
 
-  const stream = ctx.openEventStream();
-  stream.start(ctx.requestId);
-  const send = (type: string, payload: unknown): Promise<boolean> => stream.event(type, payload);
-  if (!(await send('messageStart', { role: 'assistant' }))) return;
+  // The events are listed first so a generation pace can spread them evenly over the answer's time.
+  const events: Array<[type: string, payload: unknown]> = [['messageStart', { role: 'assistant' }]];
   let index = 0;
   if (reply.text || !reply.toolUse) {
     for (const text of splitIntoDeltas(reply.text).concat(reply.text ? [] : [''])) {
-      if (!(await send('contentBlockDelta', { contentBlockIndex: index, delta: { text } }))) return;
+      events.push(['contentBlockDelta', { contentBlockIndex: index, delta: { text } }]);
     }
-    if (!(await send('contentBlockStop', { contentBlockIndex: index }))) return;
+    events.push(['contentBlockStop', { contentBlockIndex: index }]);
     index += 1;
   }
   if (reply.toolUse) {
     const { toolUseId, name, input } = reply.toolUse;
-    if (!(await send('contentBlockStart', { contentBlockIndex: index, start: { toolUse: { toolUseId, name } } }))) return;
+    events.push(['contentBlockStart', { contentBlockIndex: index, start: { toolUse: { toolUseId, name } } }]);
     const json = JSON.stringify(input);
     const half = Math.ceil(json.length / 2);
     for (const part of [json.slice(0, half), json.slice(half)].filter((p) => p.length > 0)) {
-      if (!(await send('contentBlockDelta', { contentBlockIndex: index, delta: { toolUse: { input: part } } }))) return;
+      events.push(['contentBlockDelta', { contentBlockIndex: index, delta: { toolUse: { input: part } } }]);
     }
-    if (!(await send('contentBlockStop', { contentBlockIndex: index }))) return;
+    events.push(['contentBlockStop', { contentBlockIndex: index }]);
   }
-  if (!(await send('messageStop', { stopReason: reply.stopReason }))) return;
-  if (!(await send('metadata', converseStreamMetadata(answer, Date.now() - ctx.startedAt)))) return;
+  events.push(['messageStop', { stopReason: reply.stopReason }]);
+
+  const stream = ctx.openEventStream();
+  const pace = ctx.generationPace();
+  // The metadata event follows the last one, so it is one more frame on the schedule.
+  if (pace) stream.pace(streamDurationMs(pace, reply.outputTokens), events.length + 1);
+  stream.start(ctx.requestId);
+  for (const [type, payload] of events) {
+    if (!(await stream.event(type, payload))) return;
+  }
+  // Built last, so its latency covers the (possibly paced) answer so far.
+  if (!(await stream.event('metadata', converseStreamMetadata(answer, Date.now() - ctx.startedAt)))) return;
   stream.end();
 }

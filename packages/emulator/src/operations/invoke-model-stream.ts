@@ -1,6 +1,7 @@
 import { validationError } from '../errors/bedrock-error';
 import { EMBEDDING_FAMILY_CODECS } from '../models/embeddings/embedding-family-codecs';
 import { parseJsonBody } from '../models/validate-fields';
+import { streamDurationMs } from '../faults/generation-pace';
 import { chatCodecFor, invocationMetrics, invokeChat } from './chat-invocation';
 import { checkMediaTypes } from './check-media-types';
 import type { OperationContext } from './operation-context';
@@ -19,11 +20,14 @@ export async function handleInvokeModelStream(ctx: OperationContext): Promise<vo
   const { reply, codecContext } = invokeChat(ctx, codec, body);
   const chunks = codec.chunks(reply, codecContext);
   const last = chunks[chunks.length - 1];
-  if (last) last['amazon-bedrock-invocationMetrics'] = invocationMetrics(reply.inputTokens, reply.outputTokens, ctx.startedAt);
 
   const stream = ctx.openEventStream();
+  const pace = ctx.generationPace();
+  if (pace) stream.pace(streamDurationMs(pace, reply.outputTokens), chunks.length);
   stream.start(ctx.requestId);
   for (const chunk of chunks) {
+    // Measured when the last chunk is produced, so its latency covers the (possibly paced) answer so far.
+    if (chunk === last) chunk['amazon-bedrock-invocationMetrics'] = invocationMetrics(reply.inputTokens, reply.outputTokens, ctx.startedAt);
     const bytes = Buffer.from(JSON.stringify(chunk), 'utf8').toString('base64');
     if (!(await stream.event('chunk', { bytes }))) return;
   }

@@ -2,6 +2,7 @@ import { validationError } from '../errors/bedrock-error';
 import { baseHeaders, writeBody } from '../http/write-response';
 import { EMBEDDING_FAMILY_CODECS } from '../models/embeddings/embedding-family-codecs';
 import { parseJsonBody } from '../models/validate-fields';
+import { answerDurationMs } from '../faults/generation-pace';
 import { chatCodecFor, invokeChat } from './chat-invocation';
 import { checkMediaTypes } from './check-media-types';
 import type { OperationContext } from './operation-context';
@@ -26,6 +27,9 @@ export async function handleInvokeModel(ctx: OperationContext): Promise<void> {
     response = codec.response(reply, codecContext);
     inputTokens = reply.inputTokens;
     outputTokens = reply.outputTokens;
+    const pace = ctx.generationPace();
+    // A paced answer is held, the connection staying alive, until it is generated; nothing goes out before.
+    if (pace && !(await ctx.hold(answerDurationMs(pace, outputTokens)))) return;
   }
   writeBody(
     ctx.res,

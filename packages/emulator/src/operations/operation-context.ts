@@ -1,4 +1,5 @@
 import type { EventStreamWriter } from '../event-stream/event-stream-writer';
+import type { GenerationPace } from '../faults/generation-pace';
 import type { ModelFamily } from '../models/model-family';
 import type { AnyRequest, AnyResponse } from '../server/request-handler';
 import type { EmulatorOperation, ModelRequestView, ScriptedReply } from '../types';
@@ -21,4 +22,11 @@ export interface OperationContext {
   observe(view: Pick<ModelRequestView, 'body' | 'lastUserText'>): ScriptedReply | undefined;
   /** Opens an event-stream response with the active stream faults. */
   openEventStream(): EventStreamWriter;
+  /**
+   * The active `generationPace` for this operation (counted as it is read), or `undefined`. Ask only for a
+   * chat answer: embeddings are not generated.
+   */
+  generationPace(): GenerationPace | undefined;
+  /** Waits `ms` unless the client goes away first; `false` when it did (then write nothing). */
+  hold(ms: number): Promise<boolean>;
 }

@@ -1,5 +1,6 @@
 import { EmulatorOptionsError } from '../errors/emulator-options-error';
 import type { EmulatorOperation, FaultConfig } from '../types';
+import { describeValue } from './describe-value';
 import { OptionChecks } from './option-checks';
 
 /** Every operation a fault can be limited to (`operations`). */
@@ -16,6 +17,8 @@ const FAULT_NAMES: readonly (keyof FaultConfig)[] = [
   'throttle',
   'serverError',
   'resetConnection',
+  'blackhole',
+  'generationPace',
   'idleCloseMs',
   'firstByteDelayMs',
   'cutStreamAfterFrames',
@@ -48,6 +51,26 @@ export function checkFaultConfig(checks: OptionChecks, field: string, value: unk
   if (reset) {
     checks.number(`${field}.resetConnection.count`, reset['count'], count);
     checks.number(`${field}.resetConnection.everyNth`, reset['everyNth'], everyNth);
+  }
+  const blackhole = checks.record(`${field}.blackhole`, faults['blackhole'], ['count', 'everyNth']);
+  if (blackhole) {
+    if (blackhole['count'] === undefined && blackhole['everyNth'] === undefined) {
+      checks.add(`${field}.blackhole`, 'needs count (the next n requests) or everyNth (every nth request)');
+    }
+    checks.number(`${field}.blackhole.count`, blackhole['count'], count);
+    checks.number(`${field}.blackhole.everyNth`, blackhole['everyNth'], everyNth);
+  }
+  const pace = checks.record(`${field}.generationPace`, faults['generationPace'], ['tokensPerSecond', 'answerMs']);
+  if (pace) {
+    if (pace['tokensPerSecond'] === undefined && pace['answerMs'] === undefined) {
+      checks.add(`${field}.generationPace`, 'needs tokensPerSecond (> 0) or answerMs (>= 0), or both');
+    }
+    const rate = pace['tokensPerSecond'];
+    // A rate of 0 would be an answer that never ends: that is the blackhole fault (or firstByteDelayMs: Infinity), not a pace.
+    if (rate !== undefined && !(typeof rate === 'number' && Number.isFinite(rate) && rate > 0)) {
+      checks.add(`${field}.generationPace.tokensPerSecond`, `must be a finite number > 0, got ${describeValue(rate)} (for an answer that never comes, use blackhole or firstByteDelayMs: Infinity)`);
+    }
+    checks.number(`${field}.generationPace.answerMs`, pace['answerMs']);
   }
   checks.number(`${field}.idleCloseMs`, faults['idleCloseMs']);
   checks.number(`${field}.firstByteDelayMs`, faults['firstByteDelayMs'], { allowInfinity: true });

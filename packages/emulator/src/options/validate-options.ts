@@ -15,6 +15,8 @@ export const EMULATOR_OPTION_NAMES: readonly (keyof EmulatorOptions)[] = [
   'serverDelayMs',
   'streamChunkDelayMs',
   'faults',
+  'proxy',
+  'natIdleTimeoutMs',
   'control',
 ];
 
@@ -62,6 +64,14 @@ export function validateEmulatorOptions(options: unknown): asserts options is Em
     checks.number('serverDelayMs', record['serverDelayMs']);
     checks.number('streamChunkDelayMs', record['streamChunkDelayMs']);
     checkFaultConfig(checks, 'faults', record['faults']);
+    checks.boolean('proxy', record['proxy']);
+    checks.number('natIdleTimeoutMs', record['natIdleTimeoutMs'], { min: 1 });
+    if (record['proxy'] === false && record['natIdleTimeoutMs'] !== undefined) {
+      checks.add('natIdleTimeoutMs', 'needs the proxy, but proxy is false: leave proxy unset or true');
+    }
+    if (record['proxy'] === false && typeof record['rttMs'] === 'number' && record['rttMs'] > 0) {
+      checks.add('rttMs', 'needs the proxy, but proxy is false: leave proxy unset or true');
+    }
     checks.boolean('control', record['control']);
   }
   if (checks.issues.length > 0) throw EmulatorOptionsError.fromIssues(checks.issues);

@@ -12,6 +12,8 @@ export class DelayedPipe {
   private timer: NodeJS.Timeout | undefined;
   private lastDue = 0;
   private stopped = false;
+  /** Called whenever a byte, a FIN or a reset arrives from `source` (the proxy's idle clock). */
+  onActivity: () => void = () => undefined;
 
   constructor(
     source: net.Socket,
@@ -29,6 +31,7 @@ export class DelayedPipe {
 
   private push(item: { kind: 'data'; chunk: Buffer } | { kind: 'end' } | { kind: 'reset' }): void {
     if (this.stopped) return;
+    this.onActivity();
     const due = Math.max(Date.now() + this.delayMs, this.holdUntil + this.delayMs, this.lastDue);
     this.lastDue = due;
     this.queue.push({ ...item, due } as Item);
@@ -64,7 +67,15 @@ export class DelayedPipe {
     this.schedule();
   }
 
-  /** Drops whatever is queued and stops forwarding. */
+  /** `true` while something waits in the queue (bytes in flight through the proxy). */
+  get busy(): boolean {
+    return this.queue.length > 0;
+  }
+
+  /**
+   * Drops whatever is queued and stops forwarding, for good: what `source` sends afterwards (bytes, FIN,
+   * reset) is read and discarded, and `sink` is neither written nor closed. Also what a silent drop does.
+   */
   stop(): void {
     this.stopped = true;
     this.queue.length = 0;

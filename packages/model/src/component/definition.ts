@@ -8,6 +8,7 @@ import {
   endpointUrlInput,
   modelIdInput,
   regionNameInput,
+  timeoutInput,
 } from '@bedrock-flow/component';
 import { AMAZON_BEDROCK_MODEL_NAME, buildChatModel } from './build-chat-model';
 import { textResponse, type TextResponseOptions } from './text-response';
@@ -43,6 +44,7 @@ export const amazonBedrockModelDefinition = defineComponent({
       advanced: true,
     }),
     endpoint_url: endpointUrlInput(),
+    timeout: timeoutInput(),
   },
   outputs: [
     { name: 'text_output', displayName: 'Model Response', method: 'text_response', types: ['Message'] },

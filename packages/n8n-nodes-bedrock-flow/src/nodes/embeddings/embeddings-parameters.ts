@@ -9,6 +9,7 @@ export const EMBEDDINGS_OPTIONS: readonly OptionSpec[] = [
   { parameter: 'dimensions', input: 'dimensions' },
   { parameter: 'normalize', input: 'normalize' },
   { parameter: 'maxConcurrency', input: 'max_concurrency' },
+  { parameter: 'timeout', input: 'timeout', overrides: { default: 30, description: 'Seconds to wait for each embedding request (retried after a timeout). Without this option: 30 s.' } },
 ];
 
 /** The node's parameters: the authentication (which credential), the embedding model (list or free text) and the options collection. */

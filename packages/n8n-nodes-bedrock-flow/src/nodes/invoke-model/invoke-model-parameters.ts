@@ -24,6 +24,15 @@ export const INVOKE_OPTIONS: readonly OptionSpec[] = [
     },
   },
   { parameter: 'stream', input: 'stream', overrides: { description: 'Read the answer through InvokeModelWithResponseStream (the node still outputs the whole text)' } },
+  {
+    parameter: 'timeout',
+    input: 'timeout',
+    overrides: {
+      default: 900,
+      description:
+        'Seconds to wait for the model: the whole answer, or with Stream the longest silence. Without this option: 15 min for an answer, 30 s of silence for a stream. A call that times out after it was sent is not retried (it may be billed).',
+    },
+  },
 ];
 
 /** The node's parameters: authentication (which credential), model, prompt, system message, options. */

@@ -13,6 +13,15 @@ export const CONVERSE_OPTIONS: readonly OptionSpec[] = [
   { parameter: 'topK', input: 'top_k' },
   { parameter: 'additionalModelFields', input: 'additional_model_fields' },
   { parameter: 'disableStreaming', input: 'disable_streaming' },
+  {
+    parameter: 'timeout',
+    input: 'timeout',
+    overrides: {
+      default: 900,
+      description:
+        'Seconds to wait for the model: the whole answer of a non-streaming call, the longest silence of a stream. Without this option: 15 min for an answer, 30 s of silence for a stream. A call that times out after it was sent is not retried (it may be billed).',
+    },
+  },
 ];
 
 /** The node's parameters: the authentication (which credential), the model (list or free text) and the options collection. */
