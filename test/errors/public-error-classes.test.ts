@@ -48,6 +48,8 @@ const SAMPLES: Record<string, Sample> = {
   CredentialResolutionError: () => new pool.CredentialResolutionError('profile "dev"', leakyCause()),
   PoolClosedError: () => new pool.PoolClosedError('acquire'),
   WarmUpError: () => new pool.WarmUpError('slot-1', leakyCause()),
+  RequestMayHaveBeenBilledError: () =>
+    new pool.RequestMayHaveBeenBilledError({ operation: 'Converse', reason: 'connection-lost', field: 'http.generationTimeoutMs', timeoutMs: 900_000, transportError: 'ECONNRESET', transportMessage: 'socket hang up' }),
   EndpointNotAllowedError: () =>
     new pool.EndpointNotAllowedError({ endpoint: `https://${API_KEY}.example.com:443`, host: 'example.com', reason: 'host-credentials-to-untrusted-host', problem: 'p', allowed: 'a', remedy: 'r' }),
   ComponentDefinitionError: () => new component.ComponentDefinitionError('Probe', 'unknown output method'),

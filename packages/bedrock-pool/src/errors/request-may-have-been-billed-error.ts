@@ -11,7 +11,7 @@ export type UnansweredReason = 'timeout' | 'connection-lost';
  */
 export class RequestMayHaveBeenBilledError extends BedrockPoolError {
   /** The setting that bounded the wait, e.g. `http.generationTimeoutMs`. */
-  readonly field: string;
+  declare readonly field: string;
   /** The operation, e.g. `Converse`. */
   readonly operation: string;
   /** What happened after the request was sent. */
@@ -31,8 +31,8 @@ export class RequestMayHaveBeenBilledError extends BedrockPoolError {
       `${details.operation} ${what}. The model may have processed the request and it may be billed, so it was not sent again. ` +
         `The wait is set by ${details.field} (${details.timeoutMs} ms; a node's "Timeout" input sets http.requestTimeoutMs); ` +
         'to retry such calls anyway, set retry.afterWrite (or the call option retryAfterWrite).',
+      { field: details.field },
     );
-    this.field = details.field;
     this.operation = details.operation;
     this.reason = details.reason;
     this.timeoutMs = details.timeoutMs;
