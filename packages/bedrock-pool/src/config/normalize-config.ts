@@ -63,7 +63,8 @@ export function normalizeConfig(config: ClientConfig, defaults: Partial<ClientCo
   }
   const proxyOption = config.proxy !== undefined ? config.proxy : defaults.proxy;
   if (proxyOption !== undefined && proxyOption !== false) validateProxyUrl(proxyOption, 'proxy');
-  const proxy = resolveProxy(proxyOption, target.hostname, target.port, env);
+  // Proxies tunnel https only (CONNECT + TLS); an http:// endpoint (loopback or allowedHttpHosts) is reached directly.
+  const proxy = target.protocol === 'https:' ? resolveProxy(proxyOption, target.hostname, target.port, env) : undefined;
   if (proxy !== undefined) validateProxyUrl(proxy, proxyOption === undefined ? 'proxy (from HTTPS_PROXY)' : 'proxy');
   if (proxy !== undefined && transport === 'http2') {
     throw new ConfigValidationError('proxy', 'the http2 transport cannot tunnel through an HTTPS proxy', 'transport "http1" with a proxy, or proxy: false with "http2"');
@@ -117,7 +118,10 @@ function validateCredentials(source: CredentialSource): CredentialSource {
   }
   switch (source.kind) {
     case 'static':
-      nonEmptyString('credentials.accessKeyId', source.accessKeyId);
+      // Never echo the key id: it may be a host variable's value.
+      if (typeof source.accessKeyId !== 'string' || source.accessKeyId.trim().length === 0) {
+        throw new ConfigValidationError('credentials.accessKeyId', 'missing, empty or whitespace only', 'a non-empty access key id');
+      }
       // Never echo the value of a secret field, only its type.
       if (typeof source.secretAccessKey !== 'string' || source.secretAccessKey.length === 0) {
         throw new ConfigValidationError('credentials.secretAccessKey', 'missing or empty', 'a non-empty string');
@@ -138,7 +142,11 @@ function validateCredentials(source: CredentialSource): CredentialSource {
       validateOrigin(source.origin);
       return source;
     case 'profile':
-      nonEmptyString('credentials.profile', source.profile);
+      // Never echo the name: it may be a host variable's value.
+      if (typeof source.profile !== 'string' || source.profile.trim().length === 0) {
+        throw new ConfigValidationError('credentials.profile', 'missing, empty or whitespace only', 'a non-empty profile name');
+      }
+      validateOrigin(source.nameOrigin, 'credentials.nameOrigin');
       if (source.configFile !== undefined) nonEmptyString('credentials.configFile', source.configFile);
       if (source.credentialsFile !== undefined) nonEmptyString('credentials.credentialsFile', source.credentialsFile);
       return source;
@@ -149,9 +157,9 @@ function validateCredentials(source: CredentialSource): CredentialSource {
   }
 }
 
-function validateOrigin(origin: unknown): void {
+function validateOrigin(origin: unknown, field = 'credentials.origin'): void {
   if (origin !== undefined && origin !== 'node' && origin !== 'host') {
-    throw new ConfigValidationError('credentials.origin', `got ${describe(origin)}`, '"node", "host" or undefined');
+    throw new ConfigValidationError(field, `got ${describe(origin)}`, '"node", "host" or undefined');
   }
 }
 
