@@ -17,7 +17,15 @@ export type CredentialSource =
    * node: shown in labels, metrics and errors) or `'host'` (a host variable or the environment: never shown, since a
    * flow could name any variable and read its value back). Absent means `'host'`.
    */
-  | { kind: 'profile'; profile: string; configFile?: string; credentialsFile?: string; nameOrigin?: 'node' | 'host' }
+  | {
+      kind: 'profile';
+      profile: string;
+      configFile?: string;
+      credentialsFile?: string;
+      nameOrigin?: 'node' | 'host';
+      /** The variable that held the name, when there was one (a variable's name is not a secret): shown instead of the name. */
+      nameVariable?: string;
+    }
   /**
    * The SDK's default Node provider chain (env, SSO, ini, process, web identity, ECS, IMDS), with the SDK's own auth
    * choice: with `AWS_BEARER_TOKEN_BEDROCK` in the environment the SDK sends that bearer token.

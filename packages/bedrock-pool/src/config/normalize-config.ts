@@ -36,6 +36,8 @@ const REGION = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 // Bedrock API keys are base64-ish text; whitespace or a control character could split the Authorization header.
 // eslint-disable-next-line no-control-regex
 const BEARER_TOKEN_FORBIDDEN = /[\s\x00-\x1F\x7F]/;
+// A host variable's name, as the component layer accepts it.
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_.-]{0,255}$/;
 
 /** Merges `defaults` under `config`, validates every field and fills the defaults. Throws {@link ConfigValidationError}. */
 export function normalizeConfig(config: ClientConfig, defaults: Partial<ClientConfig> = {}, env: NodeJS.ProcessEnv = process.env): NormalizedClientConfig {
@@ -147,6 +149,9 @@ function validateCredentials(source: CredentialSource): CredentialSource {
         throw new ConfigValidationError('credentials.profile', 'missing, empty or whitespace only', 'a non-empty profile name');
       }
       validateOrigin(source.nameOrigin, 'credentials.nameOrigin');
+      if (source.nameVariable !== undefined && (typeof source.nameVariable !== 'string' || !VARIABLE_NAME.test(source.nameVariable))) {
+        throw new ConfigValidationError('credentials.nameVariable', 'is not a variable name', 'a variable name (letters, digits, _ . -), or undefined');
+      }
       if (source.configFile !== undefined) nonEmptyString('credentials.configFile', source.configFile);
       if (source.credentialsFile !== undefined) nonEmptyString('credentials.credentialsFile', source.credentialsFile);
       return source;

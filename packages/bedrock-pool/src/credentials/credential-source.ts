@@ -37,9 +37,14 @@ export function describeCredentialSource(source: CredentialSource): CredentialSo
       return { key: `bearer:${hashSecret(source.token)}`, label: 'a Bedrock API key (bearer)', hidden: hiddenValues([], source.token) };
     case 'profile': {
       const typed = source.nameOrigin === 'node';
+      const variable = typed ? undefined : source.nameVariable;
       return {
-        key: `profile:${JSON.stringify([typed ? 'node' : 'host', hashSecret(source.profile), source.configFile ?? null, source.credentialsFile ?? null])}`,
-        label: typed ? `profile "${source.profile}"` : 'a profile named by a host variable (name not shown)',
+        key: `profile:${JSON.stringify([typed ? 'node' : `host:${variable ?? ''}`, hashSecret(source.profile), source.configFile ?? null, source.credentialsFile ?? null])}`,
+        label: typed
+          ? `profile "${source.profile}"`
+          : variable === undefined
+            ? 'a profile named by a host variable (name not shown)'
+            : `the profile named by the variable "${variable}" (name not shown)`,
         hidden: typed ? [] : [source.profile],
       };
     }
