@@ -53,10 +53,15 @@ function nodeInputsOf(spec: NodeSpec) {
   return component.inputs.filter((input: { name: string }) => !connectionInputs.has(input.name) && input.name !== spec.payloadInput) as Array<{ name: string; displayName: string; type: string; value?: unknown }>;
 }
 
-/** Starts Node-RED in a child process (see node-red-server.cjs) and resolves with its port. */
-function startNodeRed(userDir: string): Promise<{ child: ChildProcess; port: number }> {
+/**
+ * Starts Node-RED in a child process (see node-red-server.cjs) and resolves with its port. `allowedEndpoint` is the
+ * operator's BEDROCK_FLOW_ALLOWED_ENDPOINTS: keys stored in a config node are host credentials, which reach the
+ * loopback emulator only when allowed.
+ */
+function startNodeRed(userDir: string, allowedEndpoint: string): Promise<{ child: ChildProcess; port: number }> {
   return new Promise((resolve, reject) => {
-    const child = fork(path.join(__dirname, 'support', 'node-red-server.cjs'), [userDir], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const env = { ...process.env, BEDROCK_FLOW_ALLOWED_ENDPOINTS: allowedEndpoint };
+    const child = fork(path.join(__dirname, 'support', 'node-red-server.cjs'), [userDir], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env });
     child.once('message', (message: { port: number }) => resolve({ child, port: message.port }));
     child.once('exit', (code) => reject(new Error(`Node-RED exited with ${code} before starting`)));
   });
@@ -86,7 +91,7 @@ function stopNodeRed(child: ChildProcess): Promise<void> {
     fs.mkdirSync(path.join(userDir, 'node_modules', '@bedrock-flow'), { recursive: true });
     fs.symlinkSync(PACKAGE_DIR, path.join(userDir, 'node_modules', '@bedrock-flow', 'node-red'), 'dir');
     fs.writeFileSync(path.join(userDir, 'package.json'), JSON.stringify({ name: 'node-red-project', private: true, dependencies: { '@bedrock-flow/node-red': '*' } }));
-    nodeRed = await startNodeRed(userDir);
+    nodeRed = await startNodeRed(userDir, new URL(emu.url).host);
     baseUrl = `http://127.0.0.1:${nodeRed.port}`;
     await deploy(baseUrl, emu);
     const { chromium } = await import('playwright-core');
