@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { BedrockPool, type BedrockPoolOptions } from '@bedrock-flow/bedrock-pool';
+import { BedrockPool, type BedrockPoolEventMap, type BedrockPoolOptions } from '@bedrock-flow/bedrock-pool';
 import { createComponent, type ComponentContext } from '@bedrock-flow/component';
 import { amazonBedrockConverseDefinition } from '@bedrock-flow/converse';
 import { amazonBedrockEmbeddingsDefinition } from '@bedrock-flow/embeddings';
@@ -24,6 +24,8 @@ import { generateTestCertificate, type TestCertificate } from './support/test-ce
  */
 
 const MODEL_ID = 'anthropic.claude-3-haiku-20240307-v1:0';
+/** Every pool event a host may log. */
+const POOL_EVENTS: Array<keyof BedrockPoolEventMap> = ['slotCreated', 'slotReleased', 'slotEvicted', 'slotDraining', 'slotDrained', 'slotDestroyed', 'leaseCreated', 'leaseMoved', 'leaseReleased', 'warmUpFailed'];
 const EMBEDDING_MODEL_ID = 'amazon.titan-embed-text-v2:0';
 
 const COMPONENTS = {
@@ -102,7 +104,7 @@ describe('a host variable named in a credential field never comes back', () => {
       const events: unknown[] = [];
       const endpoint = `https://127.0.0.1:${attacker.httpsPort}`;
       const pool = new BedrockPool(poolOptions({ logger, ...(allowed ? { endpointPolicy: { allowedHosts: [new URL(endpoint).host] } } : {}) }));
-      for (const event of ['slotCreated', 'leaseCreated', 'leaseMoved', 'slotDraining', 'slotClosed'] as const) pool.on(event, (payload: unknown) => events.push({ event, payload }));
+      for (const event of POOL_EVENTS) pool.on(event, (...payload: unknown[]) => events.push({ event, payload }));
       const ctx: ComponentContext = { graphId: 'secret-boundary', nodeId: `${name}-${field}`, pool, env: false, logger, variables: { HOST_SECRET: CANARY[field] } };
       let node: unknown;
       let error: unknown;
