@@ -168,7 +168,7 @@ describe('a host variable named in a credential field never comes back', () => {
       await pool.destroy();
     }
     expect(texts[0]).toContain('profile "typed-profile-name-7"');
-    expect(texts[1]).toContain('the profile named by the variable "TEAM_PROFILE" (name not shown)');
+    expect(texts[1]).toContain('the profile named by the variable "TEAM_PROFILE" in credentials_profile_name (name not shown)');
     expect(texts[1]).not.toContain(CANARY.credentials_profile_name);
   });
 });

@@ -44,7 +44,7 @@ export function describeCredentialSource(source: CredentialSource): CredentialSo
           ? `profile "${source.profile}"`
           : variable === undefined
             ? 'a profile named by a host variable (name not shown)'
-            : `the profile named by the variable "${variable}" (name not shown)`,
+            : `the profile named by the variable "${variable}" in credentials_profile_name (name not shown)`,
         hidden: typed ? [] : [source.profile],
       };
     }
