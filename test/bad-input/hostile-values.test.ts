@@ -18,7 +18,8 @@ let stack: Stack;
 const prototypeKeysBefore = Object.getOwnPropertyNames(Object.prototype).sort();
 
 beforeAll(async () => {
-  stack = await startStack({ graphId: 'flow-hostile' });
+  // The operator allows the emulator for host credentials: the profile cases reach credential resolution, not the policy.
+  stack = await startStack({ graphId: 'flow-hostile', allowEmulatorForHostCredentials: true });
 });
 afterAll(() => stack?.close());
 beforeEach(() => {

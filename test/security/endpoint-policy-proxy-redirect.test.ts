@@ -156,7 +156,8 @@ describe('the SDK does not follow redirects', () => {
   it.each([301, 302, 303, 307, 308])('a %d to the attacker from an allowed loopback endpoint fails the call; the attacker gets nothing', async (code) => {
     status = code;
     // Default retry settings (3 attempts): a redirect is neither followed nor retried.
-    const pool = new BedrockPool({ openTelemetry: false, idleTtlMs: 0, defaults: { proxy: false } });
+    // The operator allows the loopback endpoint for the host's credentials (as for a local emulator).
+    const pool = new BedrockPool({ openTelemetry: false, idleTtlMs: 0, endpointPolicy: { allowedHosts: [`127.0.0.1:${redirectorPort}`] }, defaults: { proxy: false } });
     const before = { received: received.length, attacker: attacker.requests.length };
     let error: unknown;
     try {

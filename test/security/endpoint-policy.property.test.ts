@@ -8,7 +8,8 @@ import { installLoopbackGuard, type LoopbackGuard } from './support/loopback-gua
 /**
  * A property over generated endpoint URLs full of tricks (user info, IDN, IP literals in decimal/octal/hex/IPv6 forms,
  * trailing dots, ports, mixed case, look-alike suffixes, AWS names in paths, backslashes, percent-encoding): whenever
- * the pool's default policy lets host-provided credentials go to a URL, the place the SDK actually connects to (seen
+ * the pool's policy lets host-provided credentials go to a URL (default policy, plus an operator who allows the local
+ * emulator's loopback names `127.0.0.1`, `localhost`, `[::1]`, as the emulator CLI suggests), the place the SDK actually connects to (seen
  * by the loopback guard, which refuses every connect during the run, so nothing is sent) is an AWS Bedrock Runtime
  * host or loopback. The oracle below is written independently of the policy's own matcher.
  */
@@ -17,10 +18,12 @@ const SUFFIXES = ['amazonaws.com', 'api.aws', 'amazonaws.com.cn', 'api.amazonweb
 
 /** Independent oracle: is `host` (as handed to the socket) an AWS Bedrock Runtime name or this machine? */
 function connectTargetIsTrusted(raw: string): boolean {
+  const absolute = raw.endsWith('.');
   const host = raw.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
-  if (host === 'localhost') return true;
+  // `localhost.` is answered by DNS, not /etc/hosts: not this machine.
+  if (host === 'localhost') return !absolute;
   if (isIP(host) === 4) return host.split('.')[0] === '127';
-  if (isIP(host) === 6) return host === '::1' || /^::ffff:(127\.|7f)/.test(host);
+  if (isIP(host) === 6) return host === '::1';
   const labels = host.split('.');
   const vpce = labels[0]?.startsWith('vpce-') ?? false;
   const rest = vpce ? labels.slice(1) : labels;
@@ -75,7 +78,7 @@ const tally = { urls: 0, refusedByPolicy: 0, refusedByValidation: 0, allowed: 0,
 beforeAll(() => {
   guard = installLoopbackGuard([]);
   guard.refuseAll = true;
-  pool = new BedrockPool({ openTelemetry: false, idleTtlMs: 0, releaseGraceMs: 0, defaults: { proxy: false, retry: { maxAttempts: 1 }, http: { connectTimeoutMs: 2_000 } } });
+  pool = new BedrockPool({ openTelemetry: false, idleTtlMs: 0, releaseGraceMs: 0, endpointPolicy: { allowedHosts: ['127.0.0.1', 'localhost', '[::1]'] }, defaults: { proxy: false, retry: { maxAttempts: 1 }, http: { connectTimeoutMs: 2_000 } } });
 });
 
 afterAll(async () => {
@@ -126,10 +129,10 @@ it('no generated URL gets host credentials to a connect target outside AWS Bedro
 });
 
 it('the oracle itself tells AWS and loopback from look-alikes', () => {
-  for (const trusted of ['bedrock-runtime.us-east-1.amazonaws.com', 'BEDROCK-RUNTIME-FIPS.us-gov-west-1.amazonaws.com.', 'vpce-1-a.bedrock-runtime.us-east-1.vpce.amazonaws.com', '127.0.0.1', '[::1]', '::ffff:7f00:1', 'localhost']) {
+  for (const trusted of ['bedrock-runtime.us-east-1.amazonaws.com', 'BEDROCK-RUNTIME-FIPS.us-gov-west-1.amazonaws.com.', 'vpce-1-a.bedrock-runtime.us-east-1.vpce.amazonaws.com', '127.0.0.1', '[::1]', 'localhost']) {
     expect(connectTargetIsTrusted(trusted)).toBe(true);
   }
-  for (const untrusted of ['evil.example', 'bedrock-runtime.us-east-1.amazonaws.com.evil.example', 'bedrock-runtime.s3.amazonaws.com', 'vpce-1.bedrock-runtime-fips.us-east-1.vpce.amazonaws.com', '10.0.0.1', '0.0.0.0', '::ffff:a00:1']) {
+  for (const untrusted of ['evil.example', 'bedrock-runtime.us-east-1.amazonaws.com.evil.example', 'bedrock-runtime.s3.amazonaws.com', 'vpce-1.bedrock-runtime-fips.us-east-1.vpce.amazonaws.com', '10.0.0.1', '0.0.0.0', '::ffff:a00:1', '::ffff:7f00:1', 'localhost.']) {
     expect(connectTargetIsTrusted(untrusted)).toBe(false);
   }
 });

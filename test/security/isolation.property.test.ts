@@ -44,6 +44,9 @@ const config: fc.Arbitrary<ClientConfig> = fc
 
 // Half the pairs are independent, half are a config and a copy of it with at most one field replaced (often by an
 // equal value), so identical and near-identical pairs (one differing field: a secret, a token, a timeout) are common.
+/** The operator's setting for the (never contacted) loopback endpoints, so configs with host credentials are acquired. */
+const LOOPBACK_ALLOWED = { allowedHosts: ['127.0.0.1:4443', '127.0.0.1:4444'] };
+
 const FIELDS = ['region', 'endpoint', 'credentials', 'http', 'retry', 'tls'] as const;
 const pair: fc.Arbitrary<[ClientConfig, ClientConfig]> = fc.oneof(
   fc.tuple(config, config),
@@ -72,7 +75,7 @@ it('pool: two nodes share a client exactly when their configurations are identic
   let pairs = 0;
   await fc.assert(
     fc.asyncProperty(pair, async ([a, b]) => {
-      const pool = new BedrockPool({ openTelemetry: false, releaseGraceMs: 0, idleTtlMs: 0 });
+      const pool = new BedrockPool({ openTelemetry: false, releaseGraceMs: 0, idleTtlMs: 0, endpointPolicy: LOOPBACK_ALLOWED });
       try {
         const leaseA = pool.acquire({ graphId: 'g', nodeId: 'node-a' }, a);
         const leaseB = pool.acquire({ graphId: 'g', nodeId: 'node-b' }, b);
@@ -90,7 +93,7 @@ it('pool: two nodes share a client exactly when their configurations are identic
   );
   await fc.assert(
     fc.asyncProperty(config, async (a) => {
-      const pool = new BedrockPool({ openTelemetry: false, releaseGraceMs: 0, idleTtlMs: 0 });
+      const pool = new BedrockPool({ openTelemetry: false, releaseGraceMs: 0, idleTtlMs: 0, endpointPolicy: LOOPBACK_ALLOWED });
       try {
         const copy = JSON.parse(JSON.stringify(a)) as ClientConfig;
         expect(pool.acquire({ graphId: 'g', nodeId: 'a' }, a).client).toBe(pool.acquire({ graphId: 'g', nodeId: 'b' }, copy).client);
@@ -118,7 +121,7 @@ it('components: nodes share a client exactly when their connection inputs are id
   const modelInputs = fc.record({ temperature: fc.constantFrom(0.1, 0.9), model_id: fc.constantFrom('anthropic.claude-3-haiku-20240307-v1:0', 'amazon.titan-text-express-v1') });
   await fc.assert(
     fc.asyncProperty(fc.oneof(fc.tuple(inputs, inputs), inputs.map((a) => [a, { ...a }] as const)), modelInputs, fc.boolean(), async ([a, b], extra, embeddingsForB) => {
-      const pool = new BedrockPool({ openTelemetry: false, releaseGraceMs: 0, idleTtlMs: 0 });
+      const pool = new BedrockPool({ openTelemetry: false, releaseGraceMs: 0, idleTtlMs: 0, endpointPolicy: LOOPBACK_ALLOWED });
       try {
         const ctx = (nodeId: string) => ({ graphId: 'g', nodeId, pool, env: false as const });
         const chat = createComponent(amazonBedrockConverseDefinition, ctx('converse-a'), { ...a, ...extra }).build_model();

@@ -40,7 +40,7 @@ beforeAll(async () => {
       consoleLines.push(`${method}: ${format(...args)}`);
     });
   }
-  stack = await startStack({ graphId: 'flow-secrets', emulator: { credentials: [KEYS], bearerTokens: [CANARY.apiKey] }, pool: { releaseGraceMs: 0 }, defaults: { retry: { mode: 'standard', maxAttempts: 2 } } });
+  stack = await startStack({ graphId: 'flow-secrets', allowEmulatorForHostCredentials: true, emulator: { credentials: [KEYS], bearerTokens: [CANARY.apiKey] }, pool: { releaseGraceMs: 0 }, defaults: { retry: { mode: 'standard', maxAttempts: 2 } } });
   const eventNames = ['slotCreated', 'slotReleased', 'slotEvicted', 'slotDraining', 'slotDrained', 'slotDestroyed', 'leaseCreated', 'leaseMoved', 'leaseReleased', 'warmUpFailed'] as const;
   for (const name of eventNames) stack.pool.on(name, (...payload: unknown[]) => events.push({ name, payload }));
 });
@@ -234,7 +234,7 @@ it('the scanner does find a secret where one is (control)', () => {
 it('a pool created without defaults still never logs a secret on its warnings path', async () => {
   // Warm-up against a closed port logs a warning (warmUpFailed): the line must not carry the secret.
   const lines: string[] = [];
-  const pool = new BedrockPool({ openTelemetry: false, logger: { warn: (...args: unknown[]) => lines.push(format(...args)), debug: (...args: unknown[]) => lines.push(format(...args)) } });
+  const pool = new BedrockPool({ openTelemetry: false, endpointPolicy: { allowedHosts: ['127.0.0.1:1'] }, logger: { warn: (...args: unknown[]) => lines.push(format(...args)), debug: (...args: unknown[]) => lines.push(format(...args)) } });
   try {
     const lease = pool.acquire({ graphId: 'g', nodeId: 'n' }, { region: 'us-east-1', endpoint: 'http://127.0.0.1:1', credentials: { kind: 'static', accessKeyId: KEYS.accessKeyId, secretAccessKey: CANARY.secret, sessionToken: CANARY.token } });
     const outcome = await settle(pool.warm(lease), 'warm-up against a closed port');

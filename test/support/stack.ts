@@ -23,15 +23,23 @@ export interface StackOptions {
   pool?: Omit<BedrockPoolOptions, 'defaults' | 'logger'>;
   defaults?: Partial<ClientConfig>;
   graphId?: string;
+  /**
+   * The operator's setting for a local emulator: add its `host:port` to `endpointPolicy.allowedHosts`, so credentials
+   * the host provides (environment, profiles, host variables, `AWS_BEARER_TOKEN_BEDROCK`) may reach it. Default
+   * `false`: only keys typed into the node reach loopback.
+   */
+  allowEmulatorForHostCredentials?: boolean;
 }
 
 /** Starts a TLS emulator (unless `emulator.tls === false`) and a pool whose defaults trust its certificate. */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const emu = await startEmulator({ tls: true, ...options.emulator });
   const logger = new CaptureLogger();
+  const policy = options.pool?.endpointPolicy;
   const pool = new BedrockPool({
     openTelemetry: false,
     ...options.pool,
+    ...(options.allowEmulatorForHostCredentials ? { endpointPolicy: { ...policy, allowedHosts: [new URL(emu.url).host, ...(policy?.allowedHosts ?? [])] } } : {}),
     logger,
     defaults: { ...(emu.ca ? { tls: { ca: emu.ca } } : {}), ...options.defaults },
   });

@@ -190,7 +190,8 @@ export async function runCpuOverhead(ctx: ScenarioContext): Promise<ScenarioResu
  */
 async function measureBuildSplit(ctx: ScenarioContext, bareClient: BedrockRuntimeClient, into: Map<string, number[]>): Promise<void> {
   const local = ctx.config.emulators.local.bfComponent;
-  const pool = new BedrockPool({ defaults: { tls: { ca: local.ca } } });
+  // The operator's allowance for the local emulator: the direct acquire below uses unmarked (host) keys.
+  const pool = new BedrockPool({ endpointPolicy: { allowedHosts: [new URL(local.url).host] }, defaults: { tls: { ca: local.ca } } });
   const inputs = componentInputs(local.url);
   const identity = { graphId: GRAPH_ID, nodeId: NODE_ID };
   const componentCtx = { ...identity, pool, env: false as const };

@@ -22,7 +22,8 @@ let pool: BedrockPool;
 
 beforeEach(async () => {
   emulator = await startEmulator({ tls: true });
-  pool = new BedrockPool({ defaults: { tls: { ca: emulator.ca as string } }, openTelemetry: false });
+  // The host operator allows its emulator for host credentials (the flow's variables are the host's).
+  pool = new BedrockPool({ endpointPolicy: { allowedHosts: [new URL(emulator.url).host] }, defaults: { tls: { ca: emulator.ca as string } }, openTelemetry: false });
 });
 afterEach(async () => {
   await pool.close();

@@ -20,7 +20,8 @@ describe('FlowHost runs chat.json on a BedrockPool against the emulator', () => 
 
   beforeAll(async () => {
     emulator = await startEmulator({ tls: true });
-    pool = new BedrockPool({ defaults: { tls: { ca: emulator.ca as string } }, openTelemetry: false });
+    // The host operator allows its emulator for host credentials (the flow's variables are the host's).
+    pool = new BedrockPool({ endpointPolicy: { allowedHosts: [new URL(emulator.url).host] }, defaults: { tls: { ca: emulator.ca as string } }, openTelemetry: false });
   });
   afterAll(async () => {
     await pool.close();
@@ -55,7 +56,8 @@ describe('graphBuildStarted re-warms a slot whose connection the server closed',
   let pool: BedrockPool;
   beforeAll(async () => {
     emulator = await startEmulator({ tls: true, faults: { idleCloseMs: 100 } });
-    pool = new BedrockPool({ defaults: { tls: { ca: emulator.ca as string } }, openTelemetry: false });
+    // The host operator allows its emulator for host credentials (the flow's variables are the host's).
+    pool = new BedrockPool({ endpointPolicy: { allowedHosts: [new URL(emulator.url).host] }, defaults: { tls: { ca: emulator.ca as string } }, openTelemetry: false });
   });
   afterAll(async () => {
     await pool.close();

@@ -28,7 +28,8 @@ describe('a Langflow 1.0.x flow runs on its own credentials, never the environme
     // The emulator accepts every key involved, so a wrong choice would succeed silently: only its per-principal
     // counts show which credential signed each request.
     emulator = await startEmulator({ tls: true, credentials: [TEST_CREDENTIALS, FLOW_LITERAL_KEYS, FLOW_VARIABLE_KEYS], bearerTokens: [ENV_API_KEY] });
-    pool = new BedrockPool({ defaults: { tls: { ca: emulator.ca as string } }, openTelemetry: false });
+    // The host operator allows its emulator for host credentials (the flow's variables are the host's).
+    pool = new BedrockPool({ endpointPolicy: { allowedHosts: [new URL(emulator.url).host] }, defaults: { tls: { ca: emulator.ca as string } }, openTelemetry: false });
     for (const [name, value] of Object.entries(ENV)) {
       saved.set(name, process.env[name]);
       process.env[name] = value;

@@ -4,7 +4,8 @@ import { startEmulator, TEST_CREDENTIALS } from '@bedrock-flow/emulator';
 import { BedrockPool } from '../src'; // in your code: '@bedrock-flow/bedrock-pool'
 
 const emulator = await startEmulator({ tls: true });
-const pool = new BedrockPool({ defaults: { tls: { ca: emulator.ca } } });
+// Keys the host provides (unmarked: not typed into a node) reach a loopback endpoint only when the operator allows it.
+const pool = new BedrockPool({ endpointPolicy: { allowedHosts: [new URL(emulator.url).host] }, defaults: { tls: { ca: emulator.ca } } });
 const config = { region: 'us-east-1', endpoint: emulator.url, credentials: { kind: 'static' as const, ...TEST_CREDENTIALS } };
 
 for (let run = 0; run < 3; run += 1) {

@@ -13,7 +13,8 @@ describe('acquire of an unchanged config (memo)', () => {
   });
 
   beforeEach(() => {
-    pool = new BedrockPool({ openTelemetry: false, idleTtlMs: 0 });
+    // The operator allows the (never contacted) loopback endpoints for the host credentials these configs carry.
+    pool = new BedrockPool({ openTelemetry: false, idleTtlMs: 0, endpointPolicy: { allowedHosts: ['127.0.0.1:9', '127.0.0.1:10', 'gateway.corp.example'] } });
   });
   afterEach(() => pool.destroy());
 
@@ -63,12 +64,16 @@ describe('acquire of an unchanged config (memo)', () => {
       delete process.env.HTTPS_PROXY;
       delete process.env.no_proxy;
       delete process.env.NO_PROXY;
-      const config: ClientConfig = { ...base(), proxy: undefined };
+      // A non-loopback endpoint: loopback never takes a proxy from the environment (checked below).
+      const config: ClientConfig = { ...base(), endpoint: 'https://gateway.corp.example', proxy: undefined };
       const direct = pool.acquire(identity, config);
+      const loopback: ClientConfig = { ...base(), proxy: undefined };
+      const loopbackDirect = pool.acquire({ ...identity, nodeId: 'loopback' }, loopback).fingerprint;
       process.env.HTTPS_PROXY = 'http://proxy.invalid:3128';
       const proxied = pool.acquire(identity, config);
       expect(proxied.fingerprint).not.toBe(direct.fingerprint);
-      process.env.NO_PROXY = '127.0.0.1';
+      expect(pool.acquire({ ...identity, nodeId: 'loopback' }, loopback).fingerprint).toBe(loopbackDirect);
+      process.env.NO_PROXY = 'gateway.corp.example';
       expect(pool.acquire(identity, config).fingerprint).toBe(direct.fingerprint);
     } finally {
       for (const [name, value] of Object.entries(saved)) {

@@ -50,7 +50,7 @@ describe('bearer credentials (Bedrock API keys)', () => {
     // The emulator accepts both keys; which one was sent is checked by a second emulator that knows only the node's key.
     const strict = await import('@bedrock-flow/emulator').then((m) => m.startEmulator({ tls: true, bearerTokens: [API_KEY], credentials: [] }));
     try {
-      const strictPool = new BedrockPool({ defaults: { tls: { ca: strict.ca } } });
+      const strictPool = new BedrockPool({ endpointPolicy: { allowedHosts: [new URL(strict.url).host] }, defaults: { tls: { ca: strict.ca } } });
       const strictLease = strictPool.acquire({ graphId: 'g', nodeId: 'n' }, { region: 'us-east-1', endpoint: strict.url, credentials: { kind: 'bearer', token: API_KEY } });
       await converse(strictLease.client);
       expect(strict.stats().auth).toEqual({ failures: 0, byAccessKeyId: { bearer: 1 } });

@@ -20,7 +20,7 @@ describe('credentials', () => {
   });
 
   test('credential_process profile: 100 rebuilds -> 1 invocation', async () => {
-    const source = { kind: 'profile', profile: 'counted', configFile: profiles.configFile, credentialsFile: profiles.credentialsFile } as const;
+    const source = { kind: 'profile', profile: 'counted', nameOrigin: 'node', configFile: profiles.configFile, credentialsFile: profiles.credentialsFile } as const;
     for (let build = 0; build < 100; build += 1) {
       pool.graphBuildStarted({ graphId: 'g', nodeIds: ['n'] });
       const lease = pool.acquire({ graphId: 'g', nodeId: 'n' }, { ...config, credentials: { ...source } });
@@ -69,10 +69,10 @@ describe('credentials', () => {
     expect(pool.metrics().credentials).toEqual([expect.objectContaining({ slots: 2, resolutions: 1 })]);
   });
 
-  test('a failed resolution is a CredentialResolutionError naming the source', async () => {
+  test('a failed resolution is a CredentialResolutionError naming the source (a profile name typed into the node)', async () => {
     const lease = pool.acquire({ graphId: 'g', nodeId: 'n' }, {
       ...config,
-      credentials: { kind: 'profile', profile: 'missing-profile', configFile: profiles.configFile, credentialsFile: profiles.credentialsFile },
+      credentials: { kind: 'profile', profile: 'missing-profile', nameOrigin: 'node', configFile: profiles.configFile, credentialsFile: profiles.credentialsFile },
     });
     const failure = await pool.warm(lease).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(CredentialResolutionError);
@@ -82,5 +82,22 @@ describe('credentials', () => {
     await expect(converse(lease.client)).rejects.toThrow(/profile "missing-profile"/);
     expect(emulator.stats().requests.total).toBe(0);
     expect(pool.metrics().totals.credentialFailures).toBe(2);
+  });
+
+  test('a profile name from a host variable never appears in the error, its cause, the metrics or the logs', async () => {
+    const warnings: string[] = [];
+    await pool.close();
+    ({ emulator: emulator, pool, config } = await startPoolAndEmulator({ logger: { warn: (message: string) => warnings.push(message) } }));
+    const name = 'HostVariableValueUsedAsProfileName-7f3a';
+    const lease = pool.acquire({ graphId: 'g', nodeId: 'n' }, {
+      ...config,
+      credentials: { kind: 'profile', profile: name, configFile: profiles.configFile, credentialsFile: profiles.credentialsFile },
+    });
+    const failure = (await pool.warm(lease).catch((error: unknown) => error)) as CredentialResolutionError;
+    expect(failure).toBeInstanceOf(CredentialResolutionError);
+    expect(failure.source).toBe('a profile named by a host variable (name not shown)');
+    const seen = [failure.message, failure.stack, String((failure.cause as Error | undefined)?.message), JSON.stringify(pool.metrics()), warnings.join('\n')];
+    for (const text of seen) expect(text).not.toContain(name);
+    expect(pool.metrics().credentials).toEqual([expect.objectContaining({ source: 'a profile named by a host variable (name not shown)', failures: 1 })]);
   });
 });

@@ -15,7 +15,8 @@ test('getDefaultPool() is a process-wide singleton, replaced once closed', async
 test('lease and pool print as secret-free summaries', async () => {
   const pool = new BedrockPool({ openTelemetry: false });
   try {
-    const lease = pool.acquire({ graphId: 'flow', nodeId: 'node' }, { region: 'us-west-2', credentials: { kind: 'profile', profile: 'dev' } });
+    // A profile name typed into the node is shown; one from a host variable never is (secret-boundary tests).
+    const lease = pool.acquire({ graphId: 'flow', nodeId: 'node' }, { region: 'us-west-2', credentials: { kind: 'profile', profile: 'dev', nameOrigin: 'node' } });
     expect(lease.toJSON()).toEqual({ graphId: 'flow', nodeId: 'node', slotId: lease.slotId, fingerprint: lease.fingerprint });
     expect(inspect(lease)).toBe(`ClientLease(flow/node -> ${lease.slotId} ${lease.fingerprint})`);
     expect(JSON.parse(JSON.stringify(pool))).toEqual({ slots: 1, leases: 1, closed: false });

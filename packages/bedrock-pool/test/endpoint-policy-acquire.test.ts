@@ -32,7 +32,8 @@ describe('BedrockPool.acquire applies the endpoint policy before any slot', () =
 
   beforeEach(() => {
     events.length = 0;
-    pool = new BedrockPool({ openTelemetry: false, idleTtlMs: 0 });
+    // The operator trusts one loopback port (the tests' "emulator"); every other host follows the default policy.
+    pool = new BedrockPool({ openTelemetry: false, idleTtlMs: 0, endpointPolicy: { allowedHosts: ['127.0.0.1:9'] } });
     for (const name of ['slotCreated', 'leaseCreated', 'leaseMoved', 'leaseReleased', 'slotDraining'] as const) pool.on(name, () => events.push(name));
   });
   afterEach(() => pool.destroy());

@@ -70,27 +70,59 @@ describe('AWS Bedrock Runtime host names', () => {
 });
 
 describe('loopback', () => {
-  it.each(['localhost', '127.0.0.1', '127.1.2.3', '::1', '::ffff:7f00:1'])('%s is loopback', (host) => expect(isLoopbackHost(host)).toBe(true));
-  it.each(['localhost.evil.example', 'evil.localhost', '0.0.0.0', '10.0.0.1', '::', '::ffff:a00:1', '128.0.0.1'])('%s is not', (host) => expect(isLoopbackHost(host)).toBe(false));
+  it.each(['localhost', '127.0.0.1', '127.1.2.3', '::1'])('%s is loopback', (host) => expect(isLoopbackHost(host)).toBe(true));
+  it.each(['localhost.evil.example', 'evil.localhost', 'localhost.localdomain', '0.0.0.0', '10.0.0.1', '::', '::ffff:a00:1', '::ffff:7f00:1', '128.0.0.1'])(
+    '%s is not (only 127/8, ::1 and exactly localhost count)',
+    (host) => expect(isLoopbackHost(host)).toBe(false),
+  );
 
-  it('reads the host as WHATWG URL does: decimal, hex, octal and IPv4-mapped forms of 127.0.0.1', () => {
-    for (const url of ['http://2130706433', 'http://0x7f.1', 'http://0177.0.0.1', 'http://[::ffff:127.0.0.1]:80', 'http://LOCALHOST:4000', 'http://[0:0:0:0:0:0:0:1]']) {
+  it('reads the host as WHATWG URL does: decimal, hex and octal forms of 127.0.0.1, upper case, long ::1', () => {
+    for (const url of ['http://2130706433', 'http://0x7f.1', 'http://127.1', 'http://0177.0.0.1', 'http://LOCALHOST:4000', 'http://[0:0:0:0:0:0:0:1]']) {
       const target = parseEndpointTarget(url);
-      expect(target && isLoopbackHost(target.host)).toBe(true);
+      expect(target && !target.absolute && isLoopbackHost(target.host)).toBe(true);
     }
+  });
+
+  it('localhost. (trailing dot), localhost.localdomain and the IPv4-mapped form are not loopback: the resolver, not /etc/hosts, answers', () => {
+    for (const url of ['http://localhost.:4000', 'http://LOCALHOST.:4000', 'http://localhost.localdomain:4000', 'http://[::ffff:127.0.0.1]:4000']) {
+      expect(decision(url, NODE_KEYS)).toBe('cleartext-to-non-loopback-host');
+      expect(decision(url.replace('http:', 'https:'), HOST_KEYS)).toBe('host-credentials-to-untrusted-host');
+    }
+    // An operator's exact `localhost` does not cover the absolute name either.
+    expect(decision('https://localhost.:4000', HOST, { allowedHosts: ['localhost:4000'] })).toBe('host-credentials-to-untrusted-host');
+    expect(decision('https://localhost:4000', HOST, { allowedHosts: ['localhost:4000'] })).toBeUndefined();
   });
 });
 
 describe('default policy decisions', () => {
   const aws = 'https://bedrock-runtime.us-east-1.amazonaws.com';
-  it('AWS endpoints and loopback take any credentials; the regional default (no endpoint) too', () => {
+  it('AWS endpoints take any credentials; the regional default (no endpoint) too', () => {
     for (const credentials of [HOST, HOST_KEYS, PROFILE, NODE_KEYS]) {
       expect(decision(aws, credentials)).toBeUndefined();
       expect(decision('https://bedrock-runtime-fips.us-gov-west-1.amazonaws.com.', credentials)).toBeUndefined();
-      expect(decision('http://127.0.0.1:4000', credentials)).toBeUndefined();
-      expect(decision('https://localhost:4000/prefix', credentials)).toBeUndefined();
       expect(() => new EndpointPolicy().check(undefined, credentials)).not.toThrow();
     }
+  });
+
+  it('loopback takes credentials typed into the node, never host-provided ones (hosts serve flow-defined routes there)', () => {
+    const nodeApiKey = { kind: 'bearer', token: 'node-key', origin: 'node' } as unknown as CredentialSource;
+    for (const endpoint of ['http://127.0.0.1:4000', 'https://localhost:4000/prefix', 'http://[::1]:1880/route']) {
+      expect(decision(endpoint, NODE_KEYS)).toBeUndefined();
+      expect(decision(endpoint, nodeApiKey)).toBeUndefined();
+      for (const credentials of [HOST, HOST_KEYS, PROFILE, { kind: 'bearer', token: 't' } as unknown as CredentialSource]) {
+        expect(decision(endpoint, credentials)).toBe('host-credentials-to-untrusted-host');
+      }
+    }
+  });
+
+  it('an operator allows a local emulator with allowedHosts (its exact port, or any port without one)', () => {
+    for (const credentials of [HOST, HOST_KEYS, PROFILE]) {
+      expect(decision('http://127.0.0.1:4000', credentials, { allowedHosts: ['127.0.0.1:4000'] })).toBeUndefined();
+      expect(decision('http://127.0.0.1:1880', credentials, { allowedHosts: ['127.0.0.1:4000'] })).toBe('host-credentials-to-untrusted-host');
+      expect(decision('http://127.0.0.1:1880', credentials, { allowedHosts: ['127.0.0.1'] })).toBeUndefined();
+      expect(decision('http://localhost:4000', credentials, endpointPolicyFromEnv({ BEDROCK_FLOW_ALLOWED_ENDPOINTS: 'localhost:4000' }))).toBeUndefined();
+    }
+    expect(() => new EndpointPolicy({ allowedHosts: ['127.0.0.1:*'] })).toThrow(/without one, any port/);
   });
 
   it('another https host: only with credentials typed into the node', () => {
@@ -186,7 +218,7 @@ describe('the refusal error', () => {
     expect(refusal.field).toBe('endpoint_url');
     expect(refusal.host).toBe('attacker.example');
     expect(refusal.endpoint).toBe('https://attacker.example:8443');
-    expect(refusal.message).toMatch(/^endpoint_url https:\/\/attacker\.example:8443 is not allowed: host "attacker\.example" is not an AWS Bedrock Runtime endpoint or loopback/);
+    expect(refusal.message).toMatch(/^endpoint_url https:\/\/attacker\.example:8443 is not allowed: host "attacker\.example" is not an AWS Bedrock Runtime endpoint,/);
     expect(refusal.message).toContain('default credential chain');
     expect(refusal.message).toContain('endpointPolicy.allowedHosts: ["attacker.example:8443"]');
     expect(refusal.message).toContain('typed into the node');

@@ -6,7 +6,7 @@ describe('http2 connectionsOpen gauge (counted by session lifetime)', () => {
   it('agrees with the emulator after the server vanished under an in-flight request and came back on the same port', async () => {
     const first = await startEmulator({ tls: true });
     const config: ClientConfig = { region: 'us-east-1', endpoint: first.url, credentials: { kind: 'static', ...TEST_CREDENTIALS } };
-    const pool = new BedrockPool({ openTelemetry: false, defaults: { transport: 'http2', tls: { rejectUnauthorized: false }, retry: { maxAttempts: 2 } } });
+    const pool = new BedrockPool({ openTelemetry: false, endpointPolicy: { allowedHosts: [new URL(first.url).host] }, defaults: { transport: 'http2', tls: { rejectUnauthorized: false }, retry: { maxAttempts: 2 } } });
     let second: RunningEmulator | undefined;
     try {
       const lease = pool.acquire({ graphId: 'g', nodeId: 'n' }, config);

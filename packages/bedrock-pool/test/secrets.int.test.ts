@@ -33,12 +33,13 @@ describe('secrets never leak', () => {
       }
     };
     const logger = { debug: record, info: record, warn: record, error: record };
-    const pool = new BedrockPool({ logger, releaseGraceMs: 0, defaults: { tls: { ca: emulator.ca } } });
+    const pool = new BedrockPool({ logger, releaseGraceMs: 0, endpointPolicy: { allowedHosts: [new URL(emulator.url).host] }, defaults: { tls: { ca: emulator.ca } } });
     for (const event of EVENTS) pool.on(event, (...payload: unknown[]) => record(...payload));
     const config: ClientConfig = {
       region: 'us-east-1',
       endpoint: emulator.url,
-      credentials: { kind: 'static', accessKeyId: 'AKIASECRETSTEST00001', secretAccessKey: SECRET, sessionToken: TOKEN },
+      // Typed into the node, so its key id may be shown (and shows that the search covered the output).
+      credentials: { kind: 'static', accessKeyId: 'AKIASECRETSTEST00001', secretAccessKey: SECRET, sessionToken: TOKEN, origin: 'node' },
     };
     try {
       const lease = pool.acquire({ graphId: 'g', nodeId: 'a' }, config);
@@ -64,7 +65,7 @@ describe('secrets never leak', () => {
           errors.push(error);
         }
       }
-      const failing = pool.acquire({ graphId: 'g', nodeId: 'c' }, { ...config, credentials: { kind: 'profile', profile: 'no-such-profile', configFile: '/nonexistent/config', credentialsFile: '/nonexistent/credentials' } });
+      const failing = pool.acquire({ graphId: 'g', nodeId: 'c' }, { ...config, credentials: { kind: 'profile', profile: 'no-such-profile', nameOrigin: 'node', configFile: '/nonexistent/config', credentialsFile: '/nonexistent/credentials' } });
       await pool.warm(failing).catch((error: unknown) => errors.push(error));
       expect(errors).toHaveLength(6);
       for (const error of errors) record(error, (error as Error).message, (error as Error).stack, (error as Error).cause);

@@ -30,8 +30,11 @@ describe('toClientConfig sets the origin of static credentials (for the pool end
     expect(literal.credentials).toMatchObject({ accessKeyId: 'AKIANODE', origin: 'node' });
   });
 
-  it('profiles and the default chain carry no origin (they are always the host’s)', () => {
-    expect(toClientConfig({ credentials_profile_name: typed('dev') }, { env: {} }).credentials).toEqual({ kind: 'profile', profile: 'dev' });
+  it('profiles and the default chain carry no origin (they are always the host’s); a profile says where its NAME came from', () => {
+    expect(toClientConfig({ credentials_profile_name: typed('dev') }, { env: {} }).credentials).toEqual({ kind: 'profile', profile: 'dev', nameOrigin: 'node' });
+    const fromVariable = resolveSecretInput({ variable: 'TEAM_PROFILE' }, (name) => (name === 'TEAM_PROFILE' ? 'team-dev' : undefined));
+    const named = toClientConfig({ credentials_profile_name: fromVariable.ok ? fromVariable.secret : undefined }, { env: {} }).credentials;
+    expect(named).toEqual({ kind: 'profile', profile: 'team-dev', nameOrigin: 'host', nameVariable: 'TEAM_PROFILE' });
     expect(toClientConfig({}, { env: {} }).credentials).toEqual({ kind: 'default' });
   });
 });

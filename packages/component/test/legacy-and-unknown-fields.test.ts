@@ -119,7 +119,7 @@ describe('Bedrock API key (api_key)', () => {
     expect(configOf({ api_key: { value: 'MY_BEDROCK_KEY', load_from_db: true } }, { variables: { MY_BEDROCK_KEY: API_KEY } }).credentials).toEqual({
       kind: 'bearer', token: API_KEY, origin: 'host',
     });
-    expect(() => configOf({ api_key: { value: 'MY_BEDROCK_KEY', load_from_db: true } })).toThrow(/api_key: names the variable "MY_BEDROCK_KEY", which is set neither/);
+    expect(() => configOf({ api_key: { value: 'MY_BEDROCK_KEY', load_from_db: true } })).toThrow(/api_key: names the variable "MY_BEDROCK_KEY", which is not set, empty or not usable/);
   });
 
   it('AWS_BEARER_TOKEN_BEDROCK in the environment is not a default of the input: the node keeps its keys or the default chain', () => {

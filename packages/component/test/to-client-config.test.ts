@@ -21,8 +21,8 @@ describe('toClientConfig credential precedence', () => {
   });
 
   it('no keys -> profile; no profile -> default chain', () => {
-    expect(toClientConfig({ credentials_profile_name: s('dev'), aws_session_token: s('ignored') }, { env: {} }).credentials).toEqual({ kind: 'profile', profile: 'dev' });
-    expect(toClientConfig({ credentials_profile_name: 'plain' }, { env: {} }).credentials).toEqual({ kind: 'profile', profile: 'plain' });
+    expect(toClientConfig({ credentials_profile_name: s('dev'), aws_session_token: s('ignored') }, { env: {} }).credentials).toEqual({ kind: 'profile', profile: 'dev', nameOrigin: 'node' });
+    expect(toClientConfig({ credentials_profile_name: 'plain' }, { env: {} }).credentials).toEqual({ kind: 'profile', profile: 'plain', nameOrigin: 'node' });
     expect(toClientConfig({}, { env: {} }).credentials).toEqual({ kind: 'default' });
   });
 
@@ -43,7 +43,10 @@ describe('toClientConfig credential precedence', () => {
     expect(toClientConfig({}, { env: {} }).region).toBe('us-east-1');
     expect(toClientConfig({}, { env: { AWS_DEFAULT_REGION: 'eu-central-1' } }).region).toBe('eu-central-1');
     expect(toClientConfig({}, { variables: { AWS_REGION: 'ap-south-1' }, env: { AWS_DEFAULT_REGION: 'eu-central-1' } }).region).toBe('ap-south-1');
-    expect(() => toClientConfig({}, { env: { AWS_REGION: 'nowhere' } })).toThrow(/region_name: does not look like an AWS region/);
+    // A region read from a variable is named, never echoed.
+    expect(() => toClientConfig({}, { env: { AWS_REGION: 'nowhere' } })).toThrow(/region_name: is empty, so the variable AWS_REGION is used, and its value does not look like an AWS region \(the value is not shown\)/);
+    expect(() => toClientConfig({}, { env: { AWS_REGION: 'nowhere' } })).not.toThrow(/nowhere/);
+    expect(() => toClientConfig({ region_name: 'moon-1' }, { env: {} })).toThrow(/region_name: does not look like an AWS region/);
     expect(() => toClientConfig({ region_name: 'moon-1' }, { env: {} }, { errorPrefix: 'P: ' })).toThrow(/^P: region_name/);
   });
 

@@ -15,7 +15,8 @@ let pool: BedrockPool;
 
 beforeEach(async () => {
   emu = await startEmulator({ tls: true, serverDelayMs: 5 });
-  pool = new BedrockPool({ defaults: { tls: { ca: emu.ca } } });
+  // The operator allows the emulator for host credentials (variables, profiles, the environment).
+  pool = new BedrockPool({ endpointPolicy: { allowedHosts: [new URL(emu.url).host] }, defaults: { tls: { ca: emu.ca } } });
 });
 afterEach(async () => {
   await pool.close();

@@ -95,6 +95,8 @@ describe('bedrock-emulator CLI', () => {
         AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
         NODE_EXTRA_CA_CERTS: expect.stringMatching(/ca\.pem$/),
         AWS_CA_BUNDLE: env['NODE_EXTRA_CA_CERTS'],
+        // Host credentials (these exports) reach a loopback endpoint only when the operator allows it.
+        BEDROCK_FLOW_ALLOWED_ENDPOINTS: new URL(url!).host,
       });
       expect(banner).toContain(`secret access key: ${TEST_CREDENTIALS.secretAccessKey}`);
       expect(banner).toContain('bearer token:      cli-test-api-key');

@@ -20,7 +20,8 @@ describe('AmazonBedrockModel component on a pooled client', () => {
 
   beforeAll(async () => {
     emu = await startEmulator({ tls: true, credentials: [TEST_CREDENTIALS, PROFILE_KEYS, CHAIN_KEYS] });
-    pool = new BedrockPool({ defaults: { tls: { ca: emu.ca } } });
+    // The operator allows the emulator for host credentials (variables, profiles, the environment).
+    pool = new BedrockPool({ endpointPolicy: { allowedHosts: [new URL(emu.url).host] }, defaults: { tls: { ca: emu.ca } } });
     ctx = { graphId: 'flow-1', nodeId: 'AmazonBedrockModel-AbC12', pool, env: false };
     staticValues = {
       aws_access_key_id: TEST_CREDENTIALS.accessKeyId,
@@ -196,7 +197,8 @@ describe('AmazonBedrockModel rejects bad inputs before any request', () => {
 
   beforeAll(async () => {
     emu = await startEmulator({ tls: true });
-    pool = new BedrockPool({ defaults: { tls: { ca: emu.ca } } });
+    // The operator allows the emulator for host credentials (variables, profiles, the environment).
+    pool = new BedrockPool({ endpointPolicy: { allowedHosts: [new URL(emu.url).host] }, defaults: { tls: { ca: emu.ca } } });
     ctx = { graphId: 'flow-2', nodeId: 'AmazonBedrockModel-Bad', pool, env: false };
   });
   afterAll(async () => {

@@ -19,6 +19,8 @@ export interface EditorField {
   defaultValue: unknown;
   /** Listed under "Advanced". */
   advanced: boolean;
+  /** A note shown under the control (what the runtime does with the value), or none. */
+  note?: string;
 }
 
 /** The control for a manifest input: by its Langflow input type and UI flags. */

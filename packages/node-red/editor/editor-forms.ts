@@ -40,6 +40,13 @@ function connectionInput(manifest: ComponentManifest, name: string): ManifestInp
   throw new RangeError(`No component in the manifest has the connection input "${name}"`);
 }
 
+/**
+ * Shown under the config node's endpoint field. Every flow editor can change every node in Node-RED, so keys and API
+ * keys stored here are the host's: they go only to AWS endpoints and the hosts the operator allows.
+ */
+export const ENDPOINT_NOTE =
+  "Keys and API keys stored in this config node are the host's: they are sent only to AWS Bedrock endpoints and to the hosts the operator allows in settings.js (bedrockFlow.endpointPolicy.allowedHosts), loopback included. Leave empty for the region's AWS endpoint.";
+
 /** The config node's form: one field per connection input; keys and token as credentials. */
 export function configNodeForm(manifest: ComponentManifest): EditorForm {
   const fields = CONNECTION_FIELDS.map((field): EditorField => {
@@ -49,7 +56,8 @@ export function configNodeForm(manifest: ComponentManifest): EditorForm {
     }
     // A profile name is not a secret: a plain text field (Langflow shows it as a password field).
     const control = input.type === 'SecretStrInput' ? 'text' : controlOf(input);
-    return { property: field.property, input, control, credential: false, defaultValue: defaultValueOf(input), advanced: input.advanced };
+    const note = field.input === 'endpoint_url' ? ENDPOINT_NOTE : undefined;
+    return { property: field.property, input, control, credential: false, defaultValue: defaultValueOf(input), advanced: input.advanced, ...(note ? { note } : {}) };
   });
   return { type: CONFIG_NODE_TYPE, fields: basicFirst(fields) };
 }

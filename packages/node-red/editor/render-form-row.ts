@@ -47,5 +47,6 @@ export function renderFormRow(field: EditorField, idPrefix: 'node-input' | 'node
   const id = `${idPrefix}-${field.property}`;
   const title = field.input.info ? ` title="${escapeHtml(field.input.info)}"` : '';
   const label = `<label for="${id}"${title}>${escapeHtml(field.input.displayName)}</label>`;
-  return `    <div class="form-row" data-input="${escapeHtml(field.input.name)}">\n      ${label}\n      ${control(field, id, `${nodeType}-${field.property}-options`)}\n    </div>`;
+  const note = field.note ? `\n      <div class="form-tips" data-note="${escapeHtml(field.input.name)}">${escapeHtml(field.note)}</div>` : '';
+  return `    <div class="form-row" data-input="${escapeHtml(field.input.name)}">\n      ${label}\n      ${control(field, id, `${nodeType}-${field.property}-options`)}${note}\n    </div>`;
 }

@@ -5,6 +5,7 @@
  * properties; the access key, secret key and session token live in Node-RED's credential store (declared below),
  * never in the flow JSON. An optional trusted CA (PEM) is for private endpoints and local emulators.
  */
+const { Secret } = require('@bedrock-flow/component');
 const { CONFIG_NODE_TYPE, CONNECTION_FIELDS } = require('./lib/node-catalog');
 
 /** @param {any} RED */
@@ -22,15 +23,20 @@ module.exports = function registerBedrockAwsConfig(RED) {
     /**
      * The component connection inputs. Unset fields are `''`, which components read as "unset", so the
      * credential chain is: API key here -> keys here -> profile here -> the AWS SDK default chain (env, SSO, IMDS, …).
-     * @returns {Record<string, string>}
+     * Stored keys and API keys are handed over as host-stored secrets (`origin: { kind: 'host' }`): Node-RED has no
+     * owners, so whoever edits a flow can point this config node's endpoint anywhere; its stored credentials therefore
+     * go only where host credentials may (AWS endpoints plus `settings.bedrockFlow.endpointPolicy`).
+     * @returns {Record<string, string | Secret>}
      */
     node.connectionValues = () => {
-      /** @type {Record<string, string>} */
+      /** @type {Record<string, string | Secret>} */
       const values = {};
       const credentials = node.credentials || {};
       for (const field of CONNECTION_FIELDS) {
         const raw = 'credential' in field ? credentials[field.credential] : config[field.property];
-        values[field.input] = typeof raw === 'string' ? raw.trim() : '';
+        const value = typeof raw === 'string' ? raw.trim() : '';
+        values[field.input] =
+          'credential' in field && value !== '' ? new Secret(value, { kind: 'host', name: `the ${CONFIG_NODE_TYPE} credential ${field.credential}` }) : value;
       }
       return values;
     };

@@ -112,3 +112,11 @@ describe('bedrock-aws-config form', () => {
     expect(declared).toEqual(registrationOf(html).definition.credentials);
   });
 });
+
+test("the config node's endpoint field says that stored keys are the host's and which setting allows an endpoint", () => {
+  const html = fs.readFileSync(path.join(__dirname, '..', 'nodes', `${CONFIG_NODE_TYPE}.html`), 'utf8');
+  const row = /<div class="form-row" data-input="endpoint_url">([\s\S]*?)\n {4}<\/div>/.exec(html)?.[1] ?? '';
+  expect(row).toContain('id="node-config-input-endpoint"');
+  expect(row).toMatch(/<div class="form-tips" data-note="endpoint_url">Keys and API keys stored in this config node are the host&#39;s/);
+  expect(row).toContain('bedrockFlow.endpointPolicy.allowedHosts');
+});

@@ -60,11 +60,13 @@ const offMachineLog = (userDir: string) => path.join(userDir, 'off-machine-calls
 
 /**
  * Starts Node-RED in a child process (see node-red-server.cjs), in this worker's loopback-only namespace, recording
- * any call it tries off the machine, and resolves with its port.
+ * any call it tries off the machine, and resolves with its port. `allowedEndpoint` is the operator's
+ * BEDROCK_FLOW_ALLOWED_ENDPOINTS: keys stored in a config node are host credentials, which reach the loopback
+ * emulator only when allowed.
  */
-function startNodeRed(userDir: string): Promise<{ child: ChildProcess; port: number }> {
+function startNodeRed(userDir: string, allowedEndpoint: string): Promise<{ child: ChildProcess; port: number }> {
   requireLoopbackOnlyNetwork('Node-RED');
-  const env = { ...process.env, ...offMachineRecorderEnv(offMachineLog(userDir), process.env.NODE_OPTIONS ?? '') };
+  const env = { ...process.env, ...offMachineRecorderEnv(offMachineLog(userDir), process.env.NODE_OPTIONS ?? ''), BEDROCK_FLOW_ALLOWED_ENDPOINTS: allowedEndpoint };
   return new Promise((resolve, reject) => {
     const child = fork(path.join(__dirname, 'support', 'node-red-server.cjs'), [userDir], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env });
     child.once('message', (message: { port: number }) => resolve({ child, port: message.port }));
@@ -96,7 +98,7 @@ function stopNodeRed(child: ChildProcess): Promise<void> {
     fs.mkdirSync(path.join(userDir, 'node_modules', '@bedrock-flow'), { recursive: true });
     fs.symlinkSync(PACKAGE_DIR, path.join(userDir, 'node_modules', '@bedrock-flow', 'node-red'), 'dir');
     fs.writeFileSync(path.join(userDir, 'package.json'), JSON.stringify({ name: 'node-red-project', private: true, dependencies: { '@bedrock-flow/node-red': '*' } }));
-    nodeRed = await startNodeRed(userDir);
+    nodeRed = await startNodeRed(userDir, new URL(emu.url).host);
     baseUrl = `http://127.0.0.1:${nodeRed.port}`;
     await deploy(baseUrl, emu);
     const { chromium } = await import('playwright-core');

@@ -1,4 +1,4 @@
-import { eventually, nodeRedHelper, useEmulatorForFlows } from './support/node-red-helper';
+import { eventually, nodeRedHelper, settingsAllowingEmulator, useEmulatorForFlows } from './support/node-red-helper';
 import { awsCredentials, converseFlow, TAB, type FlowNode } from './support/flows';
 
 // The node modules exactly as Node-RED require()s them.
@@ -9,9 +9,10 @@ const { currentRuntimePool } = require('../nodes/lib/runtime-pool');
 const REDEPLOYS = 50;
 
 // Grace 0: a released slot is drained at once, so socket counts settle without waiting out the default 5 s.
-const helper = nodeRedHelper({ bedrockFlow: { pool: { releaseGraceMs: 0 } } });
+const { settings, allowedHosts } = settingsAllowingEmulator();
+const helper = nodeRedHelper(settings);
 
-const emulator = useEmulatorForFlows(helper, currentRuntimePool);
+const emulator = useEmulatorForFlows(helper, currentRuntimePool, allowedHosts);
 
 /** Sends `payload` into `nodeId` and resolves with the message the helper node `out` receives. */
 function ask(nodeId: string, payload: unknown): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any

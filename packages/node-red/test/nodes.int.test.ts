@@ -1,5 +1,5 @@
 import { TEST_CREDENTIALS } from '@bedrock-flow/emulator';
-import { eventually, nodeRedHelper, useEmulatorForFlows } from './support/node-red-helper';
+import { eventually, nodeRedHelper, settingsAllowingEmulator, useEmulatorForFlows } from './support/node-red-helper';
 import { awsConfigNode, awsCredentials, CHAT_MODEL, converseFlow, TAB, type FlowNode } from './support/flows';
 
 const awsConfig = require('../nodes/bedrock-aws-config');
@@ -9,9 +9,10 @@ const embeddingsNode = require('../nodes/bedrock-embeddings');
 const { currentRuntimePool } = require('../nodes/lib/runtime-pool');
 const ALL_NODES = [awsConfig, converseNode, invokeModelNode, embeddingsNode];
 
-const helper = nodeRedHelper({ bedrockFlow: { pool: { releaseGraceMs: 0 } } });
+const { settings, allowedHosts } = settingsAllowingEmulator();
+const helper = nodeRedHelper(settings);
 
-const emulator = useEmulatorForFlows(helper, currentRuntimePool);
+const emulator = useEmulatorForFlows(helper, currentRuntimePool, allowedHosts);
 
 /** Resolves with the next message the helper node `id` receives. */
 function nextMessage(id: string): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any

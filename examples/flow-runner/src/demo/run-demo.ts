@@ -103,10 +103,14 @@ export async function runDemo(options: Omit<DemoOptions, 'resultsDir'> & { resul
     }
     const profileOf = (mode: ModeName): string =>
       profiles ? profiles.profile(profileLabel(mode)) : (realSource as { kind: 'profile'; profile: string }).profile;
+    // The operator's endpoint policy (BEDROCK_FLOW_ALLOWED_ENDPOINTS, …), e.g. for --real through a corporate gateway.
+    // The demo also operates its emulator: it allows that host:port for the credential_process profiles (host
+    // credentials, which reach loopback only when allowed), as `BEDROCK_FLOW_ALLOWED_ENDPOINTS=<emulator>` would.
+    const fromEnv = endpointPolicyFromEnv(process.env);
+    const endpointPolicy = emulator ? { ...fromEnv, allowedHosts: [new URL(emulator.url).host, ...(fromEnv.allowedHosts ?? [])] } : fromEnv;
     modes.push(
       ...createModes(
-        // The operator's endpoint policy (BEDROCK_FLOW_ALLOWED_ENDPOINTS, …), e.g. for --real through a corporate gateway.
-        { registry: createBedrockRegistry(), locals: LOCAL_COMPONENTS, ...(emulator?.ca ? { ca: emulator.ca } : {}), env: false, endpointPolicy: endpointPolicyFromEnv(process.env) },
+        { registry: createBedrockRegistry(), locals: LOCAL_COMPONENTS, ...(emulator?.ca ? { ca: emulator.ca } : {}), env: false, endpointPolicy },
         labels,
       ),
     );

@@ -16,8 +16,9 @@ export interface ModeDependencies {
   env?: Readonly<Record<string, string | undefined>> | false;
   /**
    * The pools' endpoint policy: which `endpoint_url` hosts may receive which credentials. The host operator sets it,
-   * never a flow. Default `{}`: AWS Bedrock Runtime endpoints and loopback only, other https hosts only with keys typed
-   * into the node (the demo's emulator is loopback). The demo passes `endpointPolicyFromEnv(process.env)`.
+   * never a flow. Default `{}`: host credentials (profiles, variables, the environment) only to AWS Bedrock Runtime
+   * endpoints; loopback and other https hosts only with keys typed into the node. The demo passes
+   * `endpointPolicyFromEnv(process.env)` plus its own emulator's host:port (its profiles are host credentials).
    */
   endpointPolicy?: EndpointPolicyOptions;
 }

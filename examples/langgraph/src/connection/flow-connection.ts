@@ -1,4 +1,4 @@
-import type { BedrockPoolOptions } from '@bedrock-flow/bedrock-pool';
+import { endpointPolicyFromEnv, type BedrockPoolOptions } from '@bedrock-flow/bedrock-pool';
 import { startEmulator, TEST_CREDENTIALS, type ModelRequestView, type RunningEmulator } from '@bedrock-flow/emulator';
 import { RAG_CHAT_MODEL } from '../flow/rag-flow';
 import { findAwsCredentialSource, MissingAwsCredentialsError } from './find-aws-credentials';
@@ -35,7 +35,10 @@ export async function emulatorConnection(): Promise<FlowConnection> {
       region_name: 'us-east-1',
       endpoint_url: emulator.url,
     },
-    poolOptions: { defaults: { tls: { ca: emulator.ca! } } },
+    // The example operates its emulator, so it allows that host:port explicitly (BEDROCK_FLOW_ALLOWED_ENDPOINTS would do
+    // the same): the keys above are typed into the node and would reach loopback anyway, but credentials from a host
+    // variable or the environment reach loopback only when the operator allows it.
+    poolOptions: { endpointPolicy: { allowedHosts: [new URL(emulator.url).host] }, defaults: { tls: { ca: emulator.ca! } } },
     label: `emulator at ${emulator.url}`,
     emulator,
     close: () => emulator.close(),
@@ -53,7 +56,8 @@ export function realConnection(env: Readonly<Record<string, string | undefined>>
   return {
     // Empty strings unset the secret inputs, so the components use the SDK's default chain instead of env variables by name.
     values: { aws_access_key_id: '', aws_secret_access_key: '', aws_session_token: '', region_name: region },
-    poolOptions: {},
+    // The operator's policy from the environment (e.g. BEDROCK_FLOW_ALLOWED_ENDPOINTS for a gateway); default AWS only.
+    poolOptions: { endpointPolicy: endpointPolicyFromEnv(env) },
     label: `Amazon Bedrock in ${region} (credentials: ${source})`,
     close: async () => undefined,
   };

@@ -11,8 +11,21 @@ export type CredentialSource =
    * provider; fingerprinted by a per-process HMAC.
    */
   | { kind: 'bearer'; token: string; origin?: 'node' | 'host' }
-  /** A named profile of the shared config/credentials files (covers credential_process, SSO, role assumption). */
-  | { kind: 'profile'; profile: string; configFile?: string; credentialsFile?: string }
+  /**
+   * A named profile of the shared config/credentials files (covers credential_process, SSO, role assumption). Its
+   * credentials are always the host's. `nameOrigin` says where the profile NAME came from: `'node'` (typed into the
+   * node: shown in labels, metrics and errors) or `'host'` (a host variable or the environment: never shown, since a
+   * flow could name any variable and read its value back). Absent means `'host'`.
+   */
+  | {
+      kind: 'profile';
+      profile: string;
+      configFile?: string;
+      credentialsFile?: string;
+      nameOrigin?: 'node' | 'host';
+      /** The variable that held the name, when there was one (a variable's name is not a secret): shown instead of the name. */
+      nameVariable?: string;
+    }
   /**
    * The SDK's default Node provider chain (env, SSO, ini, process, web identity, ECS, IMDS), with the SDK's own auth
    * choice: with `AWS_BEARER_TOKEN_BEDROCK` in the environment the SDK sends that bearer token.
@@ -83,7 +96,11 @@ export interface ClientConfig {
   transport?: 'http1' | 'http2';
   /** TLS options. Default: verify against Node's roots. */
   tls?: TlsConfig;
-  /** HTTPS proxy URL, or `false` for none. Default: `HTTPS_PROXY`/`https_proxy` honouring `NO_PROXY`. */
+  /**
+   * HTTPS proxy URL, or `false` for none. Default: `HTTPS_PROXY`/`https_proxy` honouring `NO_PROXY`, except for
+   * loopback endpoints (never proxied from the environment, as in Go's `net/http`). Applies to `https://` endpoints
+   * only: an `http://` endpoint is always reached directly.
+   */
   proxy?: string | false;
   /** HTTP options; see {@link HttpConfig} for defaults. */
   http?: HttpConfig;

@@ -44,6 +44,8 @@ const SIGNING_REGION = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 // Bedrock API keys are base64-ish text; whitespace or a control character could split the Authorization header.
 // eslint-disable-next-line no-control-regex
 const BEARER_TOKEN_FORBIDDEN = /[\s\x00-\x1F\x7F]/;
+// A host variable's name, as the component layer accepts it.
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_.-]{0,255}$/;
 
 /** Merges `defaults` under `config`, validates every field and fills the defaults. Throws {@link ConfigValidationError}. */
 export function normalizeConfig(config: ClientConfig, defaults: Partial<ClientConfig> = {}, env: NodeJS.ProcessEnv = process.env): NormalizedClientConfig {
@@ -72,7 +74,8 @@ export function normalizeConfig(config: ClientConfig, defaults: Partial<ClientCo
   }
   const proxyOption = config.proxy !== undefined ? config.proxy : defaults.proxy;
   if (proxyOption !== undefined && proxyOption !== false) validateProxyUrl(proxyOption, 'proxy');
-  const proxy = resolveProxy(proxyOption, target.hostname, target.port, env);
+  // Proxies tunnel https only (CONNECT + TLS); an http:// endpoint (loopback or allowedHttpHosts) is reached directly.
+  const proxy = target.protocol === 'https:' ? resolveProxy(proxyOption, target.hostname, target.port, env) : undefined;
   if (proxy !== undefined) validateProxyUrl(proxy, proxyOption === undefined ? 'proxy (from HTTPS_PROXY)' : 'proxy');
   if (proxy !== undefined && transport === 'http2') {
     throw new ConfigValidationError('proxy', 'the http2 transport cannot tunnel through an HTTPS proxy', 'transport "http1" with a proxy, or proxy: false with "http2"');
@@ -135,7 +138,10 @@ function validateCredentials(source: CredentialSource): CredentialSource {
   }
   switch (source.kind) {
     case 'static':
-      nonEmptyString('credentials.accessKeyId', source.accessKeyId);
+      // Never echo the key id: it may be a host variable's value.
+      if (typeof source.accessKeyId !== 'string' || source.accessKeyId.trim().length === 0) {
+        throw new ConfigValidationError('credentials.accessKeyId', 'missing, empty or whitespace only', 'a non-empty access key id');
+      }
       // Never echo the value of a secret field, only its type.
       if (typeof source.secretAccessKey !== 'string' || source.secretAccessKey.length === 0) {
         throw new ConfigValidationError('credentials.secretAccessKey', 'missing or empty', 'a non-empty string');
@@ -156,7 +162,14 @@ function validateCredentials(source: CredentialSource): CredentialSource {
       validateOrigin(source.origin);
       return source;
     case 'profile':
-      nonEmptyString('credentials.profile', source.profile);
+      // Never echo the name: it may be a host variable's value.
+      if (typeof source.profile !== 'string' || source.profile.trim().length === 0) {
+        throw new ConfigValidationError('credentials.profile', 'missing, empty or whitespace only', 'a non-empty profile name');
+      }
+      validateOrigin(source.nameOrigin, 'credentials.nameOrigin');
+      if (source.nameVariable !== undefined && (typeof source.nameVariable !== 'string' || !VARIABLE_NAME.test(source.nameVariable))) {
+        throw new ConfigValidationError('credentials.nameVariable', 'is not a variable name', 'a variable name (letters, digits, _ . -), or undefined');
+      }
       if (source.configFile !== undefined) nonEmptyString('credentials.configFile', source.configFile);
       if (source.credentialsFile !== undefined) nonEmptyString('credentials.credentialsFile', source.credentialsFile);
       return source;
@@ -167,9 +180,9 @@ function validateCredentials(source: CredentialSource): CredentialSource {
   }
 }
 
-function validateOrigin(origin: unknown): void {
+function validateOrigin(origin: unknown, field = 'credentials.origin'): void {
   if (origin !== undefined && origin !== 'node' && origin !== 'host') {
-    throw new ConfigValidationError('credentials.origin', `got ${describe(origin)}`, '"node", "host" or undefined');
+    throw new ConfigValidationError(field, `got ${describe(origin)}`, '"node", "host" or undefined');
   }
 }
 

@@ -1,13 +1,18 @@
+import { isLoopbackHost } from '../endpoint-policy/is-loopback-host';
+
 /**
- * The proxy URL for `host:port`, from an explicit option or `HTTPS_PROXY`/`https_proxy` (lower case wins,
+ * The proxy URL for an https `host:port`, from an explicit option or `HTTPS_PROXY`/`https_proxy` (lower case wins,
  * as curl) honouring `NO_PROXY`/`no_proxy` (`*`, exact host, `.suffix` or `suffix`, optional `:port`).
- * `undefined` means connect directly.
+ * A loopback host (exactly `localhost`, 127.0.0.0/8, `::1`) never takes the proxy from the environment, as Go's
+ * `net/http` does: through a proxy it would be the proxy machine's loopback. An explicit option is used as given.
+ * `undefined` means connect directly. (`http://` endpoints never use a proxy: the caller does not ask.)
  */
 export function resolveProxy(option: string | false | undefined, host: string, port: number, env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (option === false) return undefined;
   if (typeof option === 'string') return option;
   const fromEnv = env.https_proxy || env.HTTPS_PROXY;
   if (!fromEnv) return undefined;
+  if (isLoopbackHost(host.replace(/^\[|\]$/g, '').toLowerCase())) return undefined;
   return isExcludedByNoProxy(env.no_proxy ?? env.NO_PROXY ?? '', host, port) ? undefined : fromEnv;
 }
 

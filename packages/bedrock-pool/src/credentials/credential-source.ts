@@ -6,28 +6,55 @@ import type { CredentialSource } from '../config/client-config';
 export interface CredentialSourceKey {
   /** Equal for equal sources; secrets enter only as per-process HMACs. */
   key: string;
-  /** For logs, metrics and errors: kind plus profile name or access key id, never a secret (nor any part of an API key). */
+  /**
+   * For logs, metrics, events and errors: the kind, plus the access key id or profile name only when the flow author
+   * typed it into the node. A value from a host variable or the environment is never part of it (a flow names any
+   * variable it likes, so echoing the value would read the variable back), nor is any secret or part of an API key.
+   */
   label: string;
+  /**
+   * Values of this source that no message may contain, longest first (a host-provided key id or profile name, the
+   * secret, the token): {@link CredentialResolutionError} removes them from an SDK error it wraps.
+   */
+  hidden: readonly string[];
 }
 
-/** Computes the sharing key and the safe label of a credential source. */
+/** Computes the sharing key, the safe label and the values to hide of a credential source. */
 export function describeCredentialSource(source: CredentialSource): CredentialSourceKey {
   switch (source.kind) {
     case 'static': {
       const secretHash = hashSecret(`${source.secretAccessKey}\u0000${source.sessionToken ?? ''}`);
-      return { key: `static:${source.accessKeyId}:${secretHash}`, label: `static credentials ${source.accessKeyId}` };
+      const typed = source.origin === 'node';
+      // The origin is part of the key: a typed key id never lends its label to the same key read from a variable.
+      return {
+        key: `static:${typed ? 'node' : 'host'}:${hashSecret(source.accessKeyId)}:${secretHash}`,
+        label: typed ? `static credentials ${source.accessKeyId}` : "static credentials provided by the host (key id not shown)",
+        hidden: hiddenValues(typed ? [] : [source.accessKeyId], source.secretAccessKey, source.sessionToken),
+      };
     }
     case 'bearer':
       // Its own key space: a bearer slot never shares a provider (or a client) with SigV4 credentials.
-      return { key: `bearer:${hashSecret(source.token)}`, label: 'a Bedrock API key (bearer)' };
-    case 'profile':
+      return { key: `bearer:${hashSecret(source.token)}`, label: 'a Bedrock API key (bearer)', hidden: hiddenValues([], source.token) };
+    case 'profile': {
+      const typed = source.nameOrigin === 'node';
+      const variable = typed ? undefined : source.nameVariable;
       return {
-        key: `profile:${JSON.stringify([source.profile, source.configFile ?? null, source.credentialsFile ?? null])}`,
-        label: `profile "${source.profile}"`,
+        key: `profile:${JSON.stringify([typed ? 'node' : `host:${variable ?? ''}`, hashSecret(source.profile), source.configFile ?? null, source.credentialsFile ?? null])}`,
+        label: typed
+          ? `profile "${source.profile}"`
+          : variable === undefined
+            ? 'a profile named by a host variable (name not shown)'
+            : `the profile named by the variable "${variable}" in credentials_profile_name (name not shown)`,
+        hidden: typed ? [] : [source.profile],
       };
+    }
     case 'default':
-      return { key: 'default', label: 'the default credential provider chain' };
+      return { key: 'default', label: 'the default credential provider chain', hidden: [] };
   }
+}
+
+function hiddenValues(values: string[], ...secrets: Array<string | undefined>): string[] {
+  return [...values, ...secrets.filter((secret): secret is string => secret !== undefined && secret !== '')].sort((a, b) => b.length - a.length);
 }
 
 /**

@@ -56,9 +56,13 @@ export class SharedCredentialProvider {
   #disposed = false;
   #stats = { resolutions: 0, resolutionsOnRequestPath: 0, backgroundRefreshes: 0, failures: 0 };
 
-  constructor(key: string, label: string, source: SourceProvider, options: SharedCredentialProviderOptions = {}) {
+  /** Values no message may contain (`describeCredentialSource().hidden`); private, so `inspect` never shows them. */
+  readonly #hidden: readonly string[];
+
+  constructor(key: string, label: string, source: SourceProvider, options: SharedCredentialProviderOptions = {}, hidden: readonly string[] = []) {
     this.key = key;
     this.label = label;
+    this.#hidden = hidden;
     this.#source = source;
     this.#options = options;
   }
@@ -131,7 +135,7 @@ export class SharedCredentialProvider {
       (error: unknown) => {
         this.#pending = undefined;
         this.#count('failures', 'failure');
-        const wrapped = new CredentialResolutionError(this.label, error);
+        const wrapped = new CredentialResolutionError(this.label, error, this.#hidden);
         this.#options.logger?.warn?.(wrapped.message);
         throw wrapped;
       },

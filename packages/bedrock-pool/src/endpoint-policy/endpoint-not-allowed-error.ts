@@ -3,7 +3,7 @@ import { redactSecrets } from '../errors/redact-secrets';
 
 /** Why the endpoint policy refused an endpoint. */
 export type EndpointRefusal =
-  /** Host-provided credentials (environment, default chain, profile, host variable, env API key) to a host outside AWS and loopback. */
+  /** Host-provided credentials (environment, default chain, profile, host variable, env API key) to a host outside AWS and `allowedHosts` (loopback included). */
   | 'host-credentials-to-untrusted-host'
   /** Cleartext `http://` to a host other than loopback, not allowed by the operator. */
   | 'cleartext-to-non-loopback-host';

@@ -56,7 +56,7 @@ export class EndpointPolicy {
     let refusal = this.#decisions.get(key);
     if (refusal === undefined) {
       // Config validation already refused unparseable URLs; should one get here, it is judged as an unknown host.
-      const target = parseEndpointTarget(endpoint) ?? { protocol: 'https:' as const, host: '', port: 443, display: '(an unparseable URL)' };
+      const target = parseEndpointTarget(endpoint) ?? { protocol: 'https:' as const, host: '', absolute: false, port: 443, display: '(an unparseable URL)' };
       const details = decideEndpoint(target, origin, this.#policy, labelOf(credentials));
       refusal = details ? { ...details, endpoint: target.display, host: target.host } : null;
       if (this.#decisions.size >= MEMO_LIMIT) this.#decisions.clear();
@@ -77,9 +77,9 @@ function patterns(list: unknown, field: string) {
 function labelOf(credentials: CredentialSource): string {
   switch ((credentials as { kind: string }).kind) {
     case 'static':
-      return 'access keys from a host variable or the environment';
+      return "access keys from a host variable, the environment or the host's stored settings";
     case 'bearer':
-      return 'an API key from a host variable or the environment';
+      return "an API key from a host variable, the environment or the host's stored settings";
     case 'profile':
       return 'an AWS profile of the host';
     default:

@@ -12,7 +12,7 @@ export interface HostPattern {
 
 /** What a pattern may look like, for error messages. */
 export const HOST_PATTERN_ALLOWED =
-  'a host name or IP literal ("gateway.corp.example", "10.0.0.7", "[fd00::7]") or "*.suffix" ("*.corp.example"), with an optional ":port"; not a URL';
+  'a host name or IP literal ("gateway.corp.example", "10.0.0.7", "[fd00::7]", "127.0.0.1") or "*.suffix" ("*.corp.example"), with an optional ":port" (without one, any port; there is no ":*"); not a URL';
 
 const SHAPE = /^(\*\.)?(\[[0-9A-Fa-f:.]+\]|[^\s/\\:@?#[\]*]+)(?::(\d{1,5}))?$/;
 
@@ -40,8 +40,13 @@ export function parseHostPattern(text: unknown, field: string): HostPattern {
   return { kind: wildcard ? 'suffix' : 'exact', host, port };
 }
 
-/** Whether `host:port` (canonical host) matches `pattern`. */
-export function matchesHostPattern(pattern: HostPattern, host: string, port: number): boolean {
+/**
+ * Whether `host:port` (canonical host, trailing dot removed) matches `pattern`. `absolute` says the URL spelled the
+ * host with a trailing dot: then an exact single-label name (`localhost`, `emulator`) does not match, because
+ * `/etc/hosts` and search domains answer the bare name and DNS answers the absolute one.
+ */
+export function matchesHostPattern(pattern: HostPattern, host: string, port: number, absolute = false): boolean {
   if (pattern.port !== undefined && pattern.port !== port) return false;
-  return pattern.kind === 'exact' ? host === pattern.host : host.endsWith(`.${pattern.host}`);
+  if (pattern.kind === 'suffix') return host.endsWith(`.${pattern.host}`);
+  return host === pattern.host && !(absolute && !host.includes('.') && !host.includes(':'));
 }

@@ -1,16 +1,16 @@
 import { isIP } from 'node:net';
 
-/** IPv4-mapped IPv6 form of a 127.0.0.0/8 address as `URL` writes it (`::ffff:7f00:1`). */
-const MAPPED_LOOPBACK = /^::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}$/;
-
 /**
- * Whether `host` (canonical, without brackets) is this machine: `localhost`, 127.0.0.0/8, `::1` or an IPv4-mapped
- * 127.x address. `localhost.` (trailing dot) and other `*.localhost` names are not: they may be sent to DNS.
+ * Whether `host` (canonical as WHATWG `URL` writes it, without brackets) is this machine without asking any resolver:
+ * exactly `localhost`, an IPv4 literal in 127.0.0.0/8 (`URL` has already turned `127.1`, `0x7f.1` and `2130706433`
+ * into `127.0.0.1`) or `::1`. Nothing else counts: `localhost.` (absolute: answered by DNS, not `/etc/hosts`; the
+ * caller passes {@link EndpointTarget.absolute}), `localhost.localdomain` and other `*.localhost` names (resolver
+ * answers), and the IPv4-mapped `::ffff:127.x` form (fails closed: no client needs it to reach a local emulator).
  */
 export function isLoopbackHost(host: string): boolean {
   if (host === 'localhost') return true;
   const family = isIP(host);
   if (family === 4) return host.startsWith('127.');
-  if (family === 6) return host === '::1' || MAPPED_LOOPBACK.test(host);
+  if (family === 6) return host === '::1';
   return false;
 }

@@ -3,6 +3,11 @@ export interface EndpointTarget {
   protocol: 'http:' | 'https:';
   /** Host name as `URL` canonicalises it (lower case, punycode, dotted-decimal IPv4), without IPv6 brackets or one trailing dot. */
   host: string;
+  /**
+   * The URL's host ended in a dot (`localhost.`): an absolute name that the resolver answers, never `/etc/hosts`, so
+   * it is not loopback, and an exact single-label pattern (`localhost`, `emulator`) does not match it.
+   */
+  absolute: boolean;
   /** Port, the scheme's default when the URL has none. */
   port: number;
   /** `protocol//host:port` for messages: never the URL's user info, path or query. */
@@ -25,7 +30,8 @@ export function parseEndpointTarget(endpoint: string): EndpointTarget | undefine
   const protocol = url.protocol;
   const bracketless = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
   // `name.` and `name` are the same DNS name; every other difference (case, IDN, IP forms) `URL` already removed.
-  const host = bracketless.endsWith('.') ? bracketless.slice(0, -1) : bracketless;
+  const absolute = bracketless.endsWith('.');
+  const host = absolute ? bracketless.slice(0, -1) : bracketless;
   const port = url.port === '' ? (protocol === 'https:' ? 443 : 80) : Number(url.port);
-  return { protocol, host, port, display: `${protocol}//${url.hostname}${url.port === '' ? '' : `:${url.port}`}` };
+  return { protocol, host, absolute, port, display: `${protocol}//${url.hostname}${url.port === '' ? '' : `:${url.port}`}` };
 }

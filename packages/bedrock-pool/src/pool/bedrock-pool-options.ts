@@ -22,8 +22,9 @@ export interface BedrockPoolOptions {
   openTelemetry?: boolean;
   /**
    * Which endpoints may receive which credentials, checked on every `acquire` before any slot or network call.
-   * Default `{}`: AWS Bedrock Runtime endpoints and loopback take any credentials; other hosts only https and only
-   * credentials typed into the node (`origin: 'node'`); `http://` only to loopback. See {@link EndpointPolicyOptions}.
+   * Default `{}`: AWS Bedrock Runtime endpoints take any credentials; loopback and other hosts (those only over https)
+   * only credentials typed into the node (`origin: 'node'`), never the host's; `http://` only to loopback. A local
+   * emulator used with host credentials is allowed with `allowedHosts: ['127.0.0.1:4000']`. See {@link EndpointPolicyOptions}.
    */
   endpointPolicy?: EndpointPolicyOptions;
   /** Where the pool logs (slot ids and fingerprints, never secrets). Default: silent. */

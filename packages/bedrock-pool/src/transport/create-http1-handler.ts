@@ -30,7 +30,8 @@ export function createHttp1Handler(config: NormalizedClientConfig, recorder: Met
     rejectUnauthorized: config.tls.rejectUnauthorized,
   };
   let agent: HttpAgent;
-  if (config.proxy !== undefined) {
+  // The tunnel agent is an https.Agent: handing it an http:// request fails with ERR_INVALID_PROTOCOL.
+  if (config.proxy !== undefined && config.target.protocol === 'https:') {
     agent = new ProxyTunnelAgent(config.proxy, agentOptions);
   } else if (config.target.protocol === 'http:') {
     agent = new HttpAgent(agentOptions);

@@ -5,13 +5,15 @@ import { BedrockPool, type BedrockPoolOptions, type ClientConfig } from '../../s
 /** Model id used by the tests. */
 export const MODEL_ID = 'anthropic.claude-3-haiku-20240307-v1:0';
 
-/** Starts a TLS emulator and a pool trusting its CA. */
+/** Starts a TLS emulator and a pool trusting its CA and allowing its endpoint (`endpointPolicy.allowedHosts`). */
 export async function startPoolAndEmulator(
   poolOptions: BedrockPoolOptions = {},
   emulatorOptions: EmulatorOptions = {},
 ): Promise<{ emulator: RunningEmulator; pool: BedrockPool; config: ClientConfig }> {
   const emulator = await startEmulator({ tls: true, ...emulatorOptions });
-  const pool = new BedrockPool({ ...poolOptions, defaults: { tls: { ca: emulator.ca }, ...poolOptions.defaults } });
+  // The operator's setting for a local emulator: its host:port trusted with host credentials (profiles, unmarked keys).
+  const endpointPolicy = { ...poolOptions.endpointPolicy, allowedHosts: [new URL(emulator.url).host, ...(poolOptions.endpointPolicy?.allowedHosts ?? [])] };
+  const pool = new BedrockPool({ ...poolOptions, endpointPolicy, defaults: { tls: { ca: emulator.ca }, ...poolOptions.defaults } });
   const config: ClientConfig = {
     region: 'us-east-1',
     endpoint: emulator.url,

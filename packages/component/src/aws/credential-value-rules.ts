@@ -7,6 +7,8 @@ export interface SecretValueRule {
   check: (value: string) => string | undefined;
   /** What the input accepts, for error messages. */
   allowed: string;
+  /** The accepted value in a few words (`an access key id without whitespace`), for a variable whose value is unusable. */
+  valueDescription: string;
 }
 
 /**
@@ -41,22 +43,26 @@ function headerTokenProblem(value: string): string | undefined {
 export const ACCESS_KEY_ID_RULE: SecretValueRule = {
   check: headerTokenProblem,
   allowed: 'an access key id: printable ASCII without whitespace or control characters (AWS keys look like AKIA…), or { variable: NAME } naming one',
+  valueDescription: 'an access key id (printable ASCII, no whitespace or line breaks)',
 };
 
 /** `api_key` (a Bedrock API key): printable ASCII without whitespace (it goes into `Authorization: Bearer …`). */
 export const BEDROCK_API_KEY_RULE: SecretValueRule = {
   check: headerTokenProblem,
   allowed: 'a Bedrock API key (printable ASCII without whitespace or control characters, e.g. ABSK…), or { variable: NAME } naming one',
+  valueDescription: 'a Bedrock API key (printable ASCII, no whitespace or line breaks)',
 };
 
 /** `aws_secret_access_key`, `aws_session_token`: printable ASCII only (they go into signed headers). */
 export const PRINTABLE_SECRET_RULE: SecretValueRule = {
   check: printableProblem,
   allowed: 'a string of printable ASCII characters (no control characters), or { variable: NAME } naming one',
+  valueDescription: 'printable ASCII (no line breaks or control characters)',
 };
 
 /** `credentials_profile_name`: printable ASCII only. */
 export const PROFILE_NAME_RULE: SecretValueRule = {
   check: printableProblem,
   allowed: 'a profile name of printable ASCII characters (no control characters), or { variable: NAME } naming one',
+  valueDescription: 'a profile name of the host (printable ASCII, no line breaks)',
 };

@@ -30,16 +30,20 @@ function originOf(...secrets: Array<Secret | undefined>): 'node' | 'host' {
  */
 const lastWarned = new WeakMap<object, string>();
 
-function warnIfUnlikeAwsKeyId(accessKeyId: string, ctx: Pick<ComponentContext, 'logger'>): void {
+function warnIfUnlikeAwsKeyId(accessKeyId: Secret, ctx: Pick<ComponentContext, 'logger'>): void {
   const logger = ctx.logger;
-  if (!logger?.warn || AWS_ACCESS_KEY_ID_SHAPE.test(accessKeyId)) return;
-  const seen = `${accessKeyId.length}:${accessKeyId.slice(0, 2)}`;
+  // Only about a key id typed into the node: whether a variable's value looks like a key id (and its length) would
+  // describe the host's secret to whoever named the variable.
+  if (!logger?.warn || accessKeyId.origin.kind !== 'value') return;
+  const value = accessKeyId.reveal();
+  if (AWS_ACCESS_KEY_ID_SHAPE.test(value)) return;
+  const seen = `${value.length}:${value.slice(0, 2)}`;
   if (lastWarned.get(logger) === seen) return;
   lastWarned.set(logger, seen);
   logger.warn(
     'aws_access_key_id does not look like an AWS access key id (AKIA… or ASIA…, then 12+ upper-case letters and digits); ' +
       'it is sent as is (fine for LocalStack, MinIO-style or proxy keys; check that no secret was pasted into it)',
-    { field: 'aws_access_key_id', length: accessKeyId.length },
+    { field: 'aws_access_key_id', length: value.length },
   );
 }
 
@@ -53,7 +57,7 @@ function credentialSource(values: AwsConnectionValues, issues: ValidationIssue[]
     // Langflow: either key set -> a static session; half a key pair cannot sign, so say so before any call.
     if (!accessKeyId) issues.push({ field: 'aws_access_key_id', problem: 'is unset while aws_secret_access_key is set', allowed: 'both keys, or neither (then the profile or default chain is used)' });
     if (!secretAccessKey) issues.push({ field: 'aws_secret_access_key', problem: 'is unset while aws_access_key_id is set', allowed: 'both keys, or neither (then the profile or default chain is used)' });
-    if (accessKeyId) warnIfUnlikeAwsKeyId(accessKeyId, ctx);
+    if (accessKeyId && values.aws_access_key_id) warnIfUnlikeAwsKeyId(values.aws_access_key_id, ctx);
     const sessionToken = values.aws_session_token?.reveal();
     return {
       kind: 'static',
@@ -65,7 +69,12 @@ function credentialSource(values: AwsConnectionValues, issues: ValidationIssue[]
   }
   const profileValue = values.credentials_profile_name;
   const profile = typeof profileValue === 'string' ? profileValue : profileValue?.reveal();
-  if (profile) return { kind: 'profile', profile };
+  if (profile) {
+    // A name typed into the node is the author's own text and may be shown; one read from a variable never is.
+    const origin = typeof profileValue === 'string' ? { kind: 'value' as const } : profileValue!.origin;
+    if (origin.kind === 'value') return { kind: 'profile', profile, nameOrigin: 'node' };
+    return { kind: 'profile', profile, nameOrigin: 'host', ...(origin.kind === 'variable' ? { nameVariable: origin.name } : {}) };
+  }
   return { kind: 'default' };
 }
 
@@ -75,7 +84,9 @@ function credentialSource(values: AwsConnectionValues, issues: ValidationIssue[]
  * `credentials_profile_name` -> that profile; else the default chain. Static and bearer sources carry `origin`:
  * `'node'` when every secret part was typed into the node, `'host'` when any came from a variable or the environment.
  * `timeout` (seconds) becomes `http.requestTimeoutMs` (the node's wait for every call).
- * An access key id unlike an AWS one (`AKIA…`/`ASIA…`) is sent as is, with a `ctx.logger.warn`. Region: `region_name`, else the `AWS_REGION` / `AWS_DEFAULT_REGION` variable, else `us-east-1`; it must match
+ * An access key id typed into the node unlike an AWS one (`AKIA…`/`ASIA…`) is sent as is, with a `ctx.logger.warn`
+ * (never for one from a variable: nothing about a variable's value is reported). A profile name typed into the node is
+ * marked `nameOrigin: 'node'` (shown in the pool's labels); one from a variable `nameOrigin: 'host'` with its variable name. Region: `region_name`, else the `AWS_REGION` / `AWS_DEFAULT_REGION` variable, else `us-east-1`; it must match
  * the AWS region pattern. Throws a `ComponentValidationError` (no network call) for half a key pair, a bad region or a
  * bad endpoint URL.
  */
@@ -86,9 +97,15 @@ export function toClientConfig(
 ): ClientConfig {
   const issues: ValidationIssue[] = [];
   const resolve = createVariableResolver(ctx.variables, ctx.env === undefined ? {} : { env: ctx.env });
-  const region = values.region_name ?? resolve('AWS_REGION') ?? resolve('AWS_DEFAULT_REGION') ?? DEFAULT_AWS_REGION;
+  const regionVariable = values.region_name !== undefined ? undefined : resolve('AWS_REGION') !== undefined ? 'AWS_REGION' : resolve('AWS_DEFAULT_REGION') !== undefined ? 'AWS_DEFAULT_REGION' : undefined;
+  const region = values.region_name ?? (regionVariable === undefined ? DEFAULT_AWS_REGION : (resolve(regionVariable) as string));
   if (!isAwsRegion(region)) {
-    issues.push({ field: 'region_name', problem: 'does not look like an AWS region', allowed: `a region name matching ${AWS_REGION_PATTERN.source}`, received: JSON.stringify(region.slice(0, 40)) });
+    issues.push(
+      regionVariable === undefined
+        ? { field: 'region_name', problem: 'does not look like an AWS region', allowed: `a region name matching ${AWS_REGION_PATTERN.source}`, received: JSON.stringify(region.slice(0, 40)) }
+        : // A variable's value is never echoed: name the variable instead.
+          { field: 'region_name', problem: `is empty, so the variable ${regionVariable} is used, and its value does not look like an AWS region (the value is not shown)`, allowed: `a region name matching ${AWS_REGION_PATTERN.source} in region_name or ${regionVariable}` },
+    );
   }
   const endpoint = values.endpoint_url;
   if (endpoint !== undefined) {

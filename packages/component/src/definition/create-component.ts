@@ -1,3 +1,4 @@
+import { inspect, type InspectOptions } from 'node:util';
 import type { InputSpecs, InputValues } from '../inputs/input-spec';
 import { createVariableResolver } from '../secrets/variable-resolver';
 import { validateInputs } from '../validation/validate-inputs';
@@ -65,6 +66,12 @@ export function createComponent<I extends InputSpecs, M extends Record<string, C
     definition: { value: definition, enumerable: false },
     values: { value: values, enumerable: true },
     context: { value: ctx, enumerable: false },
+    // The context holds the host's variables and environment (every secret a flow could name): an inspected or
+    // logged node shows its identity and its (self-redacting) values, never the context.
+    [Symbol.for('nodejs.util.inspect.custom')]: {
+      enumerable: false,
+      value: (_depth: number, options: InspectOptions) => `${definition.name}(${ctx.graphId}/${ctx.nodeId}) ${inspect(values, options)}`,
+    },
     output: {
       enumerable: false,
       value: (outputName: string, methodOptions?: unknown) => {

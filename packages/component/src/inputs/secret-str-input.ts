@@ -22,7 +22,8 @@ export interface SecretStrInputOptions extends BaseInputOptions {
  * (e.g. `AWS_ACCESS_KEY_ID`) left unresolved is unset, so Langflow's credential order falls through to the profile or
  * the default chain; any OTHER variable a flow names that the host does not have is an error, because falling through
  * would run the node on credentials its flow never named (upstream Langflow also fails on a missing variable).
- * Value: `Secret | undefined`. The value never appears in errors or the manifest.
+ * A variable that is missing and one whose value breaks `rule` get the same message, naming the variable but saying
+ * nothing about its value. Value: `Secret | undefined`. The value never appears in errors or the manifest.
  */
 export function secretStrInput(options: SecretStrInputOptions): InputSpec<Secret | undefined> {
   const ui = baseUi(options);
@@ -39,14 +40,21 @@ export function secretStrInput(options: SecretStrInputOptions): InputSpec<Secret
       const resolution = resolveSecretInput(raw, resolve);
       if (!resolution.ok) return resolution;
       const missing = resolution.unresolvedVariable;
-      if (missing !== undefined && missing !== options.defaultVariable) {
-        return {
-          ok: false,
-          problem: `names the variable ${JSON.stringify(missing)}, which is set neither in the host's variables nor in the environment (set it, or clear the field; a node never falls back to other credentials)`,
-        };
-      }
-      const problem = resolution.secret && options.rule ? options.rule.check(resolution.secret.reveal()) : undefined;
-      return problem ? { ok: false, problem } : { ok: true, value: resolution.secret };
+      if (missing !== undefined && missing !== options.defaultVariable) return { ok: false, problem: unusableVariable(missing, options.rule) };
+      const secret = resolution.secret;
+      const problem = secret && options.rule ? options.rule.check(secret.reveal()) : undefined;
+      if (!problem) return { ok: true, value: secret };
+      // A variable's value is the host's secret: what is wrong with it (whitespace, a line break) would describe it, and
+      // "missing" vs "unusable" would tell a flow author which variables exist. Both get one message, naming only the variable.
+      return { ok: false, problem: secret!.origin.kind === 'variable' ? unusableVariable(secret!.origin.name, options.rule) : problem };
     },
   };
+}
+
+/** The one message for a named variable that is missing, empty or holds a value the field cannot use. */
+function unusableVariable(name: string, rule: SecretValueRule | undefined): string {
+  return (
+    `names the variable ${JSON.stringify(name)}, which is not set, empty or not usable for this field, in the host's variables and the environment ` +
+    `(check that it is set${rule ? ` and holds ${rule.valueDescription}` : ''}, or clear the field; a node never falls back to other credentials; the value is never shown)`
+  );
 }

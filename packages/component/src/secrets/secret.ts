@@ -1,7 +1,11 @@
 const REDACTED = '[REDACTED]';
 
-/** Where a secret's value came from; safe to show (a variable name is not a secret). */
-export type SecretOrigin = { kind: 'value' } | { kind: 'variable'; name: string };
+/**
+ * Where a secret's value came from; safe to show (a variable name is not a secret): typed into the node (`value`), a
+ * host variable or the environment (`variable`), or stored by the host for every flow editor to use (`host`, e.g. a
+ * Node-RED config node's credential store, `name` says which). Only `value` counts as the node's own credential.
+ */
+export type SecretOrigin = { kind: 'value' } | { kind: 'variable'; name: string } | { kind: 'host'; name: string };
 
 /**
  * A resolved secret value that redacts itself wherever it could be shown: `String()`, template literals,
@@ -32,7 +36,7 @@ export class Secret {
   }
 
   [Symbol.for('nodejs.util.inspect.custom')](): string {
-    return this.origin.kind === 'variable' ? `Secret(${REDACTED} from ${this.origin.name})` : `Secret(${REDACTED})`;
+    return this.origin.kind === 'value' ? `Secret(${REDACTED})` : `Secret(${REDACTED} from ${this.origin.name})`;
   }
 }
 

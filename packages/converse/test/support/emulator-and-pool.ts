@@ -8,14 +8,15 @@ export interface EmulatorAndPool {
 }
 
 /**
- * Registers the suite's `beforeAll` (starts a TLS emulator and a pool trusting it, then hands both to `onStarted`)
+ * Registers the suite's `beforeAll` (starts a TLS emulator and a pool trusting it and allowing its endpoint, then hands both to `onStarted`)
  * and `afterAll` (closes the pool, then the emulator).
  */
 export function useEmulatorAndPool(onStarted: (started: EmulatorAndPool) => void): void {
   let started: Partial<EmulatorAndPool> = {};
   beforeAll(async () => {
     const emu = await startEmulator({ tls: true });
-    started = { emu, pool: new BedrockPool({ defaults: { tls: { ca: emu.ca! } } }) };
+    // The operator allows the emulator for host credentials (variables, profiles, the environment).
+    started = { emu, pool: new BedrockPool({ endpointPolicy: { allowedHosts: [new URL(emu.url).host] }, defaults: { tls: { ca: emu.ca! } } }) };
     onStarted(started as EmulatorAndPool);
   });
   afterAll(async () => {

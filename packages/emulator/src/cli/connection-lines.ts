@@ -53,6 +53,9 @@ export function connectionLines(d: ConnectionDetails): string[] {
     `  export AWS_SECRET_ACCESS_KEY=${shellQuote(d.credentials.secretAccessKey)}`,
     ...(d.credentials.sessionToken ? [`  export AWS_SESSION_TOKEN=${shellQuote(d.credentials.sessionToken)}`] : []),
     ...(d.caPath ? [`  export NODE_EXTRA_CA_CERTS=${shellQuote(d.caPath)}`, `  export AWS_CA_BUNDLE=${shellQuote(d.caPath)}`] : []),
+    // bedrock-flow sends credentials from the environment (host credentials) only to AWS and to hosts the operator allows.
+    '  # bedrock-flow hosts: allow this emulator for credentials from the environment, profiles or host variables',
+    `  export BEDROCK_FLOW_ALLOWED_ENDPOINTS=${shellQuote(new URL(d.url).host)}`,
     ...(d.bearerTokens[0] !== undefined
       ? ['  # or, to authenticate with the API key instead of SigV4:', `  # export AWS_BEARER_TOKEN_BEDROCK=${shellQuote(d.bearerTokens[0])}`]
       : []),

@@ -30,6 +30,51 @@ function shortMessage(error) {
   return text.length > STATUS_TEXT_MAX ? `${text.slice(0, STATUS_TEXT_MAX - 1)}…` : text;
 }
 
+/** The Node-RED setting that allows an endpoint, named in the status and the error of a refused node. */
+const ENDPOINT_SETTING = 'settings.js bedrockFlow.endpointPolicy.allowedHosts';
+
+/**
+ * The pool's endpoint refusal in `error`'s cause chain, if any.
+ * @param {unknown} error
+ * @returns {{ host: string, endpoint: string, message: string } | undefined}
+ */
+function endpointRefusalIn(error) {
+  for (let e = /** @type {any} */ (error), depth = 0; e && depth < 8; e = e.cause, depth += 1) {
+    if (e.code === 'ERR_BEDROCK_POOL_ENDPOINT_NOT_ALLOWED') return e;
+  }
+  return undefined;
+}
+
+/**
+ * `error`, or for an endpoint refusal an error that also says which Node-RED setting allows the endpoint (the pool's
+ * message names its own option and environment variable, which a Node-RED operator sets in settings.js).
+ * @param {unknown} error
+ * @returns {unknown}
+ */
+function withSettingHint(error) {
+  const refusal = endpointRefusalIn(error);
+  if (!refusal || !(error instanceof Error)) return error;
+  const port = new URL(refusal.endpoint).port;
+  const hostPort = `${refusal.host.includes(':') ? `[${refusal.host}]` : refusal.host}${port ? `:${port}` : ''}`;
+  const hinted = new Error(
+    `${error.message} In Node-RED, credentials stored in a ${'bedrock-aws-config'} node are the host's: the operator allows ` +
+      `this endpoint in ${ENDPOINT_SETTING}: ["${hostPort}"] (bedrockFlow: { endpointPolicy: { allowedHosts: ["${hostPort}"] } }).`,
+    { cause: error },
+  );
+  hinted.name = error.name;
+  /** @type {any} */ (hinted).code = /** @type {any} */ (error).code ?? 'ERR_BEDROCK_POOL_ENDPOINT_NOT_ALLOWED';
+  return hinted;
+}
+
+/**
+ * Status text of a failed node: an endpoint refusal names the setting that allows it.
+ * @param {unknown} error
+ * @returns {string}
+ */
+function statusText(error) {
+  return endpointRefusalIn(error) ? 'endpoint not allowed: see bedrockFlow.endpointPolicy' : shortMessage(error);
+}
+
 /**
  * Registers the Node-RED type `spec.type`, running the component `spec.component` with `run` on each message.
  * @param {any} RED the Node-RED API handed to the node module
@@ -85,8 +130,8 @@ function defineComponentNode(RED, spec, run) {
       } catch (error) {
         // A bad setting: the old lease (if any) must not linger behind a node that cannot use it.
         pool.release(identity);
-        node.status({ fill: 'red', shape: 'ring', text: shortMessage(error) });
-        node.error(error);
+        node.status({ fill: 'red', shape: 'ring', text: statusText(error) });
+        node.error(withSettingHint(error));
         return;
       }
       const leased = lease;
@@ -121,8 +166,8 @@ function defineComponentNode(RED, spec, run) {
         send(msg);
         done();
       } catch (error) {
-        if (!closed) node.status({ fill: 'red', shape: 'ring', text: shortMessage(error) });
-        done(error);
+        if (!closed) node.status({ fill: 'red', shape: 'ring', text: statusText(error) });
+        done(withSettingHint(error));
       }
     });
 

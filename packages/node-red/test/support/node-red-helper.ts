@@ -62,6 +62,17 @@ export function nodeRedHelper(settings: Record<string, unknown> = {}): typeof he
   return helper;
 }
 
+/**
+ * Runtime settings (`settings.js` as a test writes it) whose `bedrockFlow.endpointPolicy.allowedHosts` the suite fills
+ * with its emulator's host:port once it listens (pass `allowedHosts` to {@link useEmulatorForFlows}). Keys stored in a
+ * config node are host credentials, so they reach the loopback emulator only with this operator setting. Node-RED
+ * keeps a reference to the nested `bedrockFlow` object, and the runtime pool reads it when it is created (first deploy).
+ */
+export function settingsAllowingEmulator(pool: Record<string, unknown> = { releaseGraceMs: 0 }): { settings: Record<string, unknown>; allowedHosts: string[] } {
+  const allowedHosts: string[] = [];
+  return { settings: { bedrockFlow: { pool, endpointPolicy: { allowedHosts } } }, allowedHosts };
+}
+
 /** Waits (bounded by a count of 10 ms ticks, not a clock budget) until `condition` holds, then asserts it. */
 export async function eventually(condition: () => boolean, attempts = 500): Promise<void> {
   for (let i = 0; i < attempts && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
@@ -73,10 +84,12 @@ export async function eventually(condition: () => boolean, attempts = 500): Prom
  * and after each test the flows unloaded until the runtime pool is gone and no connection is left open.
  * Returns an accessor for the running emulator.
  */
-export function useEmulatorForFlows(helper: typeof helperType, currentRuntimePool: () => unknown): () => RunningEmulator {
+export function useEmulatorForFlows(helper: typeof helperType, currentRuntimePool: () => unknown, allowedHosts?: string[]): () => RunningEmulator {
   let emu: RunningEmulator | undefined;
   beforeAll(async () => {
     emu = await startEmulator({ tls: true });
+    // The operator's setting for a local emulator: its host:port, known once it listens (see settingsAllowingEmulator).
+    allowedHosts?.push(new URL(emu.url).host);
   });
   afterAll(async () => {
     await emu?.close();
