@@ -7,6 +7,7 @@ import {
   floatInput,
   intInput,
   modelIdInput,
+  reasoningInputs,
   regionNameInput,
   type InputValues,
 } from '@bedrock-flow/component';
@@ -19,7 +20,8 @@ const WIDER_VALUES_NOTE = 'model-specific values outside this range go in additi
  * Inputs of `AmazonBedrockConverseModel`, in Langflow's order, with Langflow's names, labels, defaults and flags.
  * Ranges are the Converse API's own (`InferenceConfiguration`: temperature and topP in [0, 1], maxTokens >= 1) and
  * Anthropic's top_k in [0, 500]; wider model-specific values go through `additional_model_fields`.
- * Then the bedrock-flow additions, all advanced: prompt caching, guardrail and latency optimization.
+ * Then the bedrock-flow additions, all advanced: prompt caching, guardrail and latency optimization, reasoning effort
+ * and budget.
  */
 export const converseInputs = {
   ...chatModelBaseInputs(),
@@ -75,6 +77,8 @@ export const converseInputs = {
     advanced: true,
   }),
   ...converseFeatureInputs(),
+  // Reasoning (issue 24): reasoning_effort, reasoning_budget_tokens; mapped per family in features/reasoning-fields.ts.
+  ...reasoningInputs(),
 };
 
 /** Validated values of {@link converseInputs}, as `build_model` and `text_response` receive them. */

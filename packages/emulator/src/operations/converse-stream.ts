@@ -1,6 +1,6 @@
 import { answerConverse } from '../models/converse/converse-answer';
 import { parseConverseFeatures } from '../models/converse/converse-features';
-import { converseStreamMetadata } from '../models/converse/converse-response';
+import { converseStreamMetadata, reasoningSignature } from '../models/converse/converse-response';
 import { parseConverseRequest } from '../models/converse/parse-converse-request';
 import { generateReply, splitIntoDeltas } from '../models/generate-reply';
 import { parseJsonBody } from '../models/validate-fields';
@@ -15,7 +15,7 @@ import { requireChatFamily } from './require-chat-family';
 export async function handleConverseStream(ctx: OperationContext): Promise<void> {
   const body = parseJsonBody(ctx.body);
   requireChatFamily(ctx.family);
-  const request = parseConverseRequest(body);
+  const request = parseConverseRequest(body, { family: ctx.family, modelId: ctx.modelId });
   const features = parseConverseFeatures(body, ctx.modelId, true);
   const scripted = ctx.observe({ body, lastUserText: request.lastUserText });
   const answer = answerConverse(features, request, generateReply(request, scripted));
@@ -26,6 +26,15 @@ export async function handleConverseStream(ctx: OperationContext): Promise<void>
   const send = (type: string, payload: unknown): Promise<boolean> => stream.event(type, payload);
   if (!(await send('messageStart', { role: 'assistant' }))) return;
   let index = 0;
+  if (reply.reasoning) {
+    // Reasoning streams as its own block, before the answer: text deltas, then the signature.
+    for (const text of splitIntoDeltas(reply.reasoning)) {
+      if (!(await send('contentBlockDelta', { contentBlockIndex: index, delta: { reasoningContent: { text } } }))) return;
+    }
+    if (!(await send('contentBlockDelta', { contentBlockIndex: index, delta: { reasoningContent: { signature: reasoningSignature(reply.reasoning) } } }))) return;
+    if (!(await send('contentBlockStop', { contentBlockIndex: index }))) return;
+    index += 1;
+  }
   if (reply.text || !reply.toolUse) {
     for (const text of splitIntoDeltas(reply.text).concat(reply.text ? [] : [''])) {
       if (!(await send('contentBlockDelta', { contentBlockIndex: index, delta: { text } }))) return;

@@ -1,0 +1,39 @@
+/**
+ * One file of a Langflow-style message `{ text, files }`: an object `{ name?, mime_type, data }` (`data` base64 text
+ * or bytes), a `data:` URL, bytes (`Uint8Array` / `Buffer`, the type read from the bytes' header is not trusted: a
+ * `mime_type` is needed, so bytes alone are refused), or a path the host resolves inside the directories its operator
+ * allows (`ComponentContext.fileRoots`).
+ */
+export type MessageFileInput =
+  | string
+  | Uint8Array
+  | {
+      /** File name (documents: the name the model sees, made to follow Bedrock's rule). Default from the path or `document N`. */
+      name?: string | undefined;
+      /** MIME type (`image/png`, `application/pdf`, …). Default from the `path` extension. */
+      mime_type?: string | undefined;
+      /** Base64 text or bytes. */
+      data?: string | Uint8Array | undefined;
+      /** A path instead of `data`, resolved as a path string is. */
+      path?: string | undefined;
+    };
+
+/** A message with files: what `input_value` holds when files are attached. */
+export interface MessageWithFiles {
+  text: string;
+  files: readonly MessageFileInput[];
+}
+
+/** The value of a chat component's `input_value`: its text, or its text and files. */
+export type ChatInputValue = string | MessageWithFiles;
+
+/** The text of an `input_value`. */
+export function inputText(value: ChatInputValue | undefined): string {
+  if (value === undefined) return '';
+  return typeof value === 'string' ? value : value.text;
+}
+
+/** The files of an `input_value` (none for a plain string). */
+export function inputFiles(value: ChatInputValue | undefined): readonly MessageFileInput[] {
+  return value === undefined || typeof value === 'string' ? [] : value.files;
+}
