@@ -72,6 +72,9 @@ function sizeProblem(kind: MediaKind, bytes: number): string | undefined {
 async function resolveOne(file: MessageFileInput, index: number, options: ResolveMessageFilesOptions): Promise<ResolvedFile | string> {
   const source = sourceOf(file);
   if (typeof source === 'string') return source;
+  // A path is judged first: whether the flow may name it at all comes before what it names.
+  const allowed = source.path === undefined ? undefined : await resolveAllowedFile(source.path, options.fileRoots);
+  if (allowed instanceof FilePathRefusal) return allowed.problem;
   const mimeType = source.mimeType ?? mimeTypeOfFileName(source.name ?? source.path ?? '');
   if (!mimeType) return 'has no mime_type and no file name extension to tell its type';
   const format = mediaFormatOf(mimeType);
@@ -80,9 +83,7 @@ async function resolveOne(file: MessageFileInput, index: number, options: Resolv
   if (only && !only.includes(format.kind)) return options.accepts?.[format.kind] ?? `is a ${format.kind}, which this model does not take`;
   let bytes = source.bytes;
   let name = source.name;
-  if (source.path !== undefined) {
-    const allowed = await resolveAllowedFile(source.path, options.fileRoots);
-    if (allowed instanceof FilePathRefusal) return allowed.problem;
+  if (allowed !== undefined && source.path !== undefined) {
     // Checked before reading: an oversize file is never loaded.
     const tooBig = sizeProblem(format.kind, allowed.size);
     if (tooBig) return tooBig;
