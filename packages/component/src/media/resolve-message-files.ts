@@ -22,7 +22,7 @@ export interface ResolveMessageFilesOptions {
   /** The message's text is not empty (Bedrock needs a text block beside a document). */
   hasText: boolean;
   /** Kinds the model takes, and why not when it does not (e.g. documents on an InvokeModel family). Default both. */
-  accepts?: Partial<Record<MediaKind, string>> & { only?: readonly MediaKind[] };
+  accepts?: Partial<Record<MediaKind, string>> & { only?: readonly MediaKind[]; documentFormats?: readonly string[] };
 }
 
 const ALLOWED_FILE =
@@ -81,6 +81,10 @@ async function resolveOne(file: MessageFileInput, index: number, options: Resolv
   if (!format) return `has type ${JSON.stringify(mimeType.slice(0, 80))}, which Bedrock does not take as an image or document`;
   const only = options.accepts?.only;
   if (only && !only.includes(format.kind)) return options.accepts?.[format.kind] ?? `is a ${format.kind}, which this model does not take`;
+  const documentFormats = options.accepts?.documentFormats;
+  if (format.kind === 'document' && documentFormats && !documentFormats.includes(format.format)) {
+    return `is a ${format.format} document; this model takes ${documentFormats.join(', ')} documents only`;
+  }
   let bytes = source.bytes;
   let name = source.name;
   if (allowed !== undefined && source.path !== undefined) {

@@ -7,6 +7,7 @@ import {
   dictInput,
   endpointUrlInput,
   modelIdInput,
+  reasoningInputs,
   regionNameInput,
 } from '@bedrock-flow/component';
 import { AMAZON_BEDROCK_MODEL_NAME, buildChatModel } from './build-chat-model';
@@ -43,6 +44,8 @@ export const amazonBedrockModelDefinition = defineComponent({
       advanced: true,
     }),
     endpoint_url: endpointUrlInput(),
+    // Reasoning (issue 24): reasoning_effort, reasoning_budget_tokens; mapped per family in reasoning-kwargs.ts.
+    ...reasoningInputs(),
   },
   outputs: [
     { name: 'text_output', displayName: 'Model Response', method: 'text_response', types: ['Message'] },
