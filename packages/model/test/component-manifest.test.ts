@@ -15,6 +15,8 @@ const LANGFLOW_INPUTS: Array<[string, string, string, unknown, boolean, boolean]
   ['region_name', 'Region Name', 'DropdownInput', 'us-east-1', false, false],
   ['model_kwargs', 'Model Kwargs', 'DictInput', {}, false, true],
   ['endpoint_url', 'Endpoint URL', 'MessageTextInput', undefined, false, true],
+  ['reasoning_effort', 'Reasoning Effort', 'DropdownInput', 'off', false, true],
+  ['reasoning_budget_tokens', 'Reasoning Budget Tokens', 'IntInput', 0, false, true],
 ];
 
 describe('AmazonBedrockModel manifest entry', () => {
