@@ -11,7 +11,8 @@ import { inspect } from 'node:util';
 import * as pool from '@bedrock-flow/bedrock-pool';
 import * as component from '@bedrock-flow/component';
 import * as converse from '@bedrock-flow/converse';
-import * as doctor from '@bedrock-flow/doctor';
+// The doctor is no dependency of this test package: its sources are read directly.
+import * as doctor from '../../packages/doctor/src';
 import * as embeddings from '@bedrock-flow/embeddings';
 import * as emulator from '@bedrock-flow/emulator';
 import * as model from '@bedrock-flow/model';

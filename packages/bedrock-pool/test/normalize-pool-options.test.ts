@@ -1,28 +1,22 @@
-import {
-  BedrockPool,
-  ConfigValidationError,
-  DEFAULT_CREDENTIAL_REFRESH_BEFORE_EXPIRY_MS,
-  DEFAULT_DRAIN_TIMEOUT_MS,
-  DEFAULT_IDLE_TTL_MS,
-  DEFAULT_MAX_SLOTS,
-  DEFAULT_RELEASE_GRACE_MS,
-  DEFAULT_WARM_CONNECTIONS,
-  normalizePoolOptions,
-} from '../src';
+import * as pool from '../src';
+import { BedrockPool, ConfigValidationError, normalizePoolOptions } from '../src';
 
 describe('normalizePoolOptions', () => {
   test('applies the defaults of defaults.ts to every option left out', () => {
-    expect(normalizePoolOptions()).toEqual({
-      defaults: {},
-      idleTtlMs: DEFAULT_IDLE_TTL_MS,
-      maxSlots: DEFAULT_MAX_SLOTS,
-      releaseGraceMs: DEFAULT_RELEASE_GRACE_MS,
-      drainTimeoutMs: DEFAULT_DRAIN_TIMEOUT_MS,
-      warmConnections: DEFAULT_WARM_CONNECTIONS,
-      credentialRefreshBeforeExpiryMs: DEFAULT_CREDENTIAL_REFRESH_BEFORE_EXPIRY_MS,
-      openTelemetry: true,
-    });
-    expect(DEFAULT_CREDENTIAL_REFRESH_BEFORE_EXPIRY_MS).toBe(5 * 60_000);
+    const normalized = normalizePoolOptions();
+    const expected: Array<[keyof typeof normalized, unknown]> = [
+      ['idleTtlMs', pool.DEFAULT_IDLE_TTL_MS],
+      ['maxSlots', pool.DEFAULT_MAX_SLOTS],
+      ['releaseGraceMs', pool.DEFAULT_RELEASE_GRACE_MS],
+      ['drainTimeoutMs', pool.DEFAULT_DRAIN_TIMEOUT_MS],
+      ['warmConnections', pool.DEFAULT_WARM_CONNECTIONS],
+      ['credentialRefreshBeforeExpiryMs', 5 * 60_000],
+      ['openTelemetry', true],
+      ['defaults', {}],
+    ];
+    for (const [option, value] of expected) expect([option, normalized[option]]).toEqual([option, value]);
+    expect(Object.keys(normalized).sort()).toEqual(expected.map(([option]) => option).sort());
+    expect(pool.DEFAULT_CREDENTIAL_REFRESH_BEFORE_EXPIRY_MS).toBe(5 * 60_000);
   });
 
   test('keeps 0 where 0 means something (idleTtlMs disables eviction, releaseGraceMs drains at once)', () => {

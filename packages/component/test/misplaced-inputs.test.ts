@@ -1,27 +1,11 @@
-import { createComponent, defineComponent, floatInput, intInput, messageTextInput, type ComponentContext } from '../src';
+import { createComponent, defineComponent, floatInput, intInput, messageTextInput, type ComponentContext, type InputSpecs } from '../src';
 
-const withTemperature = defineComponent({
-  name: 'SamplingProbe',
-  displayName: 'Sampling probe',
-  description: 'Has temperature.',
-  icon: 'Amazon',
-  category: 'models',
-  inputs: { temperature: floatInput({ displayName: 'Temperature' }), max_tokens: intInput({ displayName: 'Max Tokens', min: 1 }) },
-  outputs: [{ name: 'out', displayName: 'Out', method: 'run', types: ['Data'] }],
-  methods: { run: () => 'ok' },
-});
+/** A component with `inputs` whose one output returns `'ok'`. */
+const probe = <I extends InputSpecs>(name: string, inputs: I, misplacedInputHint?: string) =>
+  defineComponent({ name, displayName: name, description: name, icon: 'Amazon', category: 'models', inputs, outputs: [{ name: 'out', displayName: 'Out', method: 'run', types: ['Data'] }], methods: { run: () => 'ok' }, ...(misplacedInputHint ? { misplacedInputHint } : {}) });
 
-const withoutTemperature = defineComponent({
-  name: 'PlainProbe',
-  displayName: 'Plain probe',
-  description: 'Has no temperature.',
-  icon: 'Amazon',
-  category: 'models',
-  misplacedInputHint: 'PlainProbe takes sampling settings in its text.',
-  inputs: { input_value: messageTextInput({ displayName: 'Input' }) },
-  outputs: [{ name: 'out', displayName: 'Out', method: 'run', types: ['Data'] }],
-  methods: { run: () => 'ok' },
-});
+const withTemperature = probe('SamplingProbe', { temperature: floatInput({ displayName: 'Temperature' }), max_tokens: intInput({ displayName: 'Max Tokens', min: 1 }) });
+const withoutTemperature = probe('PlainProbe', { input_value: messageTextInput({ displayName: 'Input' }) }, 'PlainProbe takes sampling settings in its text.');
 
 const noPool = { acquire: () => { throw new Error('no network in this test'); } };
 

@@ -7,6 +7,6 @@
 export const AWS_REGION_PATTERN = /^(?:[a-z]{2}(?:-gov|-iso[a-z]?)?|eusc-[a-z]{2})-[a-z]+-\d+$/;
 
 /** Whether `value` is a well-formed AWS region name (see {@link AWS_REGION_PATTERN}). */
-export function isAwsRegion(value: unknown): value is string {
-  return typeof value === 'string' && AWS_REGION_PATTERN.test(value);
+export function isAwsRegion(value: string): boolean {
+  return AWS_REGION_PATTERN.test(value);
 }

@@ -8,6 +8,7 @@ import { CredentialRegistry } from '../credentials/credential-registry';
 import { credentialScopeOf } from '../credentials/credential-source';
 import { EndpointPolicy } from '../endpoint-policy/endpoint-policy';
 import type { CredentialEvent } from '../credentials/shared-credential-provider';
+import { ConfigValidationError } from '../errors/config-validation-error';
 import { PoolClosedError } from '../errors/pool-closed-error';
 import type { PoolLogger } from '../logging/pool-logger';
 import { MetricsRecorder } from '../metrics/metrics-recorder';
