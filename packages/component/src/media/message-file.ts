@@ -1,8 +1,8 @@
 /**
  * One file of a Langflow-style message `{ text, files }`: an object `{ name?, mime_type, data }` (`data` base64 text
- * or bytes), a `data:` URL, bytes (`Uint8Array` / `Buffer`, the type read from the bytes' header is not trusted: a
- * `mime_type` is needed, so bytes alone are refused), or a path the host resolves inside the directories its operator
- * allows (`ComponentContext.fileRoots`).
+ * or bytes), a `data:` URL, bare bytes (`Uint8Array` / `Buffer`: an image told by its header, or a PDF by `%PDF-`;
+ * other bytes need a `mime_type`), or a path the host resolves inside the directories its operator allows
+ * (`ComponentContext.fileRoots`).
  */
 export type MessageFileInput =
   | string

@@ -47,7 +47,12 @@ function sourceOf(file: MessageFileInput): Source | string {
     }
     return { mimeType: undefined, name: undefined, path: file };
   }
-  if (file instanceof Uint8Array) return 'is bytes without a mime_type (give { mime_type, data })';
+  if (file instanceof Uint8Array) {
+    // Bare bytes (a Node-RED Buffer) say what they are only by their header: an image header or a PDF's `%PDF-`.
+    const mimeType = sniffMimeType(file);
+    if (!mimeType) return 'is bytes of a type that cannot be told from the bytes (give { mime_type, data })';
+    return { mimeType, name: undefined, bytes: file };
+  }
   if (file === null || typeof file !== 'object' || Array.isArray(file)) return 'is not a file';
   const name = typeof file.name === 'string' && file.name !== '' ? file.name : undefined;
   const mimeType = typeof file.mime_type === 'string' && file.mime_type !== '' ? file.mime_type : undefined;
@@ -60,6 +65,14 @@ function sourceOf(file: MessageFileInput): Source | string {
   }
   if (typeof file.path === 'string' && file.path !== '') return { mimeType, name, path: file.path };
   return 'has neither data nor path';
+}
+
+/** The MIME type of bare bytes: an image read from its header (png, jpeg, gif, webp) or a PDF; else `undefined`. */
+function sniffMimeType(bytes: Uint8Array): string | undefined {
+  const image = readImageHeader(bytes);
+  if (image && ['png', 'jpeg', 'gif', 'webp'].includes(image.format)) return `image/${image.format}`;
+  if (Buffer.from(bytes.subarray(0, 5)).toString('latin1') === '%PDF-') return 'application/pdf';
+  return undefined;
 }
 
 function sizeProblem(kind: MediaKind, bytes: number): string | undefined {
