@@ -13,6 +13,9 @@ export const CONVERSE_OPTIONS: readonly OptionSpec[] = [
   { parameter: 'topK', input: 'top_k' },
   { parameter: 'additionalModelFields', input: 'additional_model_fields' },
   { parameter: 'disableStreaming', input: 'disable_streaming' },
+  // Reasoning (issue 24): the component maps the effort per model family and leaves out the sampling defaults it refuses.
+  { parameter: 'reasoningEffort', input: 'reasoning_effort' },
+  { parameter: 'reasoningBudgetTokens', input: 'reasoning_budget_tokens' },
 ];
 
 /** The node's parameters: the authentication (which credential), the model (list or free text) and the options collection. */
