@@ -18,7 +18,12 @@ export type MessageFileInput =
       path?: string | undefined;
     };
 
-/** A message with files: what `input_value` holds when files are attached. */
+/**
+ * A message with files: what `input_value` holds when files are attached. Upstream Langflow's `Message` keeps
+ * `files` as paths under its storage directory (`<flow id>/<name>`) or `Image`s and its `to_lc_message` turns each
+ * into an `image_url` data-URL block (`get_file_content_dicts`), images only; here documents become Converse
+ * `document` blocks too, and a path is read only inside the host's `fileRoots`.
+ */
 export interface MessageWithFiles {
   text: string;
   files: readonly MessageFileInput[];
