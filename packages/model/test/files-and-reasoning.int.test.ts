@@ -57,12 +57,29 @@ describe('files in input_value (InvokeModel)', () => {
     expect(result.text).toBe('Echo: What is this? [received image/png 64x64, document report.pdf]');
   });
 
+  it.each([false, true])('Llama 3.2 Vision, stream %p: an <|image|> tag in the prompt and the image in images', async (stream) => {
+    const result = await build({ model_id: 'us.meta.llama3-2-11b-instruct-v1:0', stream, input_value: { text: 'What is this?', files: [files[0]] } }).text_response();
+    expect(lastBody().images).toEqual([png64]);
+    expect(lastBody().prompt).toContain('<|start_header_id|>user<|end_header_id|>\n\n<|image|>What is this?<|eot_id|>');
+    expect(result.text).toBe('Echo: What is this? [received image/png 64x64]');
+  });
+
+  it('Pixtral Large: the image as an image_url data-URL part after the text', async () => {
+    const result = await build({ model_id: 'us.mistral.pixtral-large-2502-v1:0', input_value: { text: 'What is this?', files: [files[0]] } }).text_response();
+    const user = (lastBody().messages as Array<Record<string, unknown>>).find((m) => m.role === 'user');
+    expect(user?.content).toEqual([{ type: 'text', text: 'What is this?' }, { type: 'image_url', image_url: { url: `data:image/png;base64,${png64}` } }]);
+    expect(result.text).toBe('Echo: What is this? [received image/png 64x64]');
+  });
+
   it.each([
-    ['meta.llama3-8b-instruct-v1:0', /files\[0\]: is a file, but this component does not send files to meta-llama models through InvokeModel yet; use the AmazonBedrockConverseModel component/],
+    ['meta.llama3-8b-instruct-v1:0', /files\[0\]: is a file, but meta\.llama3-8b-instruct-v1:0 takes no images or documents \(the vision models are Llama 3\.2 11B\/90B Vision, Llama 4, Pixtral Large\)/],
+    ['us.meta.llama3-2-11b-instruct-v1:0', /files\[0\]: is a document, but meta\.llama3-2-11b-instruct-v1:0 takes images only through InvokeModel/],
     ['amazon.titan-text-express-v1', /files\[0\]: is a file, but amazon-titan-text models take no images or documents on Bedrock/],
     ['anthropic.claude-3-haiku-20240307-v1:0', /files\[0\]: is a docx document; this model takes pdf, txt documents only/],
   ])('%s: refused before any call', async (model_id, message) => {
-    const file = model_id.startsWith('anthropic') ? { name: 'a.docx', mime_type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', data: 'AAAA' } : { mime_type: 'image/png', data: png64 };
+    const file = model_id.startsWith('anthropic')
+      ? { name: 'a.docx', mime_type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', data: 'AAAA' }
+      : model_id.includes('llama3-2-11b') ? { name: 'report.pdf', mime_type: 'application/pdf', data: pdf64 } : { mime_type: 'image/png', data: png64 };
     await expect(build({ model_id, input_value: { text: 'Look', files: [file] } }).text_response()).rejects.toThrow(message);
     expect(emu.stats().requests.total).toBe(0);
   });

@@ -42,7 +42,7 @@ export async function textResponse(
   const { messages, files } = await buildChatMessagesWithFiles(values, {
     component: AMAZON_BEDROCK_MODEL_NAME,
     fileRoots: ctx.fileRoots,
-    accepts: fileSupportOf(defaultProviderRegistry.resolve(model.model).adapter.family),
+    accepts: fileSupportOf(defaultProviderRegistry.resolve(model.model).adapter.family, defaultProviderRegistry.resolve(model.model).baseModelId),
   });
   const reasoning = modelReasoningPlan(
     AMAZON_BEDROCK_MODEL_NAME,
