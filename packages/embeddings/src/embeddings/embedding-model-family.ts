@@ -1,4 +1,4 @@
-import { stripGeoPrefix } from '@bedrock-flow/component';
+import { parseModelId, type ModelIdKind } from '@bedrock-flow/component';
 import { EmbeddingConfigError } from '../errors/embedding-config-error';
 
 /**
@@ -50,8 +50,8 @@ export const EMBEDDING_FAMILY_SPECS: Readonly<Record<EmbeddingModelFamily, Embed
 /** The four model ids of Langflow's `AWS_EMBEDDING_MODEL_IDS` (shared with `@bedrock-flow/component`). */
 export { AWS_EMBEDDING_MODEL_IDS } from '@bedrock-flow/component';
 
-/** ARN resource types whose id names the model; the others (provisioned, custom, application profiles) are opaque. */
-const NAMED_ARN_RESOURCES = new Set(['foundation-model', 'inference-profile']);
+/** Model id kinds whose id does not name an embedding model (the family must be given). */
+const OPAQUE_KINDS: ReadonlySet<ModelIdKind> = new Set<ModelIdKind>(['application-inference-profile', 'provisioned-model', 'custom-model']);
 
 const FAMILY_PATTERNS: ReadonlyArray<[RegExp, EmbeddingModelFamily]> = [
   [/^amazon\.titan-embed-(text-v1|g1-text-02)(:.*)?$/, 'titan-v1'],
@@ -69,20 +69,16 @@ const ALLOWED_MODELS =
   'for provisioned, custom or application-profile ARNs set modelFamily';
 
 /**
- * The foundation model id inside a model id: strips an ARN down to its resource id and a
- * cross-region prefix (`us.`, `eu.`, `global.`…). Returns `undefined` for opaque ARNs
- * (provisioned model, custom model, application inference profile).
+ * The foundation model id inside a model id (component's `parseModelId`): strips an ARN down to its resource id and
+ * a cross-region prefix (`us.`, `eu.`, `global.`…). Returns `undefined` for opaque ARNs (provisioned model, custom
+ * model, application inference profile).
  */
 export function baseEmbeddingModelId(modelId: string): string | undefined {
-  let id = modelId.trim();
-  if (id.startsWith('arn:')) {
-    // arn:partition:bedrock:region:account:resource-type/resource-id
-    const resource = id.split(':').slice(5).join(':');
-    const slash = resource.indexOf('/');
-    if (slash < 0 || !NAMED_ARN_RESOURCES.has(resource.slice(0, slash))) return undefined;
-    id = resource.slice(slash + 1);
-  }
-  return stripGeoPrefix(id);
+  const parsed = parseModelId(modelId);
+  if (OPAQUE_KINDS.has(parsed.kind)) return undefined;
+  // An ARN of a resource type Bedrock does not invoke: no model id in it.
+  if (parsed.baseModelId.startsWith('arn:')) return undefined;
+  return parsed.baseModelId;
 }
 
 /**
