@@ -77,3 +77,28 @@ export {
   type TextResponseModel,
   type TextResponseCallOptions,
 } from './chat/run-text-response';
+export { buildChatMessagesWithFiles, type BuildChatMessagesWithFilesOptions } from './chat/build-chat-messages';
+
+export type { MessageFileInput, MessageWithFiles, ChatInputValue } from './media/message-file';
+export { inputText, inputFiles } from './media/message-file';
+export { resolveMessageFiles, type ResolveMessageFilesOptions } from './media/resolve-message-files';
+export { describeResolvedFile, type ResolvedFile } from './media/resolved-file';
+export { converseContentBlock } from './media/converse-content-blocks';
+export { BEDROCK_MEDIA_LIMITS } from './media/bedrock-media-limits';
+export { mediaFormatOf, mimeTypeOfFileName, SUPPORTED_MEDIA_TYPES, type MediaKind, type MediaFormat } from './media/media-formats';
+export { bedrockDocumentName, isBedrockDocumentName } from './media/document-name';
+export { readImageHeader } from './media/image-header';
+export { decodeBase64, parseDataUrl } from './media/decode-base64';
+
+export { reasoningInputs, REASONING_EFFORTS, type ReasoningEffort } from './reasoning/reasoning-inputs';
+export { reasoningFamilyOf, REASONING_MODELS, type ReasoningFamily } from './reasoning/reasoning-family';
+export {
+  planReasoning,
+  describeReasoningPlan,
+  isUserSet,
+  CLAUDE_BUDGET_BY_EFFORT,
+  CLAUDE_MIN_BUDGET_TOKENS,
+  type ReasoningPlan,
+  type PlanReasoningInput,
+  type SamplingSetting,
+} from './reasoning/plan-reasoning';

@@ -3,6 +3,8 @@ import { mergeDicts, modelProvider } from '@bedrock-flow/component';
 import { COMPONENT_NAME } from './component-name';
 import type { ConverseValues } from './converse-inputs';
 import { guardrailConfigOf, type ConverseGuardrailConfig } from './features/guardrail-config';
+import { converseReasoningPlan, reasoningRequestFields } from './features/reasoning-fields';
+import type { ReasoningPlan } from '@bedrock-flow/component';
 
 /** The `ChatBedrockConverse` fields derived from the component's inputs (client and region excluded). */
 export interface ChatModelFields {
@@ -21,6 +23,12 @@ export interface ChatModelFields {
   performanceConfig?: { latency: 'optimized' };
 }
 
+/** {@link chatModelFields} and the reasoning plan they were made with (for the response metadata). */
+export interface ChatModelFieldsWithPlan {
+  fields: ChatModelFields;
+  reasoning: ReasoningPlan;
+}
+
 /** Model ids whose family takes `top_k` in `additionalModelRequestFields` (after the geo prefix is stripped). */
 function takesTopK(modelId: string): boolean {
   return modelProvider(modelId) === 'anthropic';
@@ -35,13 +43,27 @@ function takesTopK(modelId: string): boolean {
  * error), `performance_config_latency: optimized` -> `performanceConfig`.
  */
 export function chatModelFields(values: ConverseValues): ChatModelFields {
+  return chatModelFieldsWithPlan(values).fields;
+}
+
+/**
+ * As {@link chatModelFields}, with the reasoning plan: `reasoning_effort` adds the family's field to
+ * `additionalModelRequestFields` (see features/reasoning-fields.ts) and leaves out the sampling defaults the model
+ * refuses with reasoning on (Claude: temperature, top_p, top_k; Nova 2 at high: all and max tokens); Claude's max
+ * tokens grow by the thinking budget when they were the default.
+ */
+export function chatModelFieldsWithPlan(values: ConverseValues): ChatModelFieldsWithPlan {
   const model = values.model_id ?? 'anthropic.claude-3-5-sonnet-20241022-v2:0';
+  const reasoning = converseReasoningPlan(values, model);
+  const leftOut = new Set(reasoning.leftOut);
   const fields: ChatModelFields = { model };
-  if (values.temperature !== undefined) fields.temperature = values.temperature;
-  if (values.max_tokens !== undefined) fields.maxTokens = values.max_tokens;
-  if (values.top_p !== undefined) fields.topP = values.top_p;
+  if (values.temperature !== undefined && !leftOut.has('temperature')) fields.temperature = values.temperature;
+  if (values.max_tokens !== undefined && !leftOut.has('maxTokens')) fields.maxTokens = values.max_tokens;
+  if (reasoning.maxTokens !== undefined) fields.maxTokens = reasoning.maxTokens;
+  if (values.top_p !== undefined && !leftOut.has('topP')) fields.topP = values.top_p;
   const additional: Record<string, unknown> = {};
-  if (values.top_k !== undefined && takesTopK(model)) additional.top_k = values.top_k;
+  if (values.top_k !== undefined && takesTopK(model) && !leftOut.has('topK')) additional.top_k = values.top_k;
+  Object.assign(additional, reasoningRequestFields(reasoning));
   Object.assign(additional, mergeDicts(values.additional_model_fields, { field: 'additional_model_fields', component: COMPONENT_NAME }));
   if (Object.keys(additional).length > 0) fields.additionalModelRequestFields = additional as ChatBedrockConverseInput['additionalModelRequestFields'];
   if (values.disable_streaming) fields.disableStreaming = true;
@@ -49,5 +71,5 @@ export function chatModelFields(values: ConverseValues): ChatModelFields {
   const guardrailConfig = guardrailConfigOf(values);
   if (guardrailConfig) fields.guardrailConfig = guardrailConfig;
   if (values.performance_config_latency === 'optimized') fields.performanceConfig = { latency: 'optimized' };
-  return fields;
+  return { fields, reasoning };
 }

@@ -7,6 +7,7 @@ import {
   floatInput,
   intInput,
   modelIdInput,
+  reasoningInputs,
   regionNameInput,
   timeoutInput,
   type InputValues,
@@ -20,7 +21,8 @@ const WIDER_VALUES_NOTE = 'model-specific values outside this range go in additi
  * Inputs of `AmazonBedrockConverseModel`, in Langflow's order, with Langflow's names, labels, defaults and flags.
  * Ranges are the Converse API's own (`InferenceConfiguration`: temperature and topP in [0, 1], maxTokens >= 1) and
  * Anthropic's top_k in [0, 500]; wider model-specific values go through `additional_model_fields`.
- * Then the bedrock-flow additions, all advanced: prompt caching, guardrail and latency optimization, and the timeout.
+ * Then the bedrock-flow additions, all advanced: prompt caching, guardrail and latency optimization, the timeout, and
+ * reasoning effort and budget.
  */
 export const converseInputs = {
   ...chatModelBaseInputs(),
@@ -77,6 +79,8 @@ export const converseInputs = {
   }),
   ...converseFeatureInputs(),
   timeout: timeoutInput(),
+  // Reasoning (issue 24): reasoning_effort, reasoning_budget_tokens; mapped per family in features/reasoning-fields.ts.
+  ...reasoningInputs(),
 };
 
 /** Validated values of {@link converseInputs}, as `build_model` and `text_response` receive them. */

@@ -27,6 +27,8 @@ const EXPECTED: Array<[name: string, displayName: string, type: string, value: u
   ['guardrail_trace', 'Guardrail Trace', 'DropdownInput', 'disabled', false, true],
   ['performance_config_latency', 'Latency Optimization', 'DropdownInput', 'standard', false, true],
   ['timeout', 'Timeout', 'FloatInput', undefined, false, true],
+  ['reasoning_effort', 'Reasoning Effort', 'DropdownInput', 'off', false, true],
+  ['reasoning_budget_tokens', 'Reasoning Budget Tokens', 'IntInput', 0, false, true],
 ];
 
 describe('AmazonBedrockConverseModel manifest entry', () => {

@@ -182,11 +182,20 @@ describe('InvokeModel and InvokeModelWithResponseStream per family', () => {
 
   it.each(CASES.filter((c) => !c.family.includes('chat)')))('$family: Converse and ConverseStream answer too', async ({ modelId }) => {
     const out = await client().send(new ConverseCommand({ modelId, messages: [userMessage('hi')] }));
-    expect(out.output?.message?.content?.[0]?.text).toBe('Echo: hi');
+    const content = out.output?.message?.content ?? [];
+    expect(content.find((b) => b.text !== undefined)?.text).toBe('Echo: hi');
+    // The families that always reason (gpt-oss, DeepSeek R1) put a reasoningContent block before the answer.
+    const reasons = /gpt-oss|deepseek\.r1/.test(modelId);
+    expect(content[0]?.reasoningContent !== undefined).toBe(reasons);
     const stream = await client().send(new ConverseStreamCommand({ modelId, messages: [userMessage('hi you')] }));
     let text = '';
-    for await (const e of stream.stream ?? []) text += e.contentBlockDelta?.delta?.text ?? '';
+    let reasoning = '';
+    for await (const e of stream.stream ?? []) {
+      text += e.contentBlockDelta?.delta?.text ?? '';
+      reasoning += e.contentBlockDelta?.delta?.reasoningContent?.text ?? '';
+    }
     expect(text).toBe('Echo: hi you');
+    expect(reasoning).toBe(reasons ? 'The user wrote "hi you". Reply with an echo.' : '');
   });
 
   it('anthropic tool_use: forced tool choice calls the tool in invoke and stream', async () => {

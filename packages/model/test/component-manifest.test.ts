@@ -17,6 +17,8 @@ const LANGFLOW_INPUTS: Array<[string, string, string, unknown, boolean, boolean]
   ['endpoint_url', 'Endpoint URL', 'MessageTextInput', undefined, false, true],
   // bedrock-flow addition (issue 22): the node's wait, in seconds; empty = each call type's own.
   ['timeout', 'Timeout', 'FloatInput', undefined, false, true],
+  ['reasoning_effort', 'Reasoning Effort', 'DropdownInput', 'off', false, true],
+  ['reasoning_budget_tokens', 'Reasoning Budget Tokens', 'IntInput', 0, false, true],
 ];
 
 describe('AmazonBedrockModel manifest entry', () => {

@@ -16,7 +16,8 @@ import { summariseOffMachineCalls } from '../../../test/support/off-machine-call
 import { findN8nInstall, INSTALL_HINT, SKIP_N8N_ENV, type N8nInstall } from './support/n8n-install';
 import { startN8n, type RunningN8n } from './support/n8n-process';
 import { callWebhookWhenRegistered, N8nRest, OWNER, postJson, type WorkflowRecord } from './support/n8n-rest';
-import { chatWorkflow, embeddingsWorkflow, httpRequestWorkflow, invokeModelWorkflow, PACKAGE_NAME, pooledChatModel, stockChatModel, type CredentialRef } from './support/workflows';
+import { chatWorkflow, embeddingsWorkflow, httpRequestWorkflow, imageChainWorkflow, invokeModelWorkflow, PACKAGE_NAME, pooledChatModel, stockChatModel, type CredentialRef } from './support/workflows';
+import { pngBytes } from '../../../test/support/media-fixtures';
 
 /** Webhook executions per row of the comparison. */
 const EXECUTIONS = 30;
@@ -181,6 +182,21 @@ describeHost('bedrock-flow nodes in a real n8n 2.41.1', () => {
     expect(temperature).toBe(0.25);
     // The temperature is not part of the connection config: the warm client stays.
     expect(emu.stats().tls.handshakes).toBe(0);
+  });
+
+  it('the Basic LLM Chain\'s image passthrough (Image (Binary)) reaches Bedrock as an image block through the chat model', async () => {
+    emu.resetStats();
+    const png = pngBytes(64, 64);
+    const workflow = await rest.activate(await rest.createWorkflow(imageChainWorkflow('bedrock-flow image', 'pooled-image', pooledChatModel(credential, 0.5))));
+    const answer = await callWebhookWhenRegistered(`${n8n!.url}/webhook/pooled-image`, { prompt: 'What is in the image?', image: png.toString('base64') });
+    expect(answer.status).toBe(200);
+    const request = emu.requests().at(-1)!;
+    const blocks = (request.body as { messages: Array<{ content: Array<Record<string, unknown>> }> }).messages.flatMap((m) => m.content);
+    expect(blocks).toContainEqual({ image: { format: 'png', source: { bytes: png.toString('base64') } } });
+    // n8n puts the query text after the image in the same user message.
+    expect(JSON.parse(answer.text)).toEqual({ text: 'Echo: What is in the image? [received image/png 64x64]' });
+    expect(emu.stats().requests.byOperation.Converse ?? 0).toBe(1);
+    await rest.deactivate(workflow);
   });
 
   it('the chat model also serves n8n\'s AI Agent', async () => {

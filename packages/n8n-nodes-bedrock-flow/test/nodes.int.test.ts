@@ -226,3 +226,37 @@ describe('idle TTL', () => {
     }
   });
 });
+
+describe('chat model sub-node: images and reasoning (issue 24)', () => {
+  // Built with zlib in the shared fixture: a real 64x64 PNG.
+  const { pdfBytes, pngBytes } = require('../../../test/support/media-fixtures') as typeof import('../../../test/support/media-fixtures');
+  const { HumanMessage } = require('@langchain/core/messages') as typeof import('@langchain/core/messages');
+
+  it('the Basic LLM Chain\'s image passthrough (a HumanMessage with an image_url data URL) reaches Bedrock as an image block', async () => {
+    const model = await supplyChat(chatSetup());
+    const dataUrl = `data:image/png;base64,${pngBytes(64, 64).toString('base64')}`;
+    // The message n8n's chain builds for "Image (Binary)" passthrough: text, then an image_url block.
+    const answer = await model.invoke([new HumanMessage({ content: [{ type: 'text', text: 'Describe the image' }, { type: 'image_url', image_url: { url: dataUrl, detail: 'auto' } }] })]);
+    expect(answer.text).toBe('Echo: Describe the image [received image/png 64x64]');
+    const content = (emu.requests().at(-1)!.body as { messages: Array<{ content: Array<Record<string, unknown>> }> }).messages[0]!.content;
+    expect(content[1]).toEqual({ image: { format: 'png', source: { bytes: pngBytes(64, 64).toString('base64') } } });
+  });
+
+  it('a PDF as LangChain\'s standard file block reaches Bedrock as a document block (n8n\'s chain passes images only)', async () => {
+    const model = await supplyChat(chatSetup());
+    const answer = await model.invoke([
+      new HumanMessage({ content: [{ type: 'text', text: 'Summarise' }, { type: 'file', source_type: 'base64', mime_type: 'application/pdf', data: pdfBytes().toString('base64'), metadata: { name: 'report' } } as never] }),
+    ]);
+    expect(answer.text).toBe('Echo: Summarise [received document report.pdf]');
+  });
+
+  it('Options › Reasoning Effort high on Claude 4: thinking on, the sampling defaults left out; the answer text holds no reasoning', async () => {
+    const model = await supplyChat({ ...chatSetup({ reasoningEffort: 'high' }), parameters: { model: { mode: 'id', value: 'us.anthropic.claude-sonnet-4-20250514-v1:0' }, options: { reasoningEffort: 'high' } } });
+    const answer = await model.invoke(['Think first']);
+    const body = emu.requests().at(-1)!.body as Record<string, unknown>;
+    expect(body['additionalModelRequestFields']).toEqual({ thinking: { type: 'enabled', budget_tokens: 16384 } });
+    expect(body['inferenceConfig']).toEqual({ maxTokens: 20480 });
+    expect(answer.text).toBe('Echo: Think first');
+    expect(JSON.stringify(answer.content)).toContain('The user wrote');
+  });
+});

@@ -21,6 +21,8 @@ export interface FlowHostOptions {
   variables?: VariableSource;
   /** Environment fallback for secret variables; `false` turns it off. Default `process.env`. */
   env?: Readonly<Record<string, string | undefined>> | false;
+  /** Directories a flow's file paths (ChatInput `files`) may be read from; the operator's choice. Default none: paths refused. */
+  fileRoots?: readonly string[];
 }
 
 /** Values applied over a node's saved ones, keyed by node id or component type (Langflow's tweaks). */
@@ -112,6 +114,7 @@ export class FlowHost {
           ...(this.#options.variables === undefined ? {} : { variables: this.#options.variables }),
           ...(this.#options.env === undefined ? {} : { env: this.#options.env }),
           ...(options.signal === undefined ? {} : { signal: options.signal }),
+          ...(this.#options.fileRoots === undefined ? {} : { fileRoots: this.#options.fileRoots }),
         },
         values,
       );

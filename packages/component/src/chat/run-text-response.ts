@@ -25,11 +25,34 @@ export function textOf(message: AIMessage | AIMessageChunk): string {
   return typeof message.content === 'string' ? message.content : message.text;
 }
 
-function toTextResponse(message: AIMessage | AIMessageChunk, streamed: boolean): TextResponse {
+/**
+ * The reasoning a message or chunk carries: `additional_kwargs.reasoning_content` (ChatBedrockInvoke, and LangChain's
+ * DeepSeek / OpenAI-style models) or `reasoning` content blocks (ChatBedrockConverse: @langchain/aws maps Bedrock's
+ * `reasoningContent` blocks and deltas to `{ type: 'reasoning', reasoning }`).
+ */
+export function reasoningOf(message: AIMessage | AIMessageChunk): string {
+  const kwarg = message.additional_kwargs?.['reasoning_content'];
+  if (typeof kwarg === 'string') return kwarg;
+  if (!Array.isArray(message.content)) return '';
+  let reasoning = '';
+  for (const block of message.content as unknown[]) {
+    const b = block as { type?: unknown; reasoning?: unknown };
+    if (b && b.type === 'reasoning' && typeof b.reasoning === 'string') reasoning += b.reasoning;
+  }
+  return reasoning;
+}
+
+function toTextResponse(message: AIMessage | AIMessageChunk, streamed: boolean, streamedReasoning?: string): TextResponse {
+  const reasoning = streamedReasoning ?? reasoningOf(message);
+  if (reasoning) {
+    // As LangChain's reasoning models do, so a downstream LangChain consumer finds it in one place.
+    message.additional_kwargs = { ...message.additional_kwargs, reasoning_content: reasoning };
+  }
   return {
     text: textOf(message),
+    ...(reasoning ? { reasoning } : {}),
     ...(message.usage_metadata ? { usage: message.usage_metadata } : {}),
-    responseMetadata: message.response_metadata,
+    responseMetadata: reasoning ? { ...message.response_metadata, reasoning_content: reasoning } : message.response_metadata,
     message,
     streamed,
   };
@@ -48,15 +71,23 @@ export async function* streamChatTextResponse(
   model: TextResponseModel,
   messages: BaseMessage[],
   callOptions: TextResponseCallOptions,
+  onReasoningToken?: TextResponseOptions['onReasoningToken'],
 ): AsyncGenerator<string, TextResponse, undefined> {
   let final: AIMessageChunk | undefined;
+  let reasoning = '';
   for await (const chunk of await model.stream(messages, callOptions)) {
     final = final === undefined ? chunk : final.concat(chunk);
+    // Reasoning and answer stay apart: the reasoning goes to its own callback, never into the answer tokens.
+    const thought = reasoningOf(chunk);
+    if (thought) {
+      reasoning += thought;
+      if (onReasoningToken) await onReasoningToken(thought);
+    }
     const token = textOf(chunk);
     if (token) yield token;
   }
   if (final === undefined) throw new Error('The stream ended without a message.');
-  return toTextResponse(final, true);
+  return toTextResponse(final, true, reasoning || undefined);
 }
 
 /** Drains a token iterator, giving each token to `onToken` (awaited) in order, and returns its final value. */
@@ -80,5 +111,5 @@ export function runTextResponse(
   options: TextResponseOptions,
 ): Promise<TextResponse> {
   if (!stream) return invokeChatTextResponse(model, messages, callOptions);
-  return drainTextResponse(streamChatTextResponse(model, messages, callOptions), options.onToken);
+  return drainTextResponse(streamChatTextResponse(model, messages, callOptions, options.onReasoningToken), options.onToken);
 }

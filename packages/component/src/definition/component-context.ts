@@ -37,4 +37,9 @@ export interface ComponentContext {
   signal?: AbortSignal;
   /** Host logger. Default none. */
   logger?: ComponentLogger;
+  /**
+   * Directories a message file given as a path may be read from (the operator's choice, never the flow author's).
+   * Default none: every file path is refused, and files come as data only.
+   */
+  fileRoots?: readonly string[];
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { baseUi, createInputSpec, InputProblem, UNSET } from './create-input-spec';
 import type { BaseInputOptions, InputSpec } from './input-spec';
+import type { ChatInputValue, MessageFileInput } from '../media/message-file';
 
 /** Options of the text input builders. */
 export interface TextInputOptions extends BaseInputOptions {
@@ -44,25 +45,37 @@ export function strInput(options: TextInputOptions): InputSpec<string | undefine
   return textSpec('StrInput', options, options.inputTypes ? { inputTypes: options.inputTypes } : {});
 }
 
+/** The files of a Langflow-style message, when it has any (a list), or a problem. */
+function messageFiles(raw: Record<string, unknown>): readonly MessageFileInput[] | undefined | InputProblem {
+  const files = raw['files'];
+  if (files === undefined || files === null) return undefined;
+  if (!Array.isArray(files)) return new InputProblem('has files that are not a list');
+  return files.length > 0 ? (files as MessageFileInput[]) : undefined;
+}
+
 /**
- * A chat message input (Langflow `MessageInput`): a string, a Langflow-style `{ text }` message or a LangChain message
- * with string `content`. Value: the message text, `string | undefined`.
+ * A chat message input (Langflow `MessageInput`): a string, a Langflow-style `{ text, files? }` message or a LangChain
+ * message with string `content`. Value: the message text, or `{ text, files }` when files are attached (each file is
+ * checked when the message is sent: see `resolveMessageFiles`).
  */
-export function messageInput(options: BaseInputOptions & { inputTypes?: readonly string[] }): InputSpec<string | undefined> {
+export function messageInput(options: BaseInputOptions & { inputTypes?: readonly string[] }): InputSpec<ChatInputValue | undefined> {
   const ui = baseUi(options);
   ui.inputTypes = options.inputTypes ?? ['Message'];
-  return createInputSpec<string | undefined>({
+  return createInputSpec<ChatInputValue | undefined>({
     kind: 'MessageInput',
     ui,
-    schema: z.string(),
-    allowed: 'a string or a message with text',
+    schema: z.union([z.string(), z.object({ text: z.string(), files: z.array(z.unknown()) })]),
+    allowed: 'a string or a message with text (and files)',
     normalize: (raw) => {
       if (raw === null || raw === '') return UNSET;
       if (typeof raw === 'string') return raw;
       if (typeof raw === 'object' && !Array.isArray(raw)) {
         const message = raw as { text?: unknown; content?: unknown };
-        if (typeof message.text === 'string') return message.text;
-        if (typeof message.content === 'string') return message.content;
+        const files = messageFiles(raw as Record<string, unknown>);
+        if (files instanceof InputProblem) return files;
+        const text = typeof message.text === 'string' ? message.text : typeof message.content === 'string' ? message.content : undefined;
+        if (files) return { text: text ?? '', files };
+        if (text !== undefined) return text;
       }
       return new InputProblem('is not text or a message with text');
     },

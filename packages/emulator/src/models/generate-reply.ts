@@ -3,6 +3,7 @@ import type { ScriptedReply } from '../types';
 import type { ChatRequest, GeneratedReply } from './chat-request';
 import { countTokens, truncateToTokens } from './tokenizer';
 import { toolInputFromSchema } from './tool-input-from-schema';
+import { reasoningText } from './families/reasoning-text';
 
 /** Prefix of the default echo reply: the reply is `Echo: <last user text>`. */
 export const ECHO_PREFIX = 'Echo: ';
@@ -53,7 +54,7 @@ export function generateReply(request: ChatRequest, scripted?: ScriptedReply): G
     toolUse = { name: tool.name, input, toolUseId: toolUseIdFor(tool.name, input, request.lastUserText) };
     stopReason = 'tool_use';
   } else {
-    text = `${ECHO_PREFIX}${request.lastUserText}`;
+    text = `${ECHO_PREFIX}${request.lastUserText}${receivedMedia(request)}`;
     stopReason = 'end_turn';
   }
 
@@ -71,15 +72,27 @@ export function generateReply(request: ChatRequest, scripted?: ScriptedReply): G
     stopSequence = undefined;
     toolUse = undefined;
   }
-  const outputTokens = countTokens(text) + (toolUse ? countTokens(JSON.stringify(toolUse.input)) : 0);
+  const reasoning = request.reasoning?.enabled ? reasoningText(request) : undefined;
+  const outputTokens = countTokens(text) + (toolUse ? countTokens(JSON.stringify(toolUse.input)) : 0) + (reasoning ? countTokens(reasoning) : 0);
   return {
     text,
+    ...(reasoning !== undefined ? { reasoning } : {}),
     ...(toolUse ? { toolUse } : {}),
     stopReason,
     ...(stopSequence !== undefined ? { stopSequence } : {}),
     inputTokens: chatInputTokens(request),
     outputTokens,
   };
+}
+
+/** ` [received image/png 64x64, document report.pdf]` for the last user turn's images and documents, else `''`. */
+function receivedMedia(request: ChatRequest): string {
+  for (let i = request.messages.length - 1; i >= 0; i -= 1) {
+    const message = request.messages[i]!;
+    if (message.role !== 'user') continue;
+    return message.media && message.media.length > 0 ? ` [received ${message.media.join(', ')}]` : '';
+  }
+  return '';
 }
 
 /** Splits reply text into stream deltas: one word with its trailing whitespace each. */

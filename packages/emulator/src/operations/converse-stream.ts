@@ -1,6 +1,6 @@
 import { answerConverse } from '../models/converse/converse-answer';
 import { parseConverseFeatures } from '../models/converse/converse-features';
-import { converseStreamMetadata } from '../models/converse/converse-response';
+import { converseStreamMetadata, reasoningSignature } from '../models/converse/converse-response';
 import { parseConverseRequest } from '../models/converse/parse-converse-request';
 import { generateReply, splitIntoDeltas } from '../models/generate-reply';
 import { parseJsonBody } from '../models/validate-fields';
@@ -16,7 +16,7 @@ import { requireChatFamily } from './require-chat-family';
 export async function handleConverseStream(ctx: OperationContext): Promise<void> {
   const body = parseJsonBody(ctx.body);
   requireChatFamily(ctx.family);
-  const request = parseConverseRequest(body);
+  const request = parseConverseRequest(body, { family: ctx.family, modelId: ctx.modelId });
   const features = parseConverseFeatures(body, ctx.modelId, true);
   const scripted = ctx.observe({ body, lastUserText: request.lastUserText });
   const answer = answerConverse(features, request, generateReply(request, scripted));
@@ -25,6 +25,15 @@ export async function handleConverseStream(ctx: OperationContext): Promise<void>
   // The events are listed first so a generation pace can spread them evenly over the answer's time.
   const events: Array<[type: string, payload: unknown]> = [['messageStart', { role: 'assistant' }]];
   let index = 0;
+  if (reply.reasoning) {
+    // Reasoning streams as its own block, before the answer: text deltas, then the signature.
+    for (const text of splitIntoDeltas(reply.reasoning)) {
+      if (!(await send('contentBlockDelta', { contentBlockIndex: index, delta: { reasoningContent: { text } } }))) return;
+    }
+    if (!(await send('contentBlockDelta', { contentBlockIndex: index, delta: { reasoningContent: { signature: reasoningSignature(reply.reasoning) } } }))) return;
+    if (!(await send('contentBlockStop', { contentBlockIndex: index }))) return;
+    index += 1;
+  }
   if (reply.text || !reply.toolUse) {
     for (const text of splitIntoDeltas(reply.text).concat(reply.text ? [] : [''])) {
       events.push(['contentBlockDelta', { contentBlockIndex: index, delta: { text } }]);

@@ -13,7 +13,7 @@ import { requireChatFamily } from './require-chat-family';
 export async function handleConverse(ctx: OperationContext): Promise<void> {
   const body = parseJsonBody(ctx.body);
   requireChatFamily(ctx.family);
-  const request = parseConverseRequest(body);
+  const request = parseConverseRequest(body, { family: ctx.family, modelId: ctx.modelId });
   const features = parseConverseFeatures(body, ctx.modelId, false);
   const scripted = ctx.observe({ body, lastUserText: request.lastUserText });
   const answer = answerConverse(features, request, generateReply(request, scripted));

@@ -10,12 +10,13 @@ import { ChatBedrockInvoke } from '../chat-model/chat-bedrock-invoke';
 import { AmazonBedrockModelError } from '../errors/amazon-bedrock-model-error';
 import { ModelValidationError } from '../errors/model-validation-error';
 import { defaultProviderRegistry } from '../providers/registry';
+import { modelReasoningPlan, reasoningKwargs, type ReasoningValues } from './reasoning-kwargs';
 
 /** Langflow name of the component. */
 export const AMAZON_BEDROCK_MODEL_NAME = 'AmazonBedrockModel';
 
 /** The input values `build_model` reads (validated by the component contract). */
-export interface BuildChatModelValues extends AwsConnectionValues {
+export interface BuildChatModelValues extends AwsConnectionValues, ReasoningValues {
   model_id?: string | undefined;
   model_kwargs?: Dict[] | undefined;
   stream?: boolean | undefined;
@@ -44,7 +45,10 @@ export function buildChatModel(ctx: ComponentContext, values: BuildChatModelValu
       ],
     );
   }
-  const modelKwargs = mergeDicts(values.model_kwargs, { field: 'model_kwargs', component: AMAZON_BEDROCK_MODEL_NAME });
+  const userKwargs = mergeDicts(values.model_kwargs, { field: 'model_kwargs', component: AMAZON_BEDROCK_MODEL_NAME });
+  // Reasoning fields first, the user's own model_kwargs over them (as additional_model_fields on Converse).
+  const reasoning = modelReasoningPlan(AMAZON_BEDROCK_MODEL_NAME, model, values, userKwargs);
+  const modelKwargs = { ...reasoningKwargs(reasoning), ...userKwargs };
   let client;
   try {
     client = acquireBedrockClient(ctx, values, {

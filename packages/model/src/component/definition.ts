@@ -7,6 +7,7 @@ import {
   dictInput,
   endpointUrlInput,
   modelIdInput,
+  reasoningInputs,
   regionNameInput,
   timeoutInput,
 } from '@bedrock-flow/component';
@@ -45,6 +46,8 @@ export const amazonBedrockModelDefinition = defineComponent({
     }),
     endpoint_url: endpointUrlInput(),
     timeout: timeoutInput(),
+    // Reasoning (issue 24): reasoning_effort, reasoning_budget_tokens; mapped per family in reasoning-kwargs.ts.
+    ...reasoningInputs(),
   },
   outputs: [
     { name: 'text_output', displayName: 'Model Response', method: 'text_response', types: ['Message'] },

@@ -1,6 +1,10 @@
 import {
-  buildChatMessages,
+  buildChatMessagesWithFiles,
+  describeReasoningPlan,
+  describeResolvedFile,
+  mergeDicts,
   runTextResponse,
+  type ChatInputValue,
   textResponseCallOptions,
   type ComponentContext,
   type TextResponse,
@@ -8,14 +12,17 @@ import {
 } from '@bedrock-flow/component';
 import { AmazonBedrockModelError } from '../errors/amazon-bedrock-model-error';
 import { ModelValidationError } from '../errors/model-validation-error';
+import { defaultProviderRegistry } from '../providers/registry';
 import { AMAZON_BEDROCK_MODEL_NAME, buildChatModel, type BuildChatModelValues } from './build-chat-model';
+import { fileSupportOf } from './file-support';
+import { modelReasoningPlan } from './reasoning-kwargs';
 
 /** `text_response`'s options and result: the same shapes as the Converse component's. */
 export type { TextResponse, TextResponseOptions };
 
 /** Values `text_response` reads on top of those of `build_model`. */
 export interface TextResponseValues extends BuildChatModelValues {
-  input_value?: string | undefined;
+  input_value?: ChatInputValue | undefined;
   system_message?: string | undefined;
 }
 
@@ -31,11 +38,26 @@ export async function textResponse(
   values: TextResponseValues,
   options: TextResponseOptions = {},
 ): Promise<TextResponse> {
-  const messages = buildChatMessages(values, { component: AMAZON_BEDROCK_MODEL_NAME });
   const model = buildChatModel(ctx, values);
+  const { messages, files } = await buildChatMessagesWithFiles(values, {
+    component: AMAZON_BEDROCK_MODEL_NAME,
+    fileRoots: ctx.fileRoots,
+    accepts: fileSupportOf(defaultProviderRegistry.resolve(model.model).adapter.family, defaultProviderRegistry.resolve(model.model).baseModelId),
+  });
+  const reasoning = modelReasoningPlan(
+    AMAZON_BEDROCK_MODEL_NAME,
+    model.model,
+    values,
+    mergeDicts(values.model_kwargs, { field: 'model_kwargs', component: AMAZON_BEDROCK_MODEL_NAME }),
+  );
+  const facts = {
+    ...(reasoning.enabled || reasoning.family ? { reasoning: describeReasoningPlan(reasoning) } : {}),
+    ...(files.length > 0 ? { files: files.map(describeResolvedFile) } : {}),
+  };
   const callOptions = textResponseCallOptions(ctx, options);
   try {
-    return await runTextResponse(model, messages, values.stream, callOptions, options);
+    const response = await runTextResponse(model, messages, values.stream, callOptions, options);
+    return Object.keys(facts).length === 0 ? response : { ...response, responseMetadata: { ...response.responseMetadata, ...facts } };
   } catch (error) {
     if (error instanceof ModelValidationError || callOptions.signal?.aborted) throw error;
     throw new AmazonBedrockModelError(error, { stage: 'call' });

@@ -2,6 +2,7 @@ import type { BaseMessage, ToolCall } from '@langchain/core/messages';
 import { asArray, asNumber, asObject, asString, definedFields, type JsonObject } from './json-object';
 import { tokenUsageOf } from './token-usage';
 import { contentText, messageRole } from './message-text';
+import { base64Of } from './media-blocks';
 import type {
   BodyRequest,
   ParsedResponse,
@@ -33,11 +34,27 @@ function contentBlocks(message: BaseMessage): AnthropicBlock[] {
       const b = asObject(block);
       const type = asString(b.type);
       if (type === 'text' && typeof b.text === 'string') blocks.push({ type: 'text', text: b.text });
+      else if ((type === 'image' && b.image) || (type === 'document' && b.document)) blocks.push(anthropicMediaBlock(b));
       else if (type === 'image' || type === 'document' || type === 'tool_use' || type === 'tool_result')
         blocks.push(b as AnthropicBlock);
     }
   }
   return blocks;
+}
+
+/*
+ * A message file (the component's Converse-shaped image / document block) as Anthropic's Messages API block: an
+ * `image` with a base64 source, a PDF `document` with a base64 source, a text document with a text source.
+ * AWS, "Anthropic Claude Messages API" (model-parameters-anthropic-claude-messages): image and document content.
+ */
+function anthropicMediaBlock(b: JsonObject): AnthropicBlock {
+  const converse = asObject(b.image ?? b.document);
+  const source = asObject(converse.source);
+  const bytes = source.bytes instanceof Uint8Array ? source.bytes : new Uint8Array(Buffer.from(String(source.bytes ?? ''), 'base64'));
+  const format = asString(converse.format) ?? '';
+  if (b.image) return { type: 'image', source: { type: 'base64', media_type: `image/${format}`, data: base64Of(bytes) } };
+  if (format === 'pdf') return { type: 'document', source: { type: 'base64', media_type: 'application/pdf', data: base64Of(bytes) } };
+  return { type: 'document', source: { type: 'text', media_type: 'text/plain', data: Buffer.from(bytes).toString('utf8') } };
 }
 
 /** An AI message: its text and native blocks, then `tool_calls` not already present as `tool_use` blocks. */
@@ -125,10 +142,13 @@ export const anthropicAdapter: ProviderAdapter = {
   parseResponse(body: unknown): ParsedResponse {
     const b = asObject(body);
     let text = '';
+    // Extended thinking comes back as `thinking` blocks before the answer (AWS, "Extended thinking").
+    let reasoning = '';
     const toolCalls: ToolCall[] = [];
     for (const raw of asArray(b.content)) {
       const block = asObject(raw);
       if (block.type === 'text') text += asString(block.text) ?? '';
+      else if (block.type === 'thinking') reasoning += asString(block.thinking) ?? '';
       else if (block.type === 'tool_use')
         toolCalls.push({
           type: 'tool_call',
@@ -137,7 +157,7 @@ export const anthropicAdapter: ProviderAdapter = {
           args: asObject(block.input),
         });
     }
-    return { text, toolCalls, stopReason: asString(b.stop_reason), usage: usageOf(b.usage), id: asString(b.id) };
+    return { text, toolCalls, stopReason: asString(b.stop_reason), usage: usageOf(b.usage), id: asString(b.id), ...(reasoning ? { reasoning } : {}) };
   },
 
   parseStreamChunk(chunk: unknown, state: StreamState): StreamDelta {
@@ -167,6 +187,7 @@ export const anthropicAdapter: ProviderAdapter = {
         const delta = asObject(c.delta);
         const index = asNumber(c.index) ?? 0;
         if (delta.type === 'text_delta') return { text: asString(delta.text) ?? '' };
+        if (delta.type === 'thinking_delta') return { reasoning: asString(delta.thinking) ?? '' };
         if (delta.type === 'input_json_delta')
           return { toolCallChunks: [{ type: 'tool_call_chunk', index, args: asString(delta.partial_json) ?? '' }] };
         return {};

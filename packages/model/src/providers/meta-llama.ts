@@ -1,4 +1,6 @@
-import type { BaseMessage } from '@langchain/core/messages';
+import { HumanMessage, type BaseMessage } from '@langchain/core/messages';
+import { base64Of, mediaBlocksOf } from './media-blocks';
+import { contentText } from './message-text';
 import { asNumber, asObject, asString, definedFields } from './json-object';
 import { cumulativeStreamUsage, tokenUsage } from './token-usage';
 import { splitSystem } from './message-text';
@@ -59,6 +61,22 @@ export function isLlama2(baseModelId: string): boolean {
 }
 
 /**
+ * Images for the vision models (Llama 3.2 11B/90B Vision, Llama 4): a `<|image|>` tag per image at the start of its
+ * user turn, and the images in base64 in the body's `images` list, in order. AWS, "Meta Llama models"
+ * (model-parameters-meta), Llama 3.2 multimodal request: `{ prompt: "…<|image|>…", images: [base64] }`.
+ */
+function withImageTags(messages: BaseMessage[]): { prompted: BaseMessage[]; images: string[] } {
+  const images: string[] = [];
+  const prompted = messages.map((message) => {
+    const media = mediaBlocksOf(message).filter((m) => m.kind === 'image');
+    if (media.length === 0) return message;
+    images.push(...media.map((m) => base64Of(m.bytes)));
+    return new HumanMessage('<|image|>'.repeat(media.length) + contentText(message.content));
+  });
+  return { prompted, images };
+}
+
+/**
  * Meta Llama 2, 3, 3.1, 3.2, 3.3, 4: `prompt` in the model's chat template, `generation` back.
  * Body shape source: AWS, "Meta Llama models" (Bedrock user guide, model-parameters-meta), which lists Llama 3 to
  * Llama 4 Instruct with one body `{prompt, temperature, top_p, max_gen_len}` ->
@@ -73,8 +91,10 @@ export const metaLlamaAdapter: ProviderAdapter = {
   matches: (baseModelId) => baseModelId.startsWith('meta.llama'),
 
   buildBody({ messages, params, baseModelId }: BodyRequest) {
+    const { prompted, images } = withImageTags(messages);
     return definedFields({
-      prompt: llamaPrompt(baseModelId, messages),
+      prompt: llamaPrompt(baseModelId, prompted),
+      images: images.length > 0 ? images : undefined,
       max_gen_len: params.maxTokens,
       temperature: params.temperature,
       top_p: params.topP,

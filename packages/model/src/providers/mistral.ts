@@ -8,6 +8,7 @@
 import type { BaseMessage } from '@langchain/core/messages';
 import { asArray, asObject, asString, definedFields } from './json-object';
 import { splitSystem } from './message-text';
+import { base64Of, mediaBlocksOf } from './media-blocks';
 import { openAiStyleChatBody } from './openai-style-chat-body';
 import type { BodyRequest, ParsedResponse, ProviderAdapter, StreamDelta } from './provider-adapter';
 
@@ -32,6 +33,25 @@ const MISTRAL_CHAT_MODELS = /^mistral\.(?:mistral-large|pixtral|magistral|minist
 /** Whether a Mistral model takes the chat `messages` format (Large, Pixtral, Magistral, …) rather than a prompt. */
 export function isMistralChatModel(baseModelId: string): boolean {
   return MISTRAL_CHAT_MODELS.test(baseModelId);
+}
+
+/**
+ * Pixtral's images: each user message with images gets `content: [{ type: 'text', text }, { type: 'image_url',
+ * image_url: { url: 'data:image/png;base64,…' } }]` (the chat body's user messages follow the LangChain human
+ * messages in order). AWS, "Mistral AI models" (model-parameters-mistral), Pixtral Large chat request.
+ */
+function withImageParts(body: Record<string, unknown>, messages: BaseMessage[]): Record<string, unknown> {
+  const perHuman = messages.filter((m) => m.type === 'human').map((m) => mediaBlocksOf(m).filter((b) => b.kind === 'image'));
+  if (!perHuman.some((images) => images.length > 0)) return body;
+  let human = 0;
+  const out = (body.messages as Array<Record<string, unknown>>).map((message) => {
+    if (message.role !== 'user') return message;
+    const images = perHuman[human++] ?? [];
+    if (images.length === 0) return message;
+    const parts = images.map((image) => ({ type: 'image_url', image_url: { url: `data:image/${image.format};base64,${base64Of(image.bytes)}` } }));
+    return { ...message, content: [{ type: 'text', text: String(message.content ?? '') }, ...parts] };
+  });
+  return { ...body, messages: out };
 }
 
 /** First choice/output of a Mistral body: chat `choices[0]` or text `outputs[0]`. */
@@ -60,7 +80,7 @@ export const mistralAdapter: ProviderAdapter = {
 
   buildBody({ messages, params, baseModelId }: BodyRequest) {
     if (isMistralChatModel(baseModelId)) {
-      return openAiStyleChatBody(messages, params);
+      return withImageParts(openAiStyleChatBody(messages, params), messages);
     }
     return definedFields({
       prompt: mistralInstructPrompt(messages),

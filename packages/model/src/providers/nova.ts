@@ -9,20 +9,36 @@
 import type { BaseMessage } from '@langchain/core/messages';
 import { asArray, asObject, asString, definedFields, type JsonObject } from './json-object';
 import { tokenUsageOf } from './token-usage';
-import { splitSystem } from './message-text';
+import { contentText, messageRole } from './message-text';
+import { base64Of, mediaBlocksOf } from './media-blocks';
 import type { BodyRequest, ParsedResponse, ProviderAdapter, StreamDelta, TokenUsage } from './provider-adapter';
 
-/** LangChain messages as Nova `system` + `messages` (same-role turns merged, as Converse requires). */
+/**
+ * LangChain messages as Nova `system` + `messages` (same-role turns merged, as Converse requires). A message's files
+ * (the component's image / document blocks) follow its text as Nova `image` / `document` blocks, bytes in base64 as
+ * the Invoke API carries them (AWS, Nova 2 user guide, "Core inference": the two APIs differ only in how bytes are
+ * encoded).
+ */
 export function toNovaMessages(messages: BaseMessage[]): { system?: JsonObject[]; messages: JsonObject[] } {
-  const { system, turns } = splitSystem(messages);
-  const out: { role: 'user' | 'assistant'; content: { text: string }[] }[] = [];
-  for (const turn of turns) {
-    const role = turn.role === 'assistant' ? 'assistant' : 'user';
+  const system: string[] = [];
+  const out: { role: 'user' | 'assistant'; content: JsonObject[] }[] = [];
+  for (const message of messages) {
+    const kind = messageRole(message);
+    if (kind === 'system') {
+      system.push(contentText(message.content));
+      continue;
+    }
+    const role = kind === 'assistant' ? 'assistant' : 'user';
+    const blocks: JsonObject[] = [{ text: contentText(message.content) }];
+    for (const media of mediaBlocksOf(message)) {
+      const source = { bytes: base64Of(media.bytes) };
+      blocks.push(media.kind === 'image' ? { image: { format: media.format, source } } : { document: { format: media.format, name: media.name, source } });
+    }
     const last = out[out.length - 1];
-    if (last && last.role === role) last.content.push({ text: turn.text });
-    else out.push({ role, content: [{ text: turn.text }] });
+    if (last && last.role === role) last.content.push(...blocks);
+    else out.push({ role, content: blocks });
   }
-  return system ? { system: [{ text: system }], messages: out } : { messages: out };
+  return system.length ? { system: [{ text: system.join('\n\n') }], messages: out } : { messages: out };
 }
 
 function usageOf(value: unknown): TokenUsage | undefined {

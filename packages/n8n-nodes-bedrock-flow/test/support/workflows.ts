@@ -93,6 +93,42 @@ export function chatWorkflow(name: string, path: string, model: WorkflowNode, ro
   };
 }
 
+/**
+ * Webhook (body `{ prompt, image }`, image in base64) -> Convert to File ("Move Base64 String to File": binary `data`,
+ * image/png) -> Basic LLM Chain with a User "Image (Binary)" message (n8n's image passthrough) <- `model`.
+ */
+export function imageChainWorkflow(name: string, path: string, model: WorkflowNode) {
+  const toFile: WorkflowNode = {
+    id: randomUUID(),
+    name: 'Convert to File',
+    type: 'n8n-nodes-base.convertToFile',
+    typeVersion: 1.1,
+    position: [150, 0],
+    parameters: { operation: 'toBinary', sourceProperty: 'body.image', binaryPropertyName: 'data', options: { mimeType: 'image/png', fileName: 'chart.png' } },
+  };
+  const chain: WorkflowNode = {
+    id: randomUUID(),
+    name: 'Basic LLM Chain',
+    type: '@n8n/n8n-nodes-langchain.chainLlm',
+    typeVersion: 1.9,
+    position: [300, 0],
+    parameters: {
+      promptType: 'define',
+      text: "={{ $('Webhook').item.json.body.prompt }}",
+      messages: { messageValues: [{ type: 'HumanMessagePromptTemplate', messageType: 'imageBinary', binaryImageDataKey: 'data', imageDetail: 'auto' }] },
+    },
+  };
+  return {
+    name,
+    nodes: [webhookNode(path), toFile, chain, model],
+    connections: {
+      Webhook: { main: [[{ node: toFile.name, type: 'main', index: 0 }]] },
+      [toFile.name]: { main: [[{ node: chain.name, type: 'main', index: 0 }]] },
+      [model.name]: { ai_languageModel: [[{ node: chain.name, type: 'ai_languageModel', index: 0 }]] },
+    },
+  };
+}
+
 /** Webhook -> the bedrock-flow InvokeModel action node (prompt = request body `prompt`); answers with the node's item. */
 export function invokeModelWorkflow(name: string, path: string, credential: CredentialRef) {
   const invoke: WorkflowNode = {

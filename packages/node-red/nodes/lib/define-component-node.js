@@ -110,14 +110,23 @@ function defineComponentNode(RED, spec, run) {
         return lease;
       },
     };
-    const ctx = { graphId: identity.graphId, nodeId: identity.nodeId, pool: nodePool };
+    // Message files given as paths are read only inside the directories the operator lists in settings.js
+    // (`bedrockFlow: { fileRoots: ['/data/uploads'] }`); none listed: every path is refused.
+    const settings = /** @type {any} */ (RED.settings);
+    const fileRoots = settings && settings.bedrockFlow && Array.isArray(settings.bedrockFlow.fileRoots) ? settings.bedrockFlow.fileRoots : undefined;
+    const ctx = { graphId: identity.graphId, nodeId: identity.nodeId, pool: nodePool, ...(fileRoots ? { fileRoots } : {}) };
 
-    /** @param {unknown} payload */
-    function rawValues(payload) {
+    /**
+     * @param {unknown} payload
+     * @param {unknown} [files] `msg.files` (chat nodes): Buffers, data URLs or `{ name?, mime_type, data }`
+     */
+    function rawValues(payload, files) {
+      // A chat node's files travel with the text as one Langflow-style message (`{ text, files }`).
+      const message = spec.payloadInput === 'input_value' && Array.isArray(files) && files.length > 0 ? { text: payload == null ? '' : String(payload), files } : payload;
       return {
         ...nodeInputValues(manifest, spec, config),
         ...(connection && typeof connection.connectionValues === 'function' ? connection.connectionValues() : {}),
-        ...(spec.payloadInput ? { [spec.payloadInput]: payload } : {}),
+        ...(spec.payloadInput ? { [spec.payloadInput]: message } : {}),
       };
     }
 
@@ -156,7 +165,7 @@ function defineComponentNode(RED, spec, run) {
     node.on('input', async (/** @type {any} */ msg, /** @type {Function} */ send, /** @type {Function} */ done) => {
       node.status({ fill: 'blue', shape: 'dot', text: 'requesting' });
       try {
-        const instance = createComponent(definition, ctx, rawValues(msg.payload));
+        const instance = createComponent(definition, ctx, rawValues(msg.payload, msg.files));
         const result = await run(instance, msg.payload);
         msg.payload = result.payload;
         if (result.usage !== undefined) msg.usage = result.usage;

@@ -3,7 +3,8 @@
 
 /**
  * Runs a chat component's `text_response` ("Model Response"): the answer text becomes `msg.payload`, the token
- * usage `msg.usage`, the stop reason and response metadata go to `msg.bedrock`.
+ * usage `msg.usage`, the stop reason and response metadata go to `msg.bedrock`; the model's reasoning, when it returned
+ * one, to `msg.bedrock.reasoning` (never into `msg.payload`).
  * @type {import('./define-component-node').RunComponent}
  */
 async function runTextResponse(instance) {
@@ -14,6 +15,7 @@ async function runTextResponse(instance) {
     usage: response.usage,
     details: {
       streamed: response.streamed,
+      ...(response.reasoning ? { reasoning: response.reasoning } : {}),
       stopReason: metadata.stopReason ?? metadata.stop_reason,
       responseMetadata: metadata,
     },

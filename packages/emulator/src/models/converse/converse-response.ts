@@ -1,9 +1,16 @@
+import { createHash } from 'node:crypto';
 import type { GeneratedReply } from '../chat-request';
+
+/** A deterministic stand-in for the signature Bedrock puts on reasoning text (so it can be sent back unchanged). */
+export function reasoningSignature(reasoning: string): string {
+  return createHash('sha256').update(`reasoning\0${reasoning}`).digest('base64');
+}
 import type { ConverseAnswer } from './converse-answer';
 
-/** Converse content blocks of a reply: a text block (when there is text) then a toolUse block. */
+/** Converse content blocks of a reply: a reasoningContent block (when it reasoned), a text block (when there is text) then a toolUse block. */
 export function converseContent(reply: GeneratedReply): unknown[] {
   const content: unknown[] = [];
+  if (reply.reasoning) content.push({ reasoningContent: { reasoningText: { text: reply.reasoning, signature: reasoningSignature(reply.reasoning) } } });
   if (reply.text) content.push({ text: reply.text });
   if (reply.toolUse) content.push({ toolUse: { toolUseId: reply.toolUse.toolUseId, name: reply.toolUse.name, input: reply.toolUse.input } });
   if (content.length === 0) content.push({ text: '' });

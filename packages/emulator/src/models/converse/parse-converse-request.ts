@@ -1,6 +1,9 @@
 import { validationError } from '../../errors/bedrock-error';
 import type { ChatRequest } from '../chat-request';
+import type { ModelFamily } from '../model-family';
 import { asObject, optionalNumber, optionalStrings, required } from '../validate-fields';
+import { checkMessageMedia } from './converse-media';
+import { parseReasoning } from './converse-reasoning';
 
 /** Text of Converse content blocks: text blocks and tool results (text or JSON), joined with `\n`. */
 export function converseContentText(content: unknown): string {
@@ -37,7 +40,8 @@ export function parseConverseMessages(value: unknown, path = 'messages'): ChatRe
       throw validationError(`1 validation error detected: Value null at '${path}.${i + 1}.member.content' failed to satisfy constraint: Member must not be null`);
     }
     if (i === 0 && role !== 'user') throw validationError('A conversation must start with a user message. Try again with a conversation that starts with a user message.');
-    return { role, text: converseContentText(msg['content']) };
+    const media = checkMessageMedia(msg['content'] as unknown[], role, `${path}.${i + 1}.member`);
+    return { role, text: converseContentText(msg['content']), ...(media.length > 0 ? { media } : {}) };
   });
 }
 
@@ -71,19 +75,21 @@ function parseToolConfig(value: unknown): Pick<ChatRequest, 'tools' | 'toolChoic
   return { tools, ...(toolChoice ? { toolChoice } : {}) };
 }
 
-/** Validates and normalizes a Converse / ConverseStream body. */
-export function parseConverseRequest(body: Record<string, unknown>): ChatRequest {
+/** Validates and normalizes a Converse / ConverseStream body; `model` lets it check the family's reasoning fields. */
+export function parseConverseRequest(body: Record<string, unknown>, model?: { family: ModelFamily | undefined; modelId: string }): ChatRequest {
   const messages = parseConverseMessages(body['messages']);
   const system = Array.isArray(body['system'])
     ? (body['system'] as Array<{ text?: unknown }>).filter((b) => typeof b?.text === 'string').map((b) => b.text as string).join('\n')
     : '';
   const inference = body['inferenceConfig'] === undefined ? {} : asObject(body['inferenceConfig'], 'inferenceConfig');
   const maxTokens = optionalNumber(inference['maxTokens'], 'inferenceConfig.maxTokens', 1, 1_000_000, true);
-  optionalNumber(inference['temperature'], 'inferenceConfig.temperature', 0, 1);
-  optionalNumber(inference['topP'], 'inferenceConfig.topP', 0, 1);
+  const temperature = optionalNumber(inference['temperature'], 'inferenceConfig.temperature', 0, 1);
+  const topP = optionalNumber(inference['topP'], 'inferenceConfig.topP', 0, 1);
   const stopSequences = optionalStrings(inference['stopSequences'], 'inferenceConfig.stopSequences');
-  if (body['additionalModelRequestFields'] !== undefined) asObject(body['additionalModelRequestFields'], 'additionalModelRequestFields');
+  const additional = body['additionalModelRequestFields'] === undefined ? {} : asObject(body['additionalModelRequestFields'], 'additionalModelRequestFields');
+  const reasoning = model ? parseReasoning(model.family, model.modelId, additional, { maxTokens, temperature, topP, topK: additional['top_k'] }) : undefined;
   return {
+    ...(reasoning ? { reasoning } : {}),
     system,
     messages,
     lastUserText: lastUserText(messages),

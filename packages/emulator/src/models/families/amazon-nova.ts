@@ -5,6 +5,9 @@ import { lastUserText, parseConverseMessages } from '../converse/parse-converse-
 import { asObject, optionalNumber, optionalStrings } from '../validate-fields';
 import type { ChatFamilyCodec } from './chat-family-codec';
 import { streamPieces } from './stream-pieces';
+import { parseReasoning } from '../converse/converse-reasoning';
+import { reasoningSignature } from '../converse/converse-response';
+import { splitIntoDeltas } from '../generate-reply';
 
 function parseTools(body: Record<string, unknown>): Pick<ChatRequest, 'tools' | 'toolChoice'> {
   const config = body['toolConfig'] as { tools?: Array<{ toolSpec?: { name?: unknown; inputSchema?: { json?: unknown } } }>; toolChoice?: Record<string, unknown> } | undefined;
@@ -19,7 +22,7 @@ function parseTools(body: Record<string, unknown>): Pick<ChatRequest, 'tools' | 
 
 /** Amazon Nova (`schemaVersion: messages-v1`): Converse-like body in and out. */
 export const amazonNovaCodec: ChatFamilyCodec = {
-  parse(body) {
+  parse(body, ctx) {
     if (body['schemaVersion'] !== undefined && body['schemaVersion'] !== 'messages-v1') {
       throw validationError(`schemaVersion: must be "messages-v1", got ${JSON.stringify(body['schemaVersion'])}`);
     }
@@ -28,13 +31,16 @@ export const amazonNovaCodec: ChatFamilyCodec = {
     const maxTokens =
       optionalNumber(config['maxTokens'], 'inferenceConfig.maxTokens', 1, 10_000, true) ??
       optionalNumber(config['max_new_tokens'], 'inferenceConfig.max_new_tokens', 1, 10_000, true);
-    optionalNumber(config['temperature'], 'inferenceConfig.temperature', 0, 1);
-    optionalNumber(config['topP'] ?? config['top_p'], 'inferenceConfig.topP', 0, 1);
-    optionalNumber(config['topK'] ?? config['top_k'], 'inferenceConfig.topK', 0, 128, true);
+    const temperature = optionalNumber(config['temperature'], 'inferenceConfig.temperature', 0, 1);
+    const topP = optionalNumber(config['topP'] ?? config['top_p'], 'inferenceConfig.topP', 0, 1);
+    const topK = optionalNumber(config['topK'] ?? config['top_k'], 'inferenceConfig.topK', 0, 128, true);
+    // Nova's own fields are top-level on InvokeModel (reasoningConfig among them).
+    const reasoning = parseReasoning('amazon-nova', ctx.modelId, body, { maxTokens, temperature, topP, topK });
     const system = Array.isArray(body['system'])
       ? (body['system'] as Array<{ text?: unknown }>).filter((b) => typeof b?.text === 'string').map((b) => b.text as string).join('\n')
       : '';
     return {
+      reasoning,
       system,
       messages,
       lastUserText: lastUserText(messages),
@@ -53,6 +59,12 @@ export const amazonNovaCodec: ChatFamilyCodec = {
   chunks(reply) {
     const chunks: Array<Record<string, unknown>> = [{ messageStart: { role: 'assistant' } }];
     let index = 0;
+    if (reply.reasoning) {
+      for (const text of splitIntoDeltas(reply.reasoning)) chunks.push({ contentBlockDelta: { delta: { reasoningContent: { text } }, contentBlockIndex: index } });
+      chunks.push({ contentBlockDelta: { delta: { reasoningContent: { signature: reasoningSignature(reply.reasoning) } }, contentBlockIndex: index } });
+      chunks.push({ contentBlockStop: { contentBlockIndex: index } });
+      index += 1;
+    }
     if (reply.text || !reply.toolUse) {
       for (const piece of streamPieces(reply)) chunks.push({ contentBlockDelta: { delta: { text: piece.text }, contentBlockIndex: index } });
       chunks.push({ contentBlockStop: { contentBlockIndex: index } });

@@ -1,9 +1,13 @@
 import { validationError } from '../../errors/bedrock-error';
 import type { ChatRequest, GeneratedReply } from '../chat-request';
 import { lastUserText } from '../converse/parse-converse-request';
+import { splitIntoDeltas } from '../generate-reply';
 import { asObject, optionalNumber, optionalStrings, required } from '../validate-fields';
 import type { ChatCodecContext, ChatFamilyCodec } from './chat-family-codec';
 import { streamPieces } from './stream-pieces';
+import { checkAnthropicMedia } from './anthropic-media';
+import { parseReasoning } from '../converse/converse-reasoning';
+import { reasoningSignature } from '../converse/converse-response';
 
 /** The only `anthropic_version` Bedrock accepts for the messages API. */
 export const ANTHROPIC_VERSION = 'bedrock-2023-05-31';
@@ -27,7 +31,8 @@ function parseMessages(value: unknown): ChatRequest['messages'] {
     if (msg['role'] !== 'user' && msg['role'] !== 'assistant') throw validationError(`messages.${i}.role: Input should be 'user' or 'assistant'`);
     if (msg['content'] === undefined) throw validationError(`messages.${i}.content: Field required`);
     if (i === 0 && msg['role'] !== 'user') throw validationError('messages: first message must use the "user" role');
-    return { role: msg['role'], text: blockText(msg['content']) };
+    const media = msg['role'] === 'user' ? checkAnthropicMedia(msg['content'], `messages.${i}`) : [];
+    return { role: msg['role'], text: blockText(msg['content']), ...(media.length > 0 ? { media } : {}) };
   });
 }
 
@@ -47,6 +52,8 @@ function parseTools(body: Record<string, unknown>): Pick<ChatRequest, 'tools' | 
 
 function content(reply: GeneratedReply): unknown[] {
   const blocks: unknown[] = [];
+  // Extended thinking: a `thinking` block (with its signature) before the answer.
+  if (reply.reasoning) blocks.push({ type: 'thinking', thinking: reply.reasoning, signature: reasoningSignature(reply.reasoning) });
   if (reply.text || !reply.toolUse) blocks.push({ type: 'text', text: reply.text });
   if (reply.toolUse) blocks.push({ type: 'tool_use', id: reply.toolUse.toolUseId, name: reply.toolUse.name, input: reply.toolUse.input });
   return blocks;
@@ -58,17 +65,19 @@ function messageId(ctx: ChatCodecContext): string {
 
 /** Anthropic Claude messages API (`anthropic_version: bedrock-2023-05-31`). */
 export const anthropicCodec: ChatFamilyCodec = {
-  parse(body) {
+  parse(body, ctx) {
     if (body['anthropic_version'] !== ANTHROPIC_VERSION) {
       throw validationError(`anthropic_version: must be "${ANTHROPIC_VERSION}", got ${JSON.stringify(body['anthropic_version'] ?? null)}`);
     }
     const maxTokens = optionalNumber(required(body['max_tokens'], 'max_tokens'), 'max_tokens', 1, 1_000_000, true);
-    optionalNumber(body['temperature'], 'temperature', 0, 1);
-    optionalNumber(body['top_p'], 'top_p', 0, 1);
-    optionalNumber(body['top_k'], 'top_k', 0, 500, true);
+    const temperature = optionalNumber(body['temperature'], 'temperature', 0, 1);
+    const topP = optionalNumber(body['top_p'], 'top_p', 0, 1);
+    const topK = optionalNumber(body['top_k'], 'top_k', 0, 500, true);
+    const reasoning = parseReasoning('anthropic', ctx.modelId, body, { maxTokens, temperature, topP, topK });
     const messages = parseMessages(body['messages']);
     const system = blockText(body['system']);
     return {
+      reasoning,
       system,
       messages,
       lastUserText: lastUserText(messages),
@@ -106,6 +115,13 @@ export const anthropicCodec: ChatFamilyCodec = {
       },
     ];
     let index = 0;
+    if (reply.reasoning) {
+      chunks.push({ type: 'content_block_start', index, content_block: { type: 'thinking', thinking: '' } });
+      for (const thinking of splitIntoDeltas(reply.reasoning)) chunks.push({ type: 'content_block_delta', index, delta: { type: 'thinking_delta', thinking } });
+      chunks.push({ type: 'content_block_delta', index, delta: { type: 'signature_delta', signature: reasoningSignature(reply.reasoning) } });
+      chunks.push({ type: 'content_block_stop', index });
+      index += 1;
+    }
     if (reply.text || !reply.toolUse) {
       chunks.push({ type: 'content_block_start', index, content_block: { type: 'text', text: '' } });
       for (const piece of streamPieces(reply)) {

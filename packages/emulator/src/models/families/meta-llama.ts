@@ -3,6 +3,7 @@ import type { ChatFamilyCodec } from './chat-family-codec';
 import { promptChatRequest } from './prompt-request';
 import { mapStopReason } from './stop-reason-map';
 import { streamPieces } from './stream-pieces';
+import { checkLlamaImages } from './family-images';
 
 const STOP = { max_tokens: 'length' };
 
@@ -13,7 +14,12 @@ export const metaLlamaCodec: ChatFamilyCodec = {
     optionalNumber(body['temperature'], 'temperature', 0, 1);
     optionalNumber(body['top_p'], 'top_p', 0, 1);
     const maxTokens = optionalNumber(body['max_gen_len'], 'max_gen_len', 1, 8192, true);
-    return promptChatRequest(prompt, maxTokens, []);
+    const media = checkLlamaImages(body);
+    const request = promptChatRequest(prompt.replace(/<\|image\|>/g, ''), maxTokens, []);
+    if (media.length === 0) return request;
+    // The images belong to the last user turn (the one the echo answers).
+    const messages = request.messages.map((m, i) => (i === request.messages.length - 1 ? { ...m, media } : m));
+    return { ...request, messages };
   },
   response(reply) {
     return {

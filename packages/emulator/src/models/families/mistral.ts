@@ -48,7 +48,7 @@ export const mistralCodec: ChatFamilyCodec = {
     const stops = optionalStrings(body['stop'], 'stop', 10);
     if (isChat(body)) {
       if (!CHAT_MODELS.test(ctx.baseModelId)) throw validationError('Malformed input request: #: required key [prompt] not found, please reformat your input and try again.');
-      const parsed = parseOpenAiMessages(body['messages']);
+      const parsed = parseOpenAiMessages(body['messages'], { images: /^mistral\.pixtral/.test(ctx.baseModelId) });
       return { ...parsed, ...(maxTokens !== undefined ? { maxTokens } : {}), stopSequences: stops, tools: [] };
     }
     return promptChatRequest(requiredString(body['prompt'], 'prompt'), maxTokens, stops);

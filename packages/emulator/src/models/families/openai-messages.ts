@@ -2,6 +2,7 @@ import { validationError } from '../../errors/bedrock-error';
 import type { ChatRequest } from '../chat-request';
 import { lastUserText } from '../converse/parse-converse-request';
 import { asObject, required } from '../validate-fields';
+import { checkImageUrlParts } from './family-images';
 
 function contentText(content: unknown): string {
   if (typeof content === 'string') return content;
@@ -18,6 +19,8 @@ function contentText(content: unknown): string {
 export interface OpenAiMessagesOptions {
   /** Accept the `developer` role (OpenAI Chat Completions models), read as system text. Default `false`. */
   developerRole?: boolean;
+  /** Check and record `image_url` parts of user messages (Pixtral). Default `false` (they are ignored). */
+  images?: boolean;
 }
 
 /**
@@ -37,8 +40,9 @@ export function parseOpenAiMessages(value: unknown, options: OpenAiMessagesOptio
       throw validationError(`messages.${i}.role: must be one of ${roles.join(', ')}; got ${JSON.stringify(role ?? null)}`);
     }
     const text = contentText(msg['content']);
+    const media = options.images && role === 'user' ? checkImageUrlParts(msg['content'], `messages.${i}`) : [];
     if (role === 'system' || role === 'developer') system.push(text);
-    else messages.push({ role: role === 'tool' ? 'user' : (role as string), text });
+    else messages.push({ role: role === 'tool' ? 'user' : (role as string), text, ...(media.length > 0 ? { media } : {}) });
   });
   return { system: system.join('\n'), messages, lastUserText: lastUserText(messages) };
 }

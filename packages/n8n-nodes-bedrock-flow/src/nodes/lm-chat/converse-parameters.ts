@@ -22,6 +22,9 @@ export const CONVERSE_OPTIONS: readonly OptionSpec[] = [
         'Seconds to wait for the model: the whole answer of a non-streaming call, the longest silence of a stream. Without this option: 15 min for an answer, 30 s of silence for a stream. A call that times out after it was sent is not retried (it may be billed).',
     },
   },
+  // Reasoning (issue 24): the component maps the effort per model family and leaves out the sampling defaults it refuses.
+  { parameter: 'reasoningEffort', input: 'reasoning_effort' },
+  { parameter: 'reasoningBudgetTokens', input: 'reasoning_budget_tokens' },
 ];
 
 /** The node's parameters: the authentication (which credential), the model (list or free text) and the options collection. */
