@@ -28,10 +28,10 @@ export async function handleConverseStream(ctx: OperationContext): Promise<void>
   if (reply.reasoning) {
     // Reasoning streams as its own block, before the answer: text deltas, then the signature.
     for (const text of splitIntoDeltas(reply.reasoning)) {
-      if (!(await send('contentBlockDelta', { contentBlockIndex: index, delta: { reasoningContent: { text } } }))) return;
+      events.push(['contentBlockDelta', { contentBlockIndex: index, delta: { reasoningContent: { text } } }]);
     }
-    if (!(await send('contentBlockDelta', { contentBlockIndex: index, delta: { reasoningContent: { signature: reasoningSignature(reply.reasoning) } } }))) return;
-    if (!(await send('contentBlockStop', { contentBlockIndex: index }))) return;
+    events.push(['contentBlockDelta', { contentBlockIndex: index, delta: { reasoningContent: { signature: reasoningSignature(reply.reasoning) } } }]);
+    events.push(['contentBlockStop', { contentBlockIndex: index }]);
     index += 1;
   }
   if (reply.text || !reply.toolUse) {
