@@ -1,4 +1,4 @@
-/** Default sockets per slot. */
+/** Default socket limit per endpoint (http1), across the slots that share its transport. */
 export const DEFAULT_MAX_SOCKETS = 50;
 /** Default connect timeout (TCP + TLS), ms. */
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
@@ -22,3 +22,8 @@ export const DEFAULT_RELEASE_GRACE_MS = 5_000;
 export const DEFAULT_DRAIN_TIMEOUT_MS = 30_000;
 /** Default connections opened by `warm()`. */
 export const DEFAULT_WARM_CONNECTIONS = 1;
+/**
+ * Default transport sharing: one transport (keep-alive agent or HTTP/2 handler) per endpoint and transport settings,
+ * shared by every slot (credential) that goes there. `'per-slot'` gives each slot its own, as before.
+ */
+export const DEFAULT_TRANSPORT_SHARING = 'per-endpoint' as const;
