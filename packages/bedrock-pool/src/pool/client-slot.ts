@@ -98,7 +98,8 @@ export class ClientSlot {
     // As the SDK decides (`AWS_BEARER_TOKEN_BEDROCK` present): a default-chain client then sends that token and never
     // resolves SigV4 keys, which a host holding only an API key does not have: warming them would only fail.
     this.#sigv4Unused = config.credentials.kind === 'default' && 'AWS_BEARER_TOKEN_BEDROCK' in process.env;
-    this.recorder = new MetricsRecorder({ parent: parentRecorder, attributes: { slot: slotId } });
+    // Packed histograms: a pool may hold thousands of slots (one per tenant credential); see README, Many tenants.
+    this.recorder = new MetricsRecorder({ parent: parentRecorder, attributes: { slot: slotId }, packedHistograms: true });
     const touch = () => {
       this.lastUsedAt = Date.now();
     };
