@@ -113,8 +113,9 @@ describe('parseBenchOptions', () => {
       }
       throw new Error('expected a BenchOptionsError');
     };
-    // Scenario 7 (embeddings) exists now; 8 does not.
-    expect(attempt(['--only', '8'])).toMatchObject({ code: 'BENCH_INVALID_OPTION', field: '--only' });
+    // Scenario 8 (tenants) exists now; 9 does not.
+    expect(parseBenchOptions(['--only', '8'])).toMatchObject({ only: ['tenants'] });
+    expect(attempt(['--only', '9'])).toMatchObject({ code: 'BENCH_INVALID_OPTION', field: '--only' });
     expect(attempt(['--rtt-ms', '-1'])).toMatchObject({ code: 'BENCH_INVALID_OPTION', field: '--rtt-ms' });
     expect(attempt(['--fast'])).toBeInstanceOf(BenchOptionsError);
   });

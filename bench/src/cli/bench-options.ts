@@ -1,5 +1,5 @@
 /** Scenario ids, in run order. */
-export const SCENARIO_IDS = ['sequential', 'cold', 'concurrency', 'churn', 'overhead', 'streaming', 'embeddings'] as const;
+export const SCENARIO_IDS = ['sequential', 'cold', 'concurrency', 'churn', 'overhead', 'streaming', 'embeddings', 'tenants'] as const;
 
 /** One benchmark scenario. */
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
@@ -8,7 +8,7 @@ export type ScenarioId = (typeof SCENARIO_IDS)[number];
 export interface BenchOptions {
   /** `--quick`: fewer cycles and samples (under 3 minutes). Default `false` (full run, under 15 minutes). */
   quick: boolean;
-  /** `--only <scenario>[,<scenario>]` (id or number 1-7). Default: every scenario. */
+  /** `--only <scenario>[,<scenario>]` (id or number 1-8). Default: every scenario. */
   only: ScenarioId[];
   /** `--rtt-ms <n>`: round trip added by the latency proxy for the network scenarios. Default `30`. */
   rttMs: number;
@@ -30,9 +30,9 @@ export class BenchOptionsError extends Error {
 }
 
 function scenarioOf(token: string): ScenarioId {
-  const byNumber = /^[1-7]$/.test(token) ? SCENARIO_IDS[Number(token) - 1] : undefined;
+  const byNumber = /^[1-8]$/.test(token) ? SCENARIO_IDS[Number(token) - 1] : undefined;
   const found = byNumber ?? SCENARIO_IDS.find((id) => id === token);
-  if (!found) throw new BenchOptionsError('--only', `unknown scenario "${token}"`, `${SCENARIO_IDS.join(', ')} or 1-7, comma-separated`);
+  if (!found) throw new BenchOptionsError('--only', `unknown scenario "${token}"`, `${SCENARIO_IDS.join(', ')} or 1-8, comma-separated`);
   return found;
 }
 

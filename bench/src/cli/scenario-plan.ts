@@ -26,6 +26,9 @@ export interface ScenarioPlan {
   /** Scenario 7: documents of the retrieval flow, and runs of each variant (cache on/off × Cohere/Titan). */
   embeddingsDocuments: number;
   embeddingsRuns: number;
+  /** Scenario 8: numbers of tenants (flows with distinct credentials), and rounds of the rotation. */
+  tenantCounts: number[];
+  tenantRounds: number;
 }
 
 /** The plan of a full (`quick = false`) or quick run. */
@@ -48,6 +51,8 @@ export function scenarioPlan(quick: boolean): ScenarioPlan {
         streamChunkDelayMs: 2,
         embeddingsDocuments: 100,
         embeddingsRuns: 10,
+        tenantCounts: [10, 100, 1_000],
+        tenantRounds: 2,
       }
     : {
         sequentialCycles: 1_000,
@@ -66,5 +71,7 @@ export function scenarioPlan(quick: boolean): ScenarioPlan {
         streamChunkDelayMs: 2,
         embeddingsDocuments: 200,
         embeddingsRuns: 30,
+        tenantCounts: [10, 100, 1_000, 10_000],
+        tenantRounds: 2,
       };
 }

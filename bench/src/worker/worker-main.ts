@@ -10,6 +10,7 @@ import type { ScenarioResult } from '../scenarios/scenario-result';
 import { runSequentialRebuild } from '../scenarios/sequential-rebuild';
 import { runStreaming } from '../scenarios/streaming';
 import { runEmbeddingsReruns } from '../scenarios/embeddings-reruns';
+import { runManyTenants } from '../scenarios/many-tenants';
 
 /**
  * The measuring process: runs the scenarios the parent asked for, one after another, with the clients only. The
@@ -23,6 +24,7 @@ const RUNNERS: Record<ScenarioId, (ctx: ScenarioContext) => Promise<ScenarioResu
   overhead: runCpuOverhead,
   streaming: runStreaming,
   embeddings: runEmbeddingsReruns,
+  tenants: runManyTenants,
 };
 
 async function main(): Promise<void> {
