@@ -12,7 +12,7 @@ export interface BedrockPoolOptions {
   /**
    * Bound on live slots (one per client config, so one per credential in a multi-tenant host); creating one more
    * evicts the least recently used idle slot first. A slot holds no sockets of its own, so the bound can be large.
-   * Default {@link DEFAULT_MAX_SLOTS}.
+   * Default `1_000` (`DEFAULT_MAX_SLOTS`: about 31 KiB a slot, measured; see the README, Memory per slot).
    */
   maxSlots?: number;
   /**
