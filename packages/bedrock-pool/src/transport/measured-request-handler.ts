@@ -24,6 +24,8 @@ export interface MeasuredTransport {
   readonly kind: 'http1' | 'http2';
   /** http2: whether the inner handler has served a request (its first call opens the session asynchronously). */
   handledOnce: boolean;
+  /** Slots using the transport now. */
+  readonly refs: number;
 }
 
 /**
@@ -102,7 +104,7 @@ export class MeasuredRequestHandler {
     const queue = this.#queue;
     if (!queue || queue.tryAcquire()) return this.#send(request, withSignal);
     this.#waiting += 1;
-    return queue.wait(this, withSignal.abortSignal as AbortSignal | undefined).then(
+    return queue.wait(this, withSignal?.abortSignal as AbortSignal | undefined).then(
       () => {
         this.#waiting -= 1;
         return this.#send(request, withSignal);
@@ -116,8 +118,15 @@ export class MeasuredRequestHandler {
     );
   }
 
-  /** The request's options with this slot's abort signal (combined with the caller's, when it gave a real one). */
-  #withSlotSignal(options: HttpHandlerOptions | undefined): HttpHandlerOptions {
+  /**
+   * The request's options with this slot's abort signal (combined with the caller's, when it gave a real one), when
+   * other slots share the transport. A slot alone on its transport needs none: destroying the slot destroys the
+   * transport, which aborts everything on it; and the signal costs each request an abort listener in the handler.
+   * (A request sent while the slot was alone keeps running if the slot is destroyed after others joined; its read
+   * timeout bounds it.)
+   */
+  #withSlotSignal(options: HttpHandlerOptions | undefined): HttpHandlerOptions | undefined {
+    if (this.#transport.refs <= 1) return options;
     const own = this.#abort.signal;
     const given = options?.abortSignal;
     if (!given) return { ...options, abortSignal: own as never };
@@ -126,7 +135,7 @@ export class MeasuredRequestHandler {
     return options;
   }
 
-  #send(request: HttpRequest, options: HttpHandlerOptions): Promise<{ response: HttpResponse }> {
+  #send(request: HttpRequest, options: HttpHandlerOptions | undefined): Promise<{ response: HttpResponse }> {
     const recorder = this.#recorder;
     const startedAt = performance.now();
     this.#onActivity();
