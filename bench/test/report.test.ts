@@ -116,6 +116,7 @@ describe('parseBenchOptions', () => {
     // The number after the last scenario does not exist (nor does 0).
     expect(attempt(['--only', String(SCENARIO_IDS.length + 1)])).toMatchObject({ code: 'BENCH_INVALID_OPTION', field: '--only' });
     expect(attempt(['--only', '0'])).toMatchObject({ code: 'BENCH_INVALID_OPTION', field: '--only' });
+    expect(parseBenchOptions(['--only', '9'])).toMatchObject({ only: ['tenants'] });
     expect(attempt(['--rtt-ms', '-1'])).toMatchObject({ code: 'BENCH_INVALID_OPTION', field: '--rtt-ms' });
     expect(attempt(['--fast'])).toBeInstanceOf(BenchOptionsError);
   });

@@ -30,6 +30,9 @@ export interface ScenarioPlan {
   embeddingsRuns: number;
   /** Scenario 8: long generations and silent drops (answer time, seed timeout, scales, cap). */
   longGeneration: LongGenerationPlan;
+  /** Scenario 9: numbers of tenants (flows with distinct credentials), and rounds of the rotation. */
+  tenantCounts: number[];
+  tenantRounds: number;
 }
 
 /** The plan of a full (`quick = false`) or quick run. */
@@ -53,6 +56,8 @@ export function scenarioPlan(quick: boolean): ScenarioPlan {
         embeddingsDocuments: 100,
         embeddingsRuns: 10,
         longGeneration: LONG_GENERATION_QUICK,
+        tenantCounts: [10, 100, 1_000],
+        tenantRounds: 2,
       }
     : {
         sequentialCycles: 1_000,
@@ -72,5 +77,7 @@ export function scenarioPlan(quick: boolean): ScenarioPlan {
         embeddingsDocuments: 200,
         embeddingsRuns: 30,
         longGeneration: LONG_GENERATION_FULL,
+        tenantCounts: [10, 100, 1_000, 10_000],
+        tenantRounds: 2,
       };
 }

@@ -1,6 +1,7 @@
-import { startEmulator, startLatencyProxy, type RunningEmulator, type RunningLatencyProxy } from '@bedrock-flow/emulator';
+import { startEmulator, startLatencyProxy, TEST_CREDENTIALS, type RunningEmulator, type RunningLatencyProxy } from '@bedrock-flow/emulator';
 import type { EmulatorEndpoint, EmulatorSet } from '../ipc/protocol';
 import { ROW_IDS, type RowId } from '../rows/row-id';
+import { allBenchTenantCredentials } from '../rows/tenant-credentials';
 import type { RowCounters } from './row-counters';
 
 /** Rows whose client keeps the SDK's default handler and so trusts the emulator only through `NODE_EXTRA_CA_CERTS`. */
@@ -34,8 +35,10 @@ export async function startEmulatorFleet(options: { rttMs: number; streamChunkDe
   const proxied = { rtt: new Map(), local: new Map() } as Record<EmulatorSet, Map<RowId, RunningLatencyProxy>>;
   const proxyBase = new Map<RunningLatencyProxy, number>();
   let shared: RunningEmulator | undefined;
+  // The test keys first (every scenario but 9 signs with them, found at once), then scenario 9's tenant keys.
+  const credentials = [TEST_CREDENTIALS, ...allBenchTenantCredentials()];
   try {
-    shared = await startEmulator({ tls: true, streamChunkDelayMs: options.streamChunkDelayMs });
+    shared = await startEmulator({ tls: true, credentials, streamChunkDelayMs: options.streamChunkDelayMs });
     emulators.push(shared);
     for (const set of SETS) {
       for (const row of ROW_IDS) {
@@ -49,6 +52,7 @@ export async function startEmulatorFleet(options: { rttMs: number; streamChunkDe
             tls: true,
             rttMs: set === 'rtt' ? options.rttMs : 0,
             auth: row === 'limit' ? 'none' : 'sigv4',
+            credentials,
             streamChunkDelayMs: options.streamChunkDelayMs,
           });
           emulators.push(emulator);

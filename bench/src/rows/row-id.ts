@@ -25,7 +25,7 @@ export const ROW_DESCRIPTIONS: Record<RowId, string> = {
   sdkKeepAlive:
     'Reference, not a baseline hosts have: one keep-alive client (`NodeHttpHandler` + keep-alive `https.Agent`) kept for the whole scenario with no pool, no hooks and no metrics: the SDK on a warm socket, to tell the SDK\'s cost from the pool\'s.',
   bfHttp1: 'One `BedrockPool` for the process; per build `graphBuildStarted` -> `acquire` -> `graphBuildFinished` (transport http1), then `lease.client.send`.',
-  bfHttp2: 'As bedrock-flow http1 with `transport: "http2"` (one multiplexed session per slot).',
+  bfHttp2: 'As bedrock-flow http1 with `transport: "http2"` (one multiplexed session per endpoint).',
   bfComponent:
     'The real `AmazonBedrockConverseModel` component on the pool (http1): `createComponent(...).build_model()` per build, then `ChatBedrockConverse.invoke` (adds LangChain and input validation).',
   limit: 'A raw keep-alive `https.request` with the same JSON body on an already-open socket, unsigned, to an emulator with `auth: "none"`: one round trip + server time, the physical floor.',

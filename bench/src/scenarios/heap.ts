@@ -10,3 +10,12 @@ export async function heapAfterGc(): Promise<number> {
   globalThis.gc?.();
   return process.memoryUsage().heapUsed / 1024 / 1024;
 }
+
+/** JS heap plus ArrayBuffer backing stores (typed arrays live outside the JS heap) after two full collections, in MB. */
+export async function heapAndBuffersAfterGc(): Promise<number> {
+  globalThis.gc?.();
+  await yieldToLoop();
+  globalThis.gc?.();
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return (heapUsed + arrayBuffers) / 1024 / 1024;
+}

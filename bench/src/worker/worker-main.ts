@@ -11,6 +11,7 @@ import { runSequentialRebuild } from '../scenarios/sequential-rebuild';
 import { runStreaming } from '../scenarios/streaming';
 import { runEmbeddingsReruns } from '../scenarios/embeddings-reruns';
 import { runLongGeneration } from '../scenarios/long-generation';
+import { runManyTenants } from '../scenarios/many-tenants';
 
 /**
  * The measuring process: runs the scenarios the parent asked for, one after another, with the clients only. The
@@ -25,6 +26,7 @@ const RUNNERS: Record<ScenarioId, (ctx: ScenarioContext) => Promise<ScenarioResu
   streaming: runStreaming,
   embeddings: runEmbeddingsReruns,
   'long-generation': runLongGeneration,
+  tenants: runManyTenants,
 };
 
 async function main(): Promise<void> {

@@ -36,5 +36,7 @@ export type { LatencySummary } from './metrics/latency-histogram';
 export type { MetricsSummary } from './metrics/metrics-recorder';
 export type { CounterName, GaugeName, LatencyName } from './metrics/metric-names';
 export type { PoolMetricsSnapshot } from './metrics/pool-metrics-snapshot';
+export type { EndpointMetricsSnapshot } from './metrics/endpoint-metrics-snapshot';
+export type { TransportSharing } from './transport/shared-transport';
 export { OTEL_METER_NAME } from './metrics/open-telemetry-sink';
 export { loadOpenTelemetryMeter } from './metrics/load-open-telemetry-meter';

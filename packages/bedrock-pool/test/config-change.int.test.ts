@@ -5,13 +5,18 @@ import { converse, converseStream, startPoolAndEmulator, waitFor } from './suppo
 
 const STREAM_TEXT = 'one two three four five six seven eight nine ten';
 
-describe('config change mid-stream', () => {
+// 'per-slot': each slot owns its sockets, so the old slot's close with it. 'per-endpoint' (the default): the old and
+// the new slot share the endpoint's sockets, which stay open for the new one when the old slot is destroyed.
+describe.each([
+  ['per-slot', 1],
+  ['per-endpoint', 2],
+] as const)('config change mid-stream (transportSharing %s)', (transportSharing, openAfterOldSlotDestroyed) => {
   let emulator: RunningEmulator;
   let pool: BedrockPool;
   let config: ClientConfig;
 
   beforeAll(async () => {
-    ({ emulator, pool, config } = await startPoolAndEmulator({ releaseGraceMs: 20 }, { streamChunkDelayMs: 2 }));
+    ({ emulator, pool, config } = await startPoolAndEmulator({ releaseGraceMs: 20, transportSharing }, { streamChunkDelayMs: 2 }));
     emulator.script(/.*/, { text: STREAM_TEXT });
   });
   afterAll(async () => {
@@ -19,7 +24,7 @@ describe('config change mid-stream', () => {
     await emulator.close();
   });
 
-  test('the in-flight stream completes on the old client, the next call uses the new one, the old sockets close', async () => {
+  test(`the in-flight stream completes on the old client, the next call uses the new one; ${openAfterOldSlotDestroyed} connection(s) stay open`, async () => {
     const identity = { graphId: 'flow', nodeId: 'converse-1' };
     const oldLease = pool.acquire(identity, config);
     const stream = converseStream(oldLease.client);
@@ -52,7 +57,8 @@ describe('config change mid-stream', () => {
 
     const [destroyedSlot] = (await destroyed) as [{ slotId: string }];
     expect(destroyedSlot.slotId).toBe(oldLease.slotId);
-    expect(await waitFor(() => emulator.stats().connections.open === 1)).toBe(true);
+    expect(await waitFor(() => emulator.stats().connections.open === openAfterOldSlotDestroyed)).toBe(true);
+    expect(pool.metrics().totals.connectionsOpen).toBe(openAfterOldSlotDestroyed);
     expect(emulator.stats().requests.errors).toBe(0);
     expect(pool.metrics().slots.map((slot) => slot.slotId)).toEqual([newLease.slotId]);
   });

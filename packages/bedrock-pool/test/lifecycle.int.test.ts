@@ -26,8 +26,8 @@ describe('lifecycle hooks', () => {
     expect(pool.metrics().slots[0]?.leases).toBe(1);
   });
 
-  test('removed node and disposed graph: their slots are destroyed and their sockets closed', async () => {
-    await start({ releaseGraceMs: 0 });
+  test('removed node and disposed graph: their slots are destroyed and their sockets closed (transportSharing per-slot)', async () => {
+    await start({ releaseGraceMs: 0, transportSharing: 'per-slot' });
     const a = pool.acquire({ graphId: 'g', nodeId: 'a' }, config);
     const b = pool.acquire({ graphId: 'g', nodeId: 'b' }, { ...config, retry: { maxAttempts: 4 } });
     expect(b.slotId).not.toBe(a.slotId);
@@ -47,6 +47,33 @@ describe('lifecycle hooks', () => {
     expect(await waitFor(() => emulator.stats().connections.open === 0)).toBe(true);
     expect(pool.metrics().slots).toHaveLength(0);
     expect(pool.metrics().leases).toBe(0);
+    expect(pool.metrics().totals.connectionsOpen).toBe(0);
+  });
+
+  test('removed node: its slot is destroyed, the endpoint sockets it shared stay open until the last slot goes', async () => {
+    await start({ releaseGraceMs: 0 });
+    const a = pool.acquire({ graphId: 'g', nodeId: 'a' }, config);
+    const b = pool.acquire({ graphId: 'g', nodeId: 'b' }, { ...config, retry: { maxAttempts: 4 } });
+    expect(b.slotId).not.toBe(a.slotId);
+    await converse(a.client);
+    await converse(b.client);
+    // Two slots, one transport: the second call reused the first one's connection.
+    expect(emulator.stats().connections.accepted).toBe(1);
+    expect(pool.metrics().endpoints).toEqual([expect.objectContaining({ slots: 2, connectionsOpened: 1, tlsHandshakes: 1, connectionsOpen: 1 })]);
+
+    const destroyedA = once(pool, 'slotDestroyed');
+    pool.nodeRemoved({ graphId: 'g', nodeId: 'a' });
+    expect(((await destroyedA) as [{ slotId: string }])[0].slotId).toBe(a.slotId);
+    expect(emulator.stats().connections.open).toBe(1);
+    await converse(b.client);
+    expect(emulator.stats().connections.accepted).toBe(1);
+    expect(pool.metrics().endpoints).toEqual([expect.objectContaining({ slots: 1, connectionsOpen: 1 })]);
+
+    const destroyedB = once(pool, 'slotDestroyed');
+    pool.graphDisposed('g');
+    expect(((await destroyedB) as [{ slotId: string }])[0].slotId).toBe(b.slotId);
+    expect(await waitFor(() => emulator.stats().connections.open === 0)).toBe(true);
+    expect(pool.metrics().endpoints).toHaveLength(0);
     expect(pool.metrics().totals.connectionsOpen).toBe(0);
   });
 

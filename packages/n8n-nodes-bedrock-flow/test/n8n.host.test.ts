@@ -209,7 +209,7 @@ describeHost('bedrock-flow nodes in a real n8n 2.41.1', () => {
     await rest.deactivate(workflow);
   });
 
-  it(`a workflow on the Bedrock API-key credential answers through bearer auth (${API_KEY_EXECUTIONS} executions, 0 SigV4 requests, 1 handshake); the HTTP Request node cannot use the key`, async () => {
+  it(`a workflow on the Bedrock API-key credential answers through bearer auth (${API_KEY_EXECUTIONS} executions, 0 SigV4 requests, at most 1 handshake); the HTTP Request node cannot use the key`, async () => {
     const keyCredential = await rest.createCredential('bedrockFlowApiKey', 'Bedrock API key emulator', { apiKey: API_KEY, region: 'us-east-1', bedrockRuntimeEndpoint: emu.url });
     const workflow = await rest.activate(await rest.createWorkflow(chatWorkflow('bedrock-flow api key', 'pooled-chat-key', pooledChatModel(keyCredential, 0.5, 'apiKey'))));
     emu.resetStats();
@@ -225,7 +225,9 @@ describeHost('bedrock-flow nodes in a real n8n 2.41.1', () => {
     const stats = emu.stats();
     // Every model request came as `Authorization: Bearer` with the credential's key; none was SigV4-signed.
     expect(stats.auth).toEqual({ failures: 0, byAccessKeyId: { bearer: API_KEY_EXECUTIONS } });
-    expect(stats.tls.handshakes).toBe(1);
+    // At most 1: the key's own client may reuse the endpoint connection the earlier workflows' clients left warm
+    // (sockets are per endpoint, clients and credentials per key: issue 26); never one per execution.
+    expect(stats.tls.handshakes).toBeLessThanOrEqual(1);
     await rest.deactivate(workflow);
 
     // n8n's HTTP Request node may read every credential type, but not this one (restrictToSupportedNodes): n8n

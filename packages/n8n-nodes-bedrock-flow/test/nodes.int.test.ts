@@ -72,7 +72,10 @@ describe('chat model sub-node', () => {
     const leasesBefore = leases();
     const moved = await supplyChat({ ...chatSetup({}, { nodeId: 'swap' }), credential: credential({ region: 'us-west-2' }) });
     await moved.invoke('three');
-    expect(emu.stats().connections.accepted).toBe(accepted + 1);
+    // A new client (slot) for the new config, on the endpoint's warm connection (sockets are per endpoint, issue 26).
+    const movedSlot = pool.metrics().slots.find((slot) => slot.region === 'us-west-2' && slot.leases === 1);
+    expect(movedSlot?.metrics.requests).toBe(1);
+    expect(emu.stats().connections.accepted).toBe(accepted);
     // The node's one lease moved to the new client (one lease per node identity, not one per config seen).
     expect(leases()).toBe(leasesBefore);
   });

@@ -42,7 +42,10 @@ export interface TlsConfig {
 
 /** HTTP options of a slot's transport. */
 export interface HttpConfig {
-  /** Sockets per slot (http1). Default `50`. */
+  /**
+   * Sockets to the endpoint (http1): the limit of the transport, shared by every slot (credential) whose transport
+   * settings are equal, and served in turn across them. Default `50`.
+   */
   maxSockets?: number;
   /** Connect (TCP + TLS) timeout in ms. Default `10_000`. */
   connectTimeoutMs?: number;

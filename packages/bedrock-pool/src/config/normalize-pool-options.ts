@@ -7,8 +7,10 @@ import {
   DEFAULT_IDLE_TTL_MS,
   DEFAULT_MAX_SLOTS,
   DEFAULT_RELEASE_GRACE_MS,
+  DEFAULT_TRANSPORT_SHARING,
   DEFAULT_WARM_CONNECTIONS,
 } from './defaults';
+import type { TransportSharing } from '../transport/shared-transport';
 
 /** {@link BedrockPoolOptions} with every default applied and every value checked (logger and endpoint policy aside). */
 export interface NormalizedPoolOptions {
@@ -20,6 +22,7 @@ export interface NormalizedPoolOptions {
   warmConnections: number;
   credentialRefreshBeforeExpiryMs: number;
   openTelemetry: boolean;
+  transportSharing: TransportSharing;
 }
 
 function integerAtLeast(field: string, value: unknown, min: number, fallback: number, allowed: string): number {
@@ -55,5 +58,14 @@ export function normalizePoolOptions(options: BedrockPoolOptions = {}): Normaliz
       ms,
     ),
     openTelemetry: options.openTelemetry ?? true,
+    transportSharing: transportSharingOption(options.transportSharing),
   };
+}
+
+function transportSharingOption(value: unknown): TransportSharing {
+  if (value === undefined) return DEFAULT_TRANSPORT_SHARING;
+  if (value !== 'per-endpoint' && value !== 'per-slot') {
+    throw new ConfigValidationError('transportSharing', `got ${typeof value === 'string' ? JSON.stringify(value) : String(value)}`, '"per-endpoint" or "per-slot"');
+  }
+  return value;
 }

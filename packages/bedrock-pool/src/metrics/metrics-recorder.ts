@@ -1,4 +1,4 @@
-import { LatencyHistogram, type LatencySummary } from './latency-histogram';
+import { EMPTY_LATENCY_SUMMARY, LatencyHistogram, type LatencySummary } from './latency-histogram';
 import { COUNTER_NAMES, GAUGE_NAMES, LATENCY_NAMES, type CounterName, type GaugeName, type LatencyName } from './metric-names';
 
 /** Where a recorder forwards measurements besides its own state (OpenTelemetry). */
@@ -22,13 +22,20 @@ export interface MetricsSummary extends Record<CounterName | GaugeName, number> 
 export class MetricsRecorder {
   #values = Object.fromEntries([...COUNTER_NAMES, ...GAUGE_NAMES].map((name) => [name, 0])) as Record<CounterName | GaugeName, number>;
   #errors: Record<string, number> = {};
-  #latency = Object.fromEntries(LATENCY_NAMES.map((name) => [name, new LatencyHistogram()])) as Record<LatencyName, LatencyHistogram>;
+  /**
+   * Made on a latency's first sample: a histogram with its buffers is about 10 KiB, and a pool with thousands of
+   * slots (one per tenant credential) has many that never record some latencies (connections are the transport's).
+   */
+  #latency: Partial<Record<LatencyName, LatencyHistogram>> = {};
   #parent: MetricsRecorder | undefined;
   #attributes: Record<string, string>;
   #sink: MetricsSink | undefined;
+  #packed: boolean;
 
-  constructor(options: { parent?: MetricsRecorder; attributes?: Record<string, string>; sink?: MetricsSink } = {}) {
+  /** @param options.packedHistograms compact latency histograms (per-slot recorders; see `LatencyHistogram`). Default `false`. */
+  constructor(options: { parent?: MetricsRecorder; attributes?: Record<string, string>; sink?: MetricsSink; packedHistograms?: boolean } = {}) {
     this.#parent = options.parent;
+    this.#packed = options.packedHistograms ?? false;
     this.#attributes = options.attributes ?? {};
     this.#sink = options.sink;
   }
@@ -47,7 +54,7 @@ export class MetricsRecorder {
 
   /** Records a latency in ms. */
   record(name: LatencyName, ms: number, attributes = this.#attributes): void {
-    this.#latency[name].record(ms);
+    (this.#latency[name] ??= new LatencyHistogram({ packed: this.#packed })).record(ms);
     this.#sink?.record(name, ms, attributes);
     this.#parent?.record(name, ms, attributes);
   }
@@ -66,7 +73,7 @@ export class MetricsRecorder {
 
   /** Plain-JSON summary. */
   summary(): MetricsSummary {
-    const latency = Object.fromEntries(LATENCY_NAMES.map((name) => [name, this.#latency[name].summary()])) as Record<LatencyName, LatencySummary>;
+    const latency = Object.fromEntries(LATENCY_NAMES.map((name) => [name, this.#latency[name]?.summary() ?? { ...EMPTY_LATENCY_SUMMARY }])) as Record<LatencyName, LatencySummary>;
     return { ...this.#values, errorsByKind: { ...this.#errors }, latency };
   }
 }

@@ -1,6 +1,7 @@
 import type { ClientConfig } from '../config/client-config';
 import type { EndpointPolicyOptions } from '../endpoint-policy/endpoint-policy-options';
 import type { PoolLogger } from '../logging/pool-logger';
+import type { TransportSharing } from '../transport/shared-transport';
 
 /** Options of `new BedrockPool(options)`. Every field is optional. */
 export interface BedrockPoolOptions {
@@ -8,8 +9,20 @@ export interface BedrockPoolOptions {
   defaults?: Partial<ClientConfig>;
   /** A slot unused (no acquire, no request) this long is evicted, its leases dropped. `0` disables. Default 15 min. */
   idleTtlMs?: number;
-  /** Bound on live slots; creating one more evicts the least recently used idle slot first. Default `64`. */
+  /**
+   * Bound on live slots (one per client config, so one per credential in a multi-tenant host); creating one more
+   * evicts the least recently used idle slot first. A slot holds no sockets of its own, so the bound can be large.
+   * Default `1_000` (`DEFAULT_MAX_SLOTS`: about 31 KiB a slot, measured; see the README, Memory per slot).
+   */
   maxSlots?: number;
+  /**
+   * Which slots share a transport (keep-alive agent or HTTP/2 handler, i.e. the sockets):
+   * - `'per-endpoint'` (default): every slot whose endpoint and transport settings (protocol, TLS CA and checks,
+   *   proxy, socket limit, timeouts, keep-alive, http1/http2) are equal shares one, whatever its credentials; the
+   *   socket limit applies per endpoint across those slots, served in turn (see the README, Many tenants);
+   * - `'per-slot'`: each slot has its own transport and sockets (the escape hatch; what the pool did before).
+   */
+  transportSharing?: TransportSharing;
   /** A slot whose last lease went is kept this long, so release-then-reacquire during a rebuild does not reconnect. Default `5_000`. */
   releaseGraceMs?: number;
   /** Bound on waiting for in-flight requests and streams when a slot is drained or the pool closed. Default `30_000`. */

@@ -14,6 +14,7 @@ import type { PoolLogger } from '../logging/pool-logger';
 import { MetricsRecorder } from '../metrics/metrics-recorder';
 import { loadOpenTelemetrySink } from '../metrics/open-telemetry-sink';
 import type { PoolMetricsSnapshot } from '../metrics/pool-metrics-snapshot';
+import { TransportRegistry } from '../transport/transport-registry';
 import type { BedrockPoolEventMap, SlotRetireReason } from './bedrock-pool-events';
 import type { BedrockPoolOptions } from './bedrock-pool-options';
 import { ClientLease } from './client-lease';
@@ -34,11 +35,14 @@ const CREDENTIAL_COUNTERS = {
  */
 export class BedrockPool extends EventEmitter<BedrockPoolEventMap> {
   #options: NormalizedPoolOptions;
+  #transports: TransportRegistry;
   #endpointPolicy: EndpointPolicy;
   #logger: PoolLogger;
   #recorder = new MetricsRecorder();
   #credentials: CredentialRegistry;
   #slots = new Map<string, ClientSlot>();
+  /** The same slots by id (`warm(lease)` finds its slot without scanning thousands). */
+  #slotsById = new Map<string, ClientSlot>();
   #leases = new LeaseTable();
   #graphs = new Map<string, Set<string>>();
   /** Graphs between `graphBuildStarted` and `graphBuildFinished`, with the node ids listed at the start. */
@@ -55,6 +59,7 @@ export class BedrockPool extends EventEmitter<BedrockPoolEventMap> {
   constructor(options: BedrockPoolOptions = {}) {
     super();
     this.#options = normalizePoolOptions(options);
+    this.#transports = new TransportRegistry(this.#options.transportSharing, this.#recorder);
     this.#endpointPolicy = new EndpointPolicy(options.endpointPolicy);
     this.#logger = options.logger ?? {};
     this.#credentials = new CredentialRegistry({
@@ -107,8 +112,12 @@ export class BedrockPool extends EventEmitter<BedrockPoolEventMap> {
     } else {
       this.#evictForRoom();
       const credentials = this.#credentials.retain(normalized.credentials);
-      slot = new ClientSlot(`slot-${this.#nextSlotNumber++}`, fingerprint, normalized, credentials, this.#recorder);
+      const slotId = `slot-${this.#nextSlotNumber++}`;
+      // Sockets are per endpoint (and transport settings), never per credential: see transport/shared-transport.ts.
+      const transport = this.#transports.retain(normalized, slotId);
+      slot = new ClientSlot(slotId, fingerprint, normalized, credentials, transport, this.#recorder, () => this.#transports.release(transport));
       this.#slots.set(fingerprint, slot);
+      this.#slotsById.set(slotId, slot);
       created = true;
       this.#logger.debug?.(`bedrock-pool: created ${slot.slotId} (${fingerprint})`);
       this.emit('slotCreated', slot.describe());
@@ -145,7 +154,7 @@ export class BedrockPool extends EventEmitter<BedrockPoolEventMap> {
     if (!Number.isInteger(connections) || connections < 1) {
       throw new ConfigValidationError('connections', `got ${String(connections)}`, 'a positive integer');
     }
-    const slot = [...this.#slots.values()].find((candidate) => candidate.slotId === lease.slotId);
+    const slot = this.#slotsById.get(lease.slotId);
     if (!slot) return;
     await slot.warm(connections);
   }
@@ -197,6 +206,7 @@ export class BedrockPool extends EventEmitter<BedrockPoolEventMap> {
     return {
       totals: this.#recorder.summary(),
       slots: live.map((slot) => slot.snapshot()),
+      endpoints: [...this.#transports.values()].map((transport) => transport.snapshot()),
       credentials: this.#credentials.stats(),
       leases: this.#leases.size,
       graphs: this.#graphs.size,
@@ -279,6 +289,7 @@ export class BedrockPool extends EventEmitter<BedrockPoolEventMap> {
   #retire(slot: ClientSlot, reason: SlotRetireReason): void {
     if (this.#slots.get(slot.fingerprint) !== slot) return;
     this.#slots.delete(slot.fingerprint);
+    this.#slotsById.delete(slot.slotId);
     this.#cancelRelease(slot);
     for (const key of [...slot.leaseKeys]) {
       const record = this.#leases.delete(key);
@@ -312,9 +323,18 @@ export class BedrockPool extends EventEmitter<BedrockPoolEventMap> {
   /** Makes room for one more slot: the least recently used unleased slot first, then the LRU slot with nothing in flight. */
   #evictForRoom(): void {
     if (this.#slots.size < this.#options.maxSlots) return;
-    const candidates = [...this.#slots.values()].filter((slot) => slot.inFlight === 0);
-    candidates.sort((a, b) => Number(a.leaseKeys.size > 0) - Number(b.leaseKeys.size > 0) || a.lastUsedAt - b.lastUsedAt);
-    const victim = candidates[0];
+    // One pass, no sort: with thousands of slots an acquire that creates one must stay cheap.
+    let victim: ClientSlot | undefined;
+    for (const slot of this.#slots.values()) {
+      if (slot.inFlight !== 0) continue;
+      if (!victim) {
+        victim = slot;
+        continue;
+      }
+      const leased = slot.leaseKeys.size > 0;
+      const victimLeased = victim.leaseKeys.size > 0;
+      if ((victimLeased && !leased) || (leased === victimLeased && slot.lastUsedAt < victim.lastUsedAt)) victim = slot;
+    }
     if (!victim) {
       this.#logger.warn?.(`bedrock-pool: maxSlots (${this.#options.maxSlots}) reached and every slot is busy; exceeding it`);
       return;

@@ -1,4 +1,3 @@
-import type { Agent } from 'node:http';
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import type { NormalizedClientConfig } from '../config/normalize-config';
 import { AttemptOptionsHandler } from '../attempts/attempt-options-handler';
@@ -9,9 +8,8 @@ import type { CredentialProviderStats, SharedCredentialProvider } from '../crede
 import { WarmUpError } from '../errors/warm-up-error';
 import { MetricsRecorder, type MetricsSummary } from '../metrics/metrics-recorder';
 import { addOperationMetricsMiddleware } from '../metrics/operation-metrics-middleware';
-import { createHttp1Handler } from '../transport/create-http1-handler';
-import { createHttp2Handler } from '../transport/create-http2-handler';
 import { MeasuredRequestHandler } from '../transport/measured-request-handler';
+import type { SharedTransport } from '../transport/shared-transport';
 import { warmConnections } from '../warm-up/warm-connections';
 
 /** Lifecycle state of a slot: `active` (leased), `idle` (no lease, in its grace period), `draining`, `destroyed`. */
@@ -32,17 +30,27 @@ export interface SlotDescription {
   proxied: boolean;
   /** Leases (identities) held. */
   leases: number;
+  /** The transport (sockets) the slot uses; slots with the same endpoint and transport settings share one. */
+  transportId: string;
 }
 
-/** Per-slot metrics in a snapshot. */
+/**
+ * Per-slot metrics in a snapshot. Request figures (`requests`, `inFlight`, `operations`, errors, time to first byte,
+ * duration) are the slot's own; connection figures (`connectionsOpened`, `connectionsOpen`, `tlsHandshakes`,
+ * `requestsOnReusedConnections`, `latency.connectMs` / `tlsMs`) are those of the transport it shares (see
+ * `pool.metrics().endpoints`), as credential figures are those of the provider it shares.
+ */
 export interface SlotMetricsSnapshot extends SlotDescription {
   metrics: MetricsSummary;
   credentials: CredentialProviderStats;
 }
 
 /**
- * One `BedrockRuntimeClient` with the request handler, agent and shared credential provider it uses. The
- * slot owns its handler and agent (destroying the client destroys them), so no two slots share either.
+ * One `BedrockRuntimeClient` with its own request handler and credentials (a reference to the shared provider of
+ * its credential source), over a transport it may share with slots of other credentials to the same endpoint. The
+ * client, its handler, its retry state and its credentials are never shared across credential sources; the
+ * transport carries no identity (every request is signed or authorized on its own) and outlives the slot when
+ * other slots use it.
  */
 export class ClientSlot {
   readonly slotId: string;
@@ -50,23 +58,37 @@ export class ClientSlot {
   readonly client: BedrockRuntimeClient;
   readonly recorder: MetricsRecorder;
   readonly credentials: SharedCredentialProvider;
+  readonly transport: SharedTransport;
   /** Lease keys held on this slot. */
   readonly leaseKeys = new Set<string>();
   /** Last acquire or request, ms since epoch (for the idle TTL and LRU eviction). */
   lastUsedAt = Date.now();
   #state: SlotState = 'active';
   #handler: MeasuredRequestHandler;
-  #agent: Agent | undefined;
+  #onDestroyed: () => void;
   #config: Pick<NormalizedClientConfig, 'region' | 'target' | 'transport'> & { proxied: boolean; credentialSource: string };
   #drained: Promise<void> | undefined;
   #warming: Promise<void> | undefined;
   /** The client authenticates with the environment's bearer token, so its SigV4 credentials are never asked for. */
   #sigv4Unused: boolean;
 
-  constructor(slotId: string, fingerprint: string, config: NormalizedClientConfig, credentials: SharedCredentialProvider, parentRecorder: MetricsRecorder) {
+  /**
+   * @param transport retained for this slot by the caller; `onDestroyed` (called once, by `destroy()`) lets go of it.
+   */
+  constructor(
+    slotId: string,
+    fingerprint: string,
+    config: NormalizedClientConfig,
+    credentials: SharedCredentialProvider,
+    transport: SharedTransport,
+    parentRecorder: MetricsRecorder,
+    onDestroyed: () => void,
+  ) {
     this.slotId = slotId;
     this.fingerprint = fingerprint;
     this.credentials = credentials;
+    this.transport = transport;
+    this.#onDestroyed = onDestroyed;
     // Keep only secret-free parts of the config; the credentials live in the shared provider.
     this.#config = {
       region: config.region,
@@ -78,18 +100,15 @@ export class ClientSlot {
     // As the SDK decides (`AWS_BEARER_TOKEN_BEDROCK` present): a default-chain client then sends that token and never
     // resolves SigV4 keys, which a host holding only an API key does not have: warming them would only fail.
     this.#sigv4Unused = config.credentials.kind === 'default' && 'AWS_BEARER_TOKEN_BEDROCK' in process.env;
-    this.recorder = new MetricsRecorder({ parent: parentRecorder, attributes: { slot: slotId } });
+    // Packed histograms: a pool may hold thousands of slots (one per tenant credential); see README, Many tenants.
+    this.recorder = new MetricsRecorder({ parent: parentRecorder, attributes: { slot: slotId }, packedHistograms: true });
     const touch = () => {
       this.lastUsedAt = Date.now();
     };
-    if (config.transport === 'http2') {
-      const handler = new AttemptOptionsHandler(createHttp2Handler(config, this.recorder), config.http, 'http2');
-      this.#handler = new MeasuredRequestHandler(handler, this.recorder, { countsReuse: true, onActivity: touch });
-    } else {
-      const { handler, agent } = createHttp1Handler(config, this.recorder);
-      this.#agent = agent;
-      this.#handler = new MeasuredRequestHandler(new AttemptOptionsHandler(handler, config.http, 'http1'), this.recorder, { countsReuse: false, onActivity: touch });
-    }
+    // The call's wait by operation and per-call options are applied per slot (its own http settings) over the shared
+    // transport: each attempt carries its bound, so slots with different waits still share sockets (issue 22 + 26).
+    const attempts = new AttemptOptionsHandler(transport.inner, config.http, transport.kind);
+    this.#handler = new MeasuredRequestHandler(transport, this.recorder, { onActivity: touch, inner: attempts });
     this.client = new BedrockRuntimeClient({
       region: config.region,
       ...(config.endpoint ? { endpoint: config.endpoint, useFipsEndpoint: false, useDualstackEndpoint: false } : {}),
@@ -122,7 +141,7 @@ export class ClientSlot {
   isWarm(connections: number): boolean {
     if (this.#state === 'draining' || this.#state === 'destroyed') return true;
     const wanted = this.#config.transport === 'http2' ? 1 : connections;
-    return this.#warming === undefined && (this.#sigv4Unused || this.credentials.fresh) && this.recorder.get('connectionsOpen') >= wanted;
+    return this.#warming === undefined && (this.#sigv4Unused || this.credentials.fresh) && this.transport.connectionsOpen >= wanted;
   }
 
   /**
@@ -146,9 +165,10 @@ export class ClientSlot {
   async #warmNow(connections: number): Promise<void> {
     if (!this.#sigv4Unused) await this.credentials.warm();
     const wanted = this.#config.transport === 'http2' ? 1 : connections;
-    if (this.recorder.get('connectionsOpen') >= wanted) return;
+    if (this.transport.connectionsOpen >= wanted) return;
     try {
-      await warmConnections(this.#handler, this.#config.target, wanted, this.recorder);
+      // Slots sharing the endpoint warm its sockets once: a second slot waits for the first one's warm-up.
+      await this.transport.warmOnce(() => warmConnections(this.#handler, this.#config.target, wanted, this.recorder));
     } catch (error) {
       throw new WarmUpError(this.slotId, error);
     }
@@ -174,29 +194,30 @@ export class ClientSlot {
     return this.#drained.then(() => timedOut);
   }
 
-  /** Destroys the client, its handler and agent now, aborting in-flight work. Idempotent. */
+  /**
+   * Destroys the client now, aborting the slot's in-flight work, and lets go of the transport (whose sockets close
+   * only when no other slot uses them). Idempotent.
+   */
   destroy(): void {
     if (this.#state === 'destroyed') return;
     this.#state = 'destroyed';
     this.client.destroy();
-    // NodeHttpHandler only destroys agents once its config resolved; the slot owns the agent, so destroy it here.
-    this.#agent?.destroy();
+    this.#onDestroyed();
   }
 
   /** Secret-free description. */
   describe(): SlotDescription {
-    const { target } = this.#config;
-    const defaultPort = target.protocol === 'https:' ? 443 : 80;
     return {
       slotId: this.slotId,
       fingerprint: this.fingerprint,
       state: this.#state,
       region: this.#config.region,
-      endpoint: `${target.protocol}//${target.hostname.includes(':') ? `[${target.hostname}]` : target.hostname}${target.port === defaultPort ? '' : `:${target.port}`}`,
+      endpoint: this.transport.endpoint,
       transport: this.#config.transport,
       credentialSource: this.#config.credentialSource,
       proxied: this.#config.proxied,
       leases: this.leaseKeys.size,
+      transportId: this.transport.transportId,
     };
   }
 
@@ -209,6 +230,14 @@ export class ClientSlot {
     metrics.credentialResolutionsOnRequestPath = credentials.resolutionsOnRequestPath;
     metrics.credentialRefreshes = credentials.backgroundRefreshes;
     metrics.credentialFailures = credentials.failures;
+    // Connection figures belong to the transport the slot shares: show its figures.
+    const connections = this.transport.recorder.summary();
+    metrics.connectionsOpened = connections.connectionsOpened;
+    metrics.connectionsOpen = connections.connectionsOpen;
+    metrics.tlsHandshakes = connections.tlsHandshakes;
+    metrics.requestsOnReusedConnections = connections.requestsOnReusedConnections;
+    metrics.latency.connectMs = connections.latency.connectMs;
+    metrics.latency.tlsMs = connections.latency.tlsMs;
     return { ...this.describe(), metrics, credentials };
   }
 

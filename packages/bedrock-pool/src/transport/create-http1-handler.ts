@@ -40,7 +40,7 @@ export function createHttp1Handler(config: NormalizedClientConfig, recorder: Met
   }
   instrumentAgent(agent, recorder);
   // Silence bounds per attempt (by operation), keep-alive probes, and what a failed attempt had sent (issue 22).
-  watchAttempts(agent, { fallbackTimeoutMs: config.http.requestTimeoutMs ?? config.http.otherTimeoutMs, keepAliveMsecs: config.http.keepAliveMsecs });
+  watchAttempts(agent, { fallbackTimeoutMs: config.http.otherTimeoutMs, keepAliveMsecs: config.http.keepAliveMsecs });
   const handler = new NodeHttpHandler({
     ...(config.target.protocol === 'http:' ? { httpAgent: agent } : { httpsAgent: agent as HttpsAgent }),
     connectionTimeout: config.http.connectTimeoutMs,

@@ -40,7 +40,7 @@ export function createHttp2Handler(config: NormalizedClientConfig, recorder: Met
   const handler = new NodeHttp2Handler({
     disableConcurrentStreams: false,
     // Per request: AttemptOptionsHandler passes each attempt's bound as `requestTimeout` (the stream's inactivity timeout).
-    requestTimeout: config.http.requestTimeoutMs ?? config.http.otherTimeoutMs,
+    requestTimeout: config.http.otherTimeoutMs,
     nodeHttp2ConnectOptions: { createConnection },
   });
   observeHttp2Sessions(handler, recorder);
