@@ -62,5 +62,6 @@ export function bedrockFlowExperimentClient(endpoint: string): ExperimentClient 
     { graphId: 'flow-long-generation', nodeId: 'AmazonBedrockConverseModel-Long1' },
     { region: BENCH_REGION, endpoint, credentials: { kind: 'static', ...credentials() } },
   );
-  return { client: lease.client, settings: 'pool defaults', close: () => pool.destroy() };
+  // As the pool's README states its defaults (the normalized config is not public API).
+  return { client: lease.client, settings: 'pool defaults: generation wait 15 min, stream silence 30 s, no re-send after write', close: () => pool.destroy() };
 }
