@@ -109,7 +109,7 @@ test('a connection reset after the request was written fails a generation once (
 });
 
 test('a connection reset before the request was written is retried and the generation succeeds with 1 request at the server', async () => {
-  const { emulator, pool, config } = await startPoolAndEmulator();
+  const { emulator, pool, config } = await startPoolAndEmulator({ endpointPolicy: { allowedHosts: ['127.0.0.1'] } });
   const proxy = await startResettingProxy(emulator.port, 1);
   try {
     const lease = pool.acquire(identity, { ...config, endpoint: proxy.url, retry: { maxAttempts: 3 } });
@@ -126,7 +126,7 @@ test('a connection reset before the request was written is retried and the gener
 });
 
 test('a proxy that closes a reused connection (FIN) while the model is still answering fails the generation once: a late FIN is not a stale socket', async () => {
-  const { emulator, pool, config } = await startPoolAndEmulator();
+  const { emulator, pool, config } = await startPoolAndEmulator({ endpointPolicy: { allowedHosts: ['127.0.0.1'] } });
   const proxy = await startGivingUpProxy(emulator.port, 1_500);
   try {
     const lease = pool.acquire(identity, { ...config, endpoint: proxy.url, retry: { maxAttempts: 3 } });
@@ -145,7 +145,7 @@ test('a proxy that closes a reused connection (FIN) while the model is still ans
 });
 
 test('a refused connection is retried: every attempt is made and the error names ECONNREFUSED, not a billed request', async () => {
-  const { emulator, pool, config } = await startPoolAndEmulator();
+  const { emulator, pool, config } = await startPoolAndEmulator({ endpointPolicy: { allowedHosts: ['127.0.0.1'] } });
   // A port that was free a moment ago: nothing listens on it.
   const closed = createServer();
   await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));

@@ -20,7 +20,9 @@ describe('many tenants on one endpoint (transportSharing per-endpoint, the defau
 
   async function start(poolOptions: BedrockPoolOptions = {}, emulatorOptions: Parameters<typeof startEmulator>[0] = {}): Promise<void> {
     emulator = await startEmulator({ tls: true, credentials: keys, ...emulatorOptions });
-    pool = new BedrockPool({ openTelemetry: false, ...poolOptions, defaults: { tls: { ca: emulator.ca }, ...poolOptions.defaults } });
+    // The operator allows its emulator for host credentials (the tenants' keys are unmarked, so the host's).
+    const endpointPolicy = { ...poolOptions.endpointPolicy, allowedHosts: [new URL(emulator.url).host, ...(poolOptions.endpointPolicy?.allowedHosts ?? [])] };
+    pool = new BedrockPool({ openTelemetry: false, ...poolOptions, endpointPolicy, defaults: { tls: { ca: emulator.ca }, ...poolOptions.defaults } });
   }
   afterEach(async () => {
     await pool?.destroy();
@@ -96,19 +98,23 @@ describe('many tenants on one endpoint (transportSharing per-endpoint, the defau
     expect(pool.metrics().endpoints.every((endpoint) => endpoint.sharing === 'per-slot' && endpoint.slots === 1)).toBe(true);
   });
 
-  test('different transport settings or endpoints never share a transport', async () => {
-    await start();
+  test('different transport settings or endpoints never share a transport; a different wait or retry setting does', async () => {
+    // The operator allows this machine's loopback: the second emulator's port is known only after the pool starts.
+    await start({ endpointPolicy: { allowedHosts: ['127.0.0.1'] } });
     const base = acquire(0);
-    const otherTimeout = acquire(1, { http: { requestTimeoutMs: 30_000 } });
+    const otherTimeout = acquire(1, { http: { connectTimeoutMs: 3_000 } });
     const otherSockets = acquire(2, { http: { maxSockets: 10 } });
     const h2 = acquire(3, { transport: 'http2' });
     const sameAsBase = acquire(4, { retry: { maxAttempts: 5 } });
+    // Each attempt carries its own wait (enforced per request), so a node's timeout does not split the sockets.
+    const otherWait = acquire(6, { http: { requestTimeoutMs: 30_000 } });
     const other = await startEmulator({ tls: false, credentials: keys });
     try {
       const otherEndpoint = pool.acquire({ graphId: 'flow-x', nodeId: 'n' }, { ...configFor(keys[5]!), endpoint: other.url });
       const ids = (lease: ClientLease) => pool.metrics().slots.find((slot) => slot.slotId === lease.slotId)!.transportId;
       expect(new Set([base, otherTimeout, otherSockets, h2, otherEndpoint].map(ids)).size).toBe(5);
       expect(ids(sameAsBase)).toBe(ids(base));
+      expect(ids(otherWait)).toBe(ids(base));
       await converse(otherEndpoint.client);
       expect(other.stats().auth.byAccessKeyId).toEqual({ [keys[5]!.accessKeyId]: 1 });
     } finally {

@@ -13,10 +13,16 @@ describe('normalizePoolOptions', () => {
       ['credentialRefreshBeforeExpiryMs', 5 * 60_000],
       ['openTelemetry', true],
       ['defaults', {}],
+      ['transportSharing', 'per-endpoint'],
     ];
     for (const [option, value] of expected) expect([option, normalized[option]]).toEqual([option, value]);
     expect(Object.keys(normalized).sort()).toEqual(expected.map(([option]) => option).sort());
     expect(pool.DEFAULT_CREDENTIAL_REFRESH_BEFORE_EXPIRY_MS).toBe(5 * 60_000);
+  });
+
+  test('refuses a transportSharing other than per-endpoint or per-slot, naming the option', () => {
+    expect(() => normalizePoolOptions({ transportSharing: 'per-credential' as never })).toThrow(ConfigValidationError);
+    expect(() => normalizePoolOptions({ transportSharing: 'per-credential' as never })).toThrow(/transportSharing/);
   });
 
   test('keeps 0 where 0 means something (idleTtlMs disables eviction, releaseGraceMs drains at once)', () => {

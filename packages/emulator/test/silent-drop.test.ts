@@ -96,7 +96,7 @@ describe('silent drops', () => {
     const direct = await startEmulator();
     const proxied = await startEmulator({ proxy: true });
     try {
-      expect(() => direct.dropIdleConnections()).toThrow(expect.objectContaining({ code: 'EMULATOR_INVALID_OPTION', field: 'proxy' }));
+      expect(() => direct.dropIdleConnections()).toThrow(expect.objectContaining({ code: 'ERR_EMULATOR_INVALID_OPTION', field: 'proxy' }));
       expect(() => proxied.dropIdleConnections({ idleForMs: -1 })).toThrow(EmulatorOptionsError);
       expect(() => proxied.dropIdleConnections({ idleForMs: -1 })).toThrow(/idleForMs.*finite number >= 0/);
     } finally {
