@@ -22,12 +22,7 @@ const DETECTION_DEADLINE_MS = 40_000;
 /** A generation that, healthy, would take 10 min (the pool waits up to 15 min for it). */
 const TEN_MINUTES = 600_000;
 const MODEL_ID = 'anthropic.claude-3-haiku-20240307-v1:0';
-/**
- * The default transport. Not `http2` yet: there a non-streaming generation on a dropped connection was still waiting
- * after 40 s in one run of two, and /proc/net/tcp showed no keep-alive timer on the client's h2 socket (only on the
- * emulator's): to be looked into before the claim is made for http2.
- */
-const TRANSPORTS = ['http1'] as const;
+const TRANSPORTS = ['http1', 'http2'] as const;
 /** The bound on a dropped stream: below its 30 s silence bound, so only keep-alive can have ended it. */
 const STREAM_DEADLINE_MS = 25_000;
 
