@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ConverseCommand, ConverseStreamCommand } from '@aws-sdk/client-bedrock-runtime';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '@bedrock-flow/emulator';
 import { converseInput } from '../rows/converse-request';
@@ -14,8 +16,6 @@ import { longGenerationFigures, longGenerationTable, silentDropTable, type Exper
 import { now, ProgressReporter, type ScenarioContext } from './scenario-context';
 import type { ScenarioResult } from './scenario-result';
 import { clientConnectionsTo, dropConnectionsTo, kernelDropUnavailableReason, runInPrivateNetwork } from './kernel-silent-drop';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 /** The factor a row's times run at: the seed's bound and answer are scaled together; stock and bedrock-flow run their real settings. */
 function timeScaleOf(row: LongGenerationRow, plan: LongGenerationPlan, experiment: 'longGeneration' | 'silentDrop'): number {
