@@ -12,6 +12,8 @@ const generations: ExperimentOutcome[] = [
 const drops: ExperimentOutcome[] = [
   { row: 'seed', call: 'Converse', settings: 'read timeout 6 s', timeScale: 0.1, dropped: 1, answered: true, outcome: 'answer', ms: 6_050, requests: 1, connections: 1 },
   { row: 'bedrock-flow', call: 'ConverseStream', settings: 'pool defaults', timeScale: 1, dropped: 1, answered: false, outcome: 'not detected within 20 s (aborted by the bench)', ms: 20_000, requests: 0, connections: 0 },
+  { row: 'bedrock-flow', call: 'Converse', drop: 'kernel', settings: 'pool defaults', timeScale: 1, answerMs: 7_000, dropped: 1, answered: false, outcome: 'RequestMayHaveBeenBilledError', ms: 11_150, requests: 1, connections: 0 },
+  { row: 'seed', call: 'ConverseStream', drop: 'kernel', settings: 'read timeout 6 s', timeScale: 0.1, answerMs: 7_000, dropped: 1, answered: false, outcome: 'Error (ECONNRESET)', ms: 11_000, requests: 1, connections: 0 },
 ];
 
 describe('scenario 8 tables (long generation, silent drop)', () => {
@@ -25,8 +27,11 @@ describe('scenario 8 tables (long generation, silent drop)', () => {
 
   it('names the call, the dropped connections and the requests that reached the emulator', () => {
     const md = markdownTable(silentDropTable(drops)).split('\n').slice(2);
-    expect(md[2]).toBe('| seed | Converse | read timeout 6 s | ×0.1 | 1 | yes | answer | 6.05 | 60.5 | 1 | 1 |');
-    expect(md[3]).toBe('| bedrock-flow | ConverseStream | pool defaults | none | 1 | no | not detected within 20 s (aborted by the bench) | 20 | 20 | 0 | 0 |');
+    expect(md[2]).toBe('| middlebox stall: not detectable by TCP keep-alive | seed | Converse | read timeout 6 s | ×0.1 | 1 | yes | answer | 6.05 | 60.5 | 1 | 1 |');
+    expect(md[3]).toBe('| middlebox stall: not detectable by TCP keep-alive | bedrock-flow | ConverseStream | pool defaults | none | 1 | no | not detected within 20 s (aborted by the bench) | 20 | 20 | 0 | 0 |');
+    expect(md[4]).toBe('| kernel (nftables) | bedrock-flow | Converse | pool defaults | none | 1 | no | RequestMayHaveBeenBilledError | 11.2 | 11.2 | 1 | 0 |');
+    // Keep-alive probes are not scaled: a scaled row's kernel-drop time is not multiplied back.
+    expect(md[5]).toBe('| kernel (nftables) | seed | ConverseStream | read timeout 6 s | ×0.1 | 1 | no | Error (ECONNRESET) | 11 | – | 1 | 0 |');
   });
 
   it('exports figures per row, experiment and call, at real scale', () => {
@@ -36,6 +41,9 @@ describe('scenario 8 tables (long generation, silent drop)', () => {
     expect(figures['seed.longGeneration.realScaleMs']).toBeCloseTo(181_500, 6);
     expect(figures['bedrock-flow.silentDrop.ConverseStream.answered']).toBe(0);
     expect(figures['seed.silentDrop.Converse.realScaleMs']).toBeCloseTo(60_500, 6);
+    expect(figures['bedrock-flow.kernelDrop.Converse.requests']).toBe(1);
+    expect(figures['bedrock-flow.kernelDrop.Converse.ms']).toBe(11_150);
+    expect(figures['seed.kernelDrop.ConverseStream.realScaleMs']).toBeUndefined();
   });
 
   it('is scenario 8 (--only 8 or long-generation); the seed keeps the 70:60 ratio in both plans', () => {

@@ -101,6 +101,20 @@ describe('an idle connection a NAT drops silently', () => {
     }
   });
 
+  it.each(['http1', 'http2'] as const)('retiring idle connections never closes one in use (%s): with a 0.25 s idle timeout, answers paced to 1.5 s come with 1 request each and no retry', async (transport) => {
+    const stack = await startStack({ graphId: `flow-idle-in-use-${transport}`, defaults: { transport, http: { idleSocketTimeoutMs: 250 } } });
+    try {
+      stack.emu.setFaults({ generationPace: { answerMs: 1_500 } });
+      for (const call of [converseText, modelText, converseStreamText]) {
+        expect(await within(call.call(stack.ctx(`${call.label}-in-use-${transport}`), stack.values(), 'in use'), call.label)).toBe('Echo: in use');
+      }
+      expect(stack.emu.stats().requests.byOperation).toMatchObject({ Converse: 1, InvokeModel: 1, ConverseStream: 1 });
+      expect(stack.pool.metrics().totals.retries).toBe(0);
+    } finally {
+      await stack.close();
+    }
+  });
+
   it('a drop that comes first costs the next call at most its bound, and the call after succeeds on a new connection', async () => {
     const stack = await startStack({ graphId: 'flow-nat-race', emulator: { proxy: true }, pool: { drainTimeoutMs: 500 } });
     try {

@@ -57,7 +57,8 @@ export function seedExperimentClient(endpoint: string, readTimeoutMs: number, ma
 
 /** `bedrock-flow`: a `BedrockPool` with its default configuration (only region, endpoint and credentials given), one lease. */
 export function bedrockFlowExperimentClient(endpoint: string): ExperimentClient {
-  const pool = new BedrockPool({ openTelemetry: false });
+  // The operator's setting for a local emulator (issue 21): the bench's keys come from code, not typed into a node.
+  const pool = new BedrockPool({ openTelemetry: false, endpointPolicy: { allowedHosts: [new URL(endpoint).host] } });
   const lease = pool.acquire(
     { graphId: 'flow-long-generation', nodeId: 'AmazonBedrockConverseModel-Long1' },
     { region: BENCH_REGION, endpoint, credentials: { kind: 'static', ...credentials() } },

@@ -25,6 +25,8 @@ export interface ExperimentOutcome {
   connections: number;
   /** Silent drop only: the row's warm connections the proxy dropped before the call. */
   dropped?: number;
+  /** Silent drop only: `kernel` (nftables drops every packet) or `middlebox` (the proxy stops forwarding, its kernel still ACKs). */
+  drop?: 'kernel' | 'middlebox';
   /** Silent drop only: the call made on the dropped connection. */
   call?: 'Converse' | 'ConverseStream';
 }
@@ -54,9 +56,10 @@ export function longGenerationTable(outcomes: readonly ExperimentOutcome[], real
 export function silentDropTable(outcomes: readonly ExperimentOutcome[]): ResultTable {
   return {
     caption:
-      'One call warms the row\'s connection; the proxy then silently drops every idle connection (no FIN, no RST, nothing forwarded) and the row makes its next call (a fast answer).',
-    columns: ['row', 'call', 'settings', 'scale', 'warm connections dropped', 'answered', 'outcome', 's to answer or give up (as run)', 's at real scale', 'requests billed', 'new connections'],
+      'Kernel: the row\'s connection is dropped by nftables while its model generates (timed from the drop). Middlebox stall (not detectable by TCP keep-alive): one call warms the row\'s connection, the proxy then silently stops forwarding every idle connection (no FIN, no RST; its kernel still ACKs) and the row makes its next call (a fast answer).',
+    columns: ['drop', 'row', 'call', 'settings', 'scale', 'warm connections dropped', 'answered', 'outcome', 's to answer or give up (as run)', 's at real scale', 'requests billed', 'new connections'],
     rows: outcomes.map((o): Cell[] => [
+      o.drop === 'kernel' ? 'kernel (nftables)' : 'middlebox stall: not detectable by TCP keep-alive',
       o.row,
       o.call ?? null,
       o.settings,
@@ -65,7 +68,8 @@ export function silentDropTable(outcomes: readonly ExperimentOutcome[]): ResultT
       o.answered ? 'yes' : 'no',
       o.outcome,
       seconds(o.ms),
-      seconds(o.ms / o.timeScale),
+      // Keep-alive probes are not scaled: a scaled row's kernel-drop time cannot be multiplied back.
+      o.drop === 'kernel' && o.timeScale !== 1 ? null : seconds(o.ms / o.timeScale),
       o.requests,
       o.connections,
     ]),
@@ -81,10 +85,11 @@ export function longGenerationFigures(longGeneration: readonly ExperimentOutcome
     figures[`${o.row}.longGeneration.realScaleMs`] = o.ms / o.timeScale;
   }
   for (const o of silentDrop) {
-    const key = `${o.row}.silentDrop.${o.call ?? 'Converse'}`;
+    const key = `${o.row}.${o.drop === 'kernel' ? 'kernelDrop' : 'silentDrop'}.${o.call ?? 'Converse'}`;
     figures[`${key}.answered`] = o.answered ? 1 : 0;
     figures[`${key}.requests`] = o.requests;
-    figures[`${key}.realScaleMs`] = o.ms / o.timeScale;
+    figures[`${key}.ms`] = o.ms;
+    if (!(o.drop === 'kernel' && o.timeScale !== 1)) figures[`${key}.realScaleMs`] = o.ms / o.timeScale;
   }
   return figures;
 }
