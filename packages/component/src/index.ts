@@ -59,6 +59,7 @@ export { applyLegacyFields } from './validation/apply-legacy-fields';
 export { ComponentRegistry } from './registry/component-registry';
 export { buildManifestEntry } from './registry/build-manifest-entry';
 export { langflowPaletteIds } from './registry/langflow-palette-ids';
+export { inputField, isRealBound, type InputField, type InputFieldKind } from './registry/input-field';
 export type { ComponentManifest, ManifestComponent, ManifestInput, ManifestOutput } from './registry/manifest-types';
 
 export { sanitizeAwsError, type SanitizedAwsError } from '@bedrock-flow/bedrock-pool';
