@@ -35,7 +35,8 @@ describe('flow-runner: ChatInput files', () => {
   let pool: BedrockPool;
   beforeAll(async () => {
     emulator = await startEmulator({ tls: true });
-    pool = new BedrockPool({ defaults: { tls: { ca: emulator.ca as string } }, openTelemetry: false });
+    // The flow's keys come from host variables, so the operator's policy must name the emulator's endpoint.
+    pool = new BedrockPool({ defaults: { tls: { ca: emulator.ca as string } }, endpointPolicy: { allowedHosts: [new URL(emulator.url).host] }, openTelemetry: false });
   });
   afterAll(async () => {
     await pool.close();
