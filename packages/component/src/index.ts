@@ -46,6 +46,7 @@ export {
 
 export { Secret, REDACTED_TEXT, type SecretOrigin } from './secrets/secret';
 export { createVariableResolver, type VariableResolver, type VariableSource, type VariableResolverOptions } from './secrets/variable-resolver';
+export { hostConnectionValues, type HostCredentialRule, type StoredConnection, type StoredSecretField } from './secrets/host-connection-values';
 export { resolveSecretInput, type SecretInputValue, type SecretResolution } from './secrets/secret-input-value';
 
 export { ComponentValidationError, COMPONENT_VALIDATION_ERROR_CODE, type ComponentValidationErrorOptions } from './validation/component-validation-error';

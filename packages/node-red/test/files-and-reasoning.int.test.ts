@@ -1,5 +1,5 @@
 /**
- * Issue 24 in the real Node-RED runtime: `msg.files` (a Buffer and a data URL) reach the emulator as Converse image
+ * Files and reasoning in the real Node-RED runtime: `msg.files` (a Buffer and a data URL) reach the emulator as Converse image
  * and document blocks; a path outside the operator's `bedrockFlow.fileRoots` and an oversize image are refused with
  * 0 requests; with reasoning_effort high on a Claude 4 node (the editor's sampling defaults saved with it) the answer
  * is in msg.payload and the reasoning in msg.bedrock.reasoning.
@@ -7,7 +7,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eventually, nodeRedHelper, useEmulatorForFlows } from './support/node-red-helper';
+import { eventually, nodeRedHelper, settingsAllowingEmulator, useEmulatorForFlows } from './support/node-red-helper';
 import { awsCredentials, converseFlow, TAB, type FlowNode } from './support/flows';
 import { pdfBytes, pngBytes } from '../../../test/support/media-fixtures';
 
@@ -21,8 +21,10 @@ const outside = mkdtempSync(join(tmpdir(), 'bf-nr-outside-'));
 writeFileSync(join(root, 'chart.png'), pngBytes(64, 64));
 writeFileSync(join(outside, 'private.pdf'), pdfBytes());
 
-const helper = nodeRedHelper({ bedrockFlow: { pool: { releaseGraceMs: 0 }, fileRoots: [root] } });
-const emulator = useEmulatorForFlows(helper, currentRuntimePool);
+// The config node's stored keys are the host's: the operator's settings name the emulator's endpoint.
+const { settings, allowedHosts } = settingsAllowingEmulator();
+const helper = nodeRedHelper({ bedrockFlow: { ...(settings.bedrockFlow as object), fileRoots: [root] } });
+const emulator = useEmulatorForFlows(helper, currentRuntimePool, allowedHosts);
 
 /** The editor saves every field with its default: the node as a user who only picked the model and the effort. */
 const EDITOR_DEFAULTS = { temperature: 0.7, max_tokens: 4096, top_p: 0.9, top_k: 250, stream: false, reasoning_budget_tokens: 0 };

@@ -181,7 +181,7 @@ test('a negative Timeout reaches Catch as a validation error naming timeout, bef
   const caught = new Promise<any>((resolve) => helper.getNode('caught-n').once('input', resolve)); // eslint-disable-line @typescript-eslint/no-explicit-any
   helper.getNode('converse-1').receive({ payload: 'never sent' });
   const msg = await caught;
-  expect(msg.error.code).toBe('COMPONENT_VALIDATION_FAILED');
+  expect(msg.error.code).toBe('ERR_COMPONENT_VALIDATION_FAILED');
   expect(msg.error.message).toMatch(/timeout: .*0\.001 to 3600/);
   expect(emulator().stats().requests.byOperation.Converse).toBeUndefined();
 });
