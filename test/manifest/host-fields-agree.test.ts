@@ -20,7 +20,7 @@ describe('one manifest input -> form field mapping, rendered by Node-RED and n8n
     }
   });
 
-  it.each(cases.filter(({ input }) => input.type !== 'SecretStrInput' && input.type !== 'HandleInput').map((c) => [c.label, c]))(
+  it.each(cases.filter(({ input }) => input.type !== 'SecretStrInput').map((c) => [c.label, c]))(
     '%s: the n8n property and the Node-RED field show the same label, help, bounds and choices',
     (_label, { definition, input }) => {
       const field = inputField(input);
