@@ -20,7 +20,8 @@ describe('many tenants on one endpoint (transportSharing per-endpoint, the defau
 
   async function start(poolOptions: BedrockPoolOptions = {}, emulatorOptions: Parameters<typeof startEmulator>[0] = {}): Promise<void> {
     emulator = await startEmulator({ tls: true, credentials: keys, ...emulatorOptions });
-    pool = new BedrockPool({ openTelemetry: false, ...poolOptions, defaults: { tls: { ca: emulator.ca }, ...poolOptions.defaults } });
+    // The tenants' keys are host-provided (unmarked): the operator's policy names the emulator's endpoint.
+    pool = new BedrockPool({ openTelemetry: false, endpointPolicy: { allowedHosts: [new URL(emulator.url).host] }, ...poolOptions, defaults: { tls: { ca: emulator.ca }, ...poolOptions.defaults } });
   }
   afterEach(async () => {
     await pool?.destroy();
