@@ -4,6 +4,9 @@ export type { BedrockPoolEventMap, SlotRetireReason } from './pool/bedrock-pool-
 export { ClientLease, type ClientLeaseJSON } from './pool/client-lease';
 export type { SlotDescription, SlotMetricsSnapshot, SlotState } from './pool/client-slot';
 export { getDefaultPool } from './pool/default-pool';
+export { ProcessPool, type ProcessPoolOptions } from './host/process-pool';
+export { hostPoolOptions, type HostPoolSettings } from './host/host-pool-options';
+export { hostNodeIdentity } from './host/host-node-identity';
 export type { ClientConfig, CredentialSource, HttpConfig, NodeIdentity, RetryConfig, TlsConfig } from './config/client-config';
 export * from './config/defaults';
 export { AWS_REGION_PATTERN, isAwsRegion } from './config/aws-region';

@@ -9,6 +9,12 @@ import { InvokeModelCommand, type BedrockRuntimeClient } from '@aws-sdk/client-b
 import { RequestMayHaveBeenBilledError } from '../src';
 import { converse, converseStream, startPoolAndEmulator } from './support/pool-fixture';
 import { startGivingUpProxy } from './support/giving-up-proxy';
+import type { ClientConfig } from '../src';
+
+/** The emulator's test keys as typed into the node: they may go to a loopback proxy in front of it (the endpoint policy). */
+function typedKeys(config: ClientConfig): Pick<ClientConfig, 'credentials'> {
+  return { credentials: { ...(config.credentials as Extract<ClientConfig['credentials'], { kind: 'static' }>), origin: 'node' } };
+}
 import { startResettingProxy } from './support/resetting-proxy';
 
 const EMBEDDING_MODEL = 'amazon.titan-embed-text-v2:0';
@@ -112,7 +118,7 @@ test('a connection reset before the request was written is retried and the gener
   const { emulator, pool, config } = await startPoolAndEmulator({ endpointPolicy: { allowedHosts: ['127.0.0.1'] } });
   const proxy = await startResettingProxy(emulator.port, 1);
   try {
-    const lease = pool.acquire(identity, { ...config, endpoint: proxy.url, retry: { maxAttempts: 3 } });
+    const lease = pool.acquire(identity, { ...config, ...typedKeys(config), endpoint: proxy.url, retry: { maxAttempts: 3 } });
     await expect(converse(lease.client, 'after reset')).resolves.toBe('Echo: after reset');
     expect(proxy.reset()).toBe(1);
     expect(proxy.accepted()).toBe(2);
@@ -129,7 +135,7 @@ test('a proxy that closes a reused connection (FIN) while the model is still ans
   const { emulator, pool, config } = await startPoolAndEmulator({ endpointPolicy: { allowedHosts: ['127.0.0.1'] } });
   const proxy = await startGivingUpProxy(emulator.port, 1_500);
   try {
-    const lease = pool.acquire(identity, { ...config, endpoint: proxy.url, retry: { maxAttempts: 3 } });
+    const lease = pool.acquire(identity, { ...config, ...typedKeys(config), endpoint: proxy.url, retry: { maxAttempts: 3 } });
     await expect(converse(lease.client, 'warm')).resolves.toBe('Echo: warm');
     emulator.setFaults({ firstByteDelayMs: 5_000 });
     const error = await failureOf(converse(lease.client, 'slow'));
@@ -152,7 +158,7 @@ test('a refused connection is retried: every attempt is made and the error names
   const port = (closed.address() as { port: number }).port;
   await new Promise<void>((resolve) => closed.close(() => resolve()));
   try {
-    const lease = pool.acquire(identity, { ...config, endpoint: `https://127.0.0.1:${port}`, retry: { mode: 'standard', maxAttempts: 3 } });
+    const lease = pool.acquire(identity, { ...config, ...typedKeys(config), endpoint: `https://127.0.0.1:${port}`, retry: { mode: 'standard', maxAttempts: 3 } });
     const error = await failureOf(converse(lease.client, 'refused'));
     expect(error).not.toBeInstanceOf(RequestMayHaveBeenBilledError);
     expect(error.message).toContain('ECONNREFUSED');

@@ -10,6 +10,7 @@ describe('normalizePoolOptions', () => {
       ['releaseGraceMs', pool.DEFAULT_RELEASE_GRACE_MS],
       ['drainTimeoutMs', pool.DEFAULT_DRAIN_TIMEOUT_MS],
       ['warmConnections', pool.DEFAULT_WARM_CONNECTIONS],
+      ['transportSharing', pool.DEFAULT_TRANSPORT_SHARING],
       ['credentialRefreshBeforeExpiryMs', 5 * 60_000],
       ['openTelemetry', true],
       ['defaults', {}],

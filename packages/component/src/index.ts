@@ -46,6 +46,7 @@ export {
 
 export { Secret, REDACTED_TEXT, type SecretOrigin } from './secrets/secret';
 export { createVariableResolver, type VariableResolver, type VariableSource, type VariableResolverOptions } from './secrets/variable-resolver';
+export { hostConnectionValues, type HostCredentialRule, type StoredConnection, type StoredSecretField } from './secrets/host-connection-values';
 export { resolveSecretInput, type SecretInputValue, type SecretResolution } from './secrets/secret-input-value';
 
 export { ComponentValidationError, COMPONENT_VALIDATION_ERROR_CODE, type ComponentValidationErrorOptions } from './validation/component-validation-error';
@@ -59,6 +60,7 @@ export { applyLegacyFields } from './validation/apply-legacy-fields';
 export { ComponentRegistry } from './registry/component-registry';
 export { buildManifestEntry } from './registry/build-manifest-entry';
 export { langflowPaletteIds } from './registry/langflow-palette-ids';
+export { inputField, isRealBound, type InputField, type InputFieldKind } from './registry/input-field';
 export type { ComponentManifest, ManifestComponent, ManifestInput, ManifestOutput } from './registry/manifest-types';
 
 export { sanitizeAwsError, type SanitizedAwsError } from '@bedrock-flow/bedrock-pool';

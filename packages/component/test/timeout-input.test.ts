@@ -2,7 +2,7 @@ import { timeoutInput, toClientConfig, MAX_TIMEOUT_SECONDS } from '../src';
 
 const resolve = () => undefined;
 
-describe('timeout input (issue 22): the node wait in seconds, empty = each call type default', () => {
+describe('timeout input: the node wait in seconds, empty = each call type default', () => {
   const spec = timeoutInput();
 
   test('advanced FloatInput "Timeout" with no default', () => {

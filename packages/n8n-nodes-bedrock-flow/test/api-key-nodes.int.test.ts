@@ -96,7 +96,7 @@ describe('chat model sub-node on a Bedrock API key', () => {
     const leasesBefore = leases();
     await (await supplyChat(apiKeySetup(chatParameters(), { nodeId: 'switch', credential: apiKeyCredential({ region }) }))).invoke('bearer');
     expect(emu.stats().auth.byAccessKeyId).toEqual({ [TEST_CREDENTIALS.accessKeyId]: 1, bearer: 1 });
-    // Its own client (slot) with the API key; only the endpoint's connection is shared with the IAM client (issue 26).
+    // Its own client (slot) with the API key; only the endpoint's connection is shared with the IAM client.
     const bearerSlot = currentN8nPool()!.metrics().slots.find((slot) => slot.region === region && slot.credentialSource === 'a Bedrock API key (bearer)');
     expect(bearerSlot).toMatchObject({ leases: 1, metrics: expect.objectContaining({ requests: 1 }) });
     expect(emu.stats().connections.accepted).toBeLessThanOrEqual(1);

@@ -226,7 +226,7 @@ describeHost('bedrock-flow nodes in a real n8n 2.41.1', () => {
     // Every model request came as `Authorization: Bearer` with the credential's key; none was SigV4-signed.
     expect(stats.auth).toEqual({ failures: 0, byAccessKeyId: { bearer: API_KEY_EXECUTIONS } });
     // At most 1: the key's own client may reuse the endpoint connection the earlier workflows' clients left warm
-    // (sockets are per endpoint, clients and credentials per key: issue 26); never one per execution.
+    // (sockets are per endpoint, clients and credentials per key); never one per execution.
     expect(stats.tls.handshakes).toBeLessThanOrEqual(1);
     await rest.deactivate(workflow);
 

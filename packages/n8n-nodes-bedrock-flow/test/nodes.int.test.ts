@@ -72,7 +72,7 @@ describe('chat model sub-node', () => {
     const leasesBefore = leases();
     const moved = await supplyChat({ ...chatSetup({}, { nodeId: 'swap' }), credential: credential({ region: 'us-west-2' }) });
     await moved.invoke('three');
-    // A new client (slot) for the new config, on the endpoint's warm connection (sockets are per endpoint, issue 26).
+    // A new client (slot) for the new config, on the endpoint's warm connection (sockets are per endpoint).
     const movedSlot = pool.metrics().slots.find((slot) => slot.region === 'us-west-2' && slot.leases === 1);
     expect(movedSlot?.metrics.requests).toBe(1);
     expect(emu.stats().connections.accepted).toBe(accepted);
@@ -172,7 +172,7 @@ describe('InvokeModel action node', () => {
   });
 });
 
-describe('Options › Timeout (issue 22)', () => {
+describe('Options › Timeout', () => {
   afterEach(() => emu.setFaults({}));
 
   it('the chat model waits the node timeout: a silent model fails once with the may-have-been-billed error, a slow one within it answers once', async () => {
@@ -230,7 +230,7 @@ describe('idle TTL', () => {
   });
 });
 
-describe('chat model sub-node: images and reasoning (issue 24)', () => {
+describe('chat model sub-node: images and reasoning', () => {
   // Built with zlib in the shared fixture: a real 64x64 PNG.
   const { pdfBytes, pngBytes } = require('../../../test/support/media-fixtures') as typeof import('../../../test/support/media-fixtures');
   const { HumanMessage } = require('@langchain/core/messages') as typeof import('@langchain/core/messages');

@@ -1,4 +1,4 @@
-import type { ManifestInput } from '@bedrock-flow/component';
+import { inputField, type InputField, type ManifestInput } from '@bedrock-flow/component';
 
 /** How a manifest input is edited in a Node-RED form. */
 export type EditorControl = 'text' | 'password' | 'textarea' | 'json' | 'checkbox' | 'number' | 'combobox' | 'select';
@@ -12,6 +12,8 @@ export interface EditorField {
   property: string;
   /** The manifest input it edits. */
   input: ManifestInput;
+  /** The host-neutral field of that input (kind, bounds, choices) that the form renders from. */
+  form: InputField;
   control: EditorControl;
   /** Saved in Node-RED's credential store instead of the flow. */
   credential: boolean;
@@ -23,40 +25,32 @@ export interface EditorField {
   note?: string;
 }
 
-/** The control for a manifest input: by its Langflow input type and UI flags. */
+/** The Node-RED control for a manifest input: its host-neutral field kind, rendered as a Node-RED form control. */
 export function controlOf(input: ManifestInput): EditorControl {
-  switch (input.type) {
-    case 'BoolInput':
+  const form = inputField(input);
+  switch (form.kind) {
+    case 'boolean':
       return 'checkbox';
-    case 'FloatInput':
-    case 'IntInput':
+    case 'number':
+    case 'integer':
       return 'number';
-    case 'DictInput':
-      return 'json';
-    case 'MultilineInput':
+    case 'choice':
+      return form.customValue ? 'combobox' : 'select';
+    case 'multiline':
       return 'textarea';
-    case 'SecretStrInput':
-      return input.password ? 'password' : 'text';
-    case 'DropdownInput':
-      return input.combobox === false ? 'select' : 'combobox';
     default:
-      return input.multiline ? 'textarea' : 'text';
+      return form.kind;
   }
 }
 
-/** The default a Node-RED form stores for `input`: the manifest value, dicts as JSON text, unset as `''`. */
+/** The default a Node-RED form stores for `input`: the field default, dicts as JSON text, unset (and secrets) as `''`. */
 export function defaultValueOf(input: ManifestInput): unknown {
-  if (input.type === 'DictInput') return JSON.stringify(input.value ?? {});
-  if (input.type === 'SecretStrInput') return ''; // manifest secret defaults are variable names, not values
-  return input.value ?? '';
+  const form = inputField(input);
+  if (form.kind === 'json') return JSON.stringify(form.default ?? {});
+  return form.default ?? '';
 }
 
 /** A field for a component input edited on the node itself (property = input name). */
 export function nodeField(input: ManifestInput): EditorField {
-  return { property: input.name, input, control: controlOf(input), credential: false, defaultValue: defaultValueOf(input), advanced: input.advanced };
-}
-
-/** Whether a JSON Schema `minimum`/`maximum` is a real limit (zod writes ±MAX_SAFE_INTEGER for plain integers). */
-export function isBound(limit: unknown): limit is number {
-  return typeof limit === 'number' && Math.abs(limit) < Number.MAX_SAFE_INTEGER;
+  return { property: input.name, input, form: inputField(input), control: controlOf(input), credential: false, defaultValue: defaultValueOf(input), advanced: input.advanced };
 }

@@ -1,4 +1,4 @@
-import type { ComponentManifest, ManifestComponent, ManifestInput } from '@bedrock-flow/component';
+import { inputField, type ComponentManifest, type ManifestComponent, type ManifestInput } from '@bedrock-flow/component';
 import { COMPONENT_NODES, CONFIG_NODE_TYPE, CONNECTION_FIELDS, isNodeInput } from '../nodes/lib/node-catalog';
 import { controlOf, defaultValueOf, nodeField, type EditorField } from './editor-field';
 
@@ -52,12 +52,12 @@ export function configNodeForm(manifest: ComponentManifest): EditorForm {
   const fields = CONNECTION_FIELDS.map((field): EditorField => {
     const input = connectionInput(manifest, field.input);
     if ('credential' in field) {
-      return { property: field.credential, input, control: field.type, credential: true, defaultValue: undefined, advanced: input.advanced };
+      return { property: field.credential, input, form: inputField(input), control: field.type, credential: true, defaultValue: undefined, advanced: input.advanced };
     }
     // A profile name is not a secret: a plain text field (Langflow shows it as a password field).
     const control = input.type === 'SecretStrInput' ? 'text' : controlOf(input);
     const note = field.input === 'endpoint_url' ? ENDPOINT_NOTE : undefined;
-    return { property: field.property, input, control, credential: false, defaultValue: defaultValueOf(input), advanced: input.advanced, ...(note ? { note } : {}) };
+    return { property: field.property, input, form: inputField(input), control, credential: false, defaultValue: defaultValueOf(input), advanced: input.advanced, ...(note ? { note } : {}) };
   });
   return { type: CONFIG_NODE_TYPE, fields: basicFirst(fields) };
 }

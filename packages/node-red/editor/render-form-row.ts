@@ -1,18 +1,14 @@
-import { isBound, type EditorField } from './editor-field';
+import type { EditorField } from './editor-field';
 import { escapeHtml } from './escape-html';
 
-/** Numeric limits of a number input, from its JSON Schema. */
+/** Numeric limits of a number input (the shared field's real bounds). */
 function limitsOf(field: EditorField): { min?: number; max?: number; integer: boolean } {
-  const schema = field.input.schema as { minimum?: number; maximum?: number; type?: string };
-  return {
-    ...(isBound(schema.minimum) ? { min: schema.minimum } : {}),
-    ...(isBound(schema.maximum) ? { max: schema.maximum } : {}),
-    integer: field.input.type === 'IntInput',
-  };
+  const { min, max, kind } = field.form;
+  return { ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }), integer: kind === 'integer' };
 }
 
 function control(field: EditorField, id: string, datalistId: string): string {
-  const placeholder = field.input.placeholder ? ` placeholder="${escapeHtml(field.input.placeholder)}"` : '';
+  const placeholder = field.form.placeholder ? ` placeholder="${escapeHtml(field.form.placeholder)}"` : '';
   switch (field.control) {
     case 'checkbox':
       return `<input type="checkbox" id="${id}" style="display:inline-block; width:auto; vertical-align:top;">`;
@@ -26,11 +22,11 @@ function control(field: EditorField, id: string, datalistId: string): string {
     case 'json':
       return `<textarea id="${id}" rows="3" style="width:70%; font-family:monospace;" placeholder="{}"></textarea>`;
     case 'select':
-      return `<select id="${id}">${(field.input.options ?? []).map((o) => `<option value="${escapeHtml(o)}">${escapeHtml(o)}</option>`).join('')}</select>`;
+      return `<select id="${id}">${(field.form.options ?? []).map((o) => `<option value="${escapeHtml(String(o))}">${escapeHtml(String(o))}</option>`).join('')}</select>`;
     case 'combobox':
       return (
         `<input type="text" id="${id}" list="${datalistId}" autocomplete="off"${placeholder}>` +
-        `<datalist id="${datalistId}">${(field.input.options ?? []).map((o) => `<option value="${escapeHtml(o)}"></option>`).join('')}</datalist>`
+        `<datalist id="${datalistId}">${(field.form.options ?? []).map((o) => `<option value="${escapeHtml(String(o))}"></option>`).join('')}</datalist>`
       );
     case 'password':
       return `<input type="password" id="${id}" autocomplete="off"${placeholder}>`;
@@ -45,8 +41,8 @@ function control(field: EditorField, id: string, datalistId: string): string {
  */
 export function renderFormRow(field: EditorField, idPrefix: 'node-input' | 'node-config-input', nodeType: string): string {
   const id = `${idPrefix}-${field.property}`;
-  const title = field.input.info ? ` title="${escapeHtml(field.input.info)}"` : '';
-  const label = `<label for="${id}"${title}>${escapeHtml(field.input.displayName)}</label>`;
+  const title = field.form.help ? ` title="${escapeHtml(field.form.help)}"` : '';
+  const label = `<label for="${id}"${title}>${escapeHtml(field.form.label)}</label>`;
   const note = field.note ? `\n      <div class="form-tips" data-note="${escapeHtml(field.input.name)}">${escapeHtml(field.note)}</div>` : '';
   return `    <div class="form-row" data-input="${escapeHtml(field.input.name)}">\n      ${label}\n      ${control(field, id, `${nodeType}-${field.property}-options`)}${note}\n    </div>`;
 }

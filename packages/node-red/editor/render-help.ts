@@ -5,9 +5,9 @@ import { escapeHtml } from './escape-html';
 function fieldHelp(fields: readonly EditorField[]): string {
   return fields
     .map((field) => {
-      const info = field.input.info ? `${escapeHtml(field.input.info)} ` : '';
+      const info = field.form.help ? `${escapeHtml(field.form.help)} ` : '';
       const where = field.credential ? ' Kept in the Node-RED credential store, never in the flow.' : '';
-      return `    <dt>${escapeHtml(field.input.displayName)}</dt>\n    <dd>${info}Allowed: ${escapeHtml(field.input.allowed)}.${where}</dd>`;
+      return `    <dt>${escapeHtml(field.form.label)}</dt>\n    <dd>${info}Allowed: ${escapeHtml(field.input.allowed)}.${where}</dd>`;
     })
     .join('\n');
 }

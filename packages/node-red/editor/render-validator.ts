@@ -1,4 +1,4 @@
-import { isBound, type EditorField } from './editor-field';
+import type { EditorField } from './editor-field';
 
 /**
  * Source of the editor-side `validate` function of a field (blank is always valid: the component default
@@ -9,10 +9,10 @@ export function renderValidator(field: EditorField): string | undefined {
     return 'function (v) { if (v === undefined || v === null || String(v).trim() === "") return true; try { JSON.parse(v); return true; } catch (e) { return false; } }';
   }
   if (field.control !== 'number') return undefined;
-  const schema = field.input.schema as { minimum?: number; maximum?: number };
+  const { min, max, kind } = field.form;
   const checks = ['isFinite(n)'];
-  if (field.input.type === 'IntInput') checks.push('Math.floor(n) === n');
-  if (isBound(schema.minimum)) checks.push(`n >= ${schema.minimum}`);
-  if (isBound(schema.maximum)) checks.push(`n <= ${schema.maximum}`);
+  if (kind === 'integer') checks.push('Math.floor(n) === n');
+  if (min !== undefined) checks.push(`n >= ${min}`);
+  if (max !== undefined) checks.push(`n <= ${max}`);
   return `function (v) { if (v === undefined || v === null || v === "") return true; var n = Number(v); return ${checks.join(' && ')}; }`;
 }

@@ -5,8 +5,18 @@
  * properties; the access key, secret key and session token live in Node-RED's credential store (declared below),
  * never in the flow JSON. An optional trusted CA (PEM) is for private endpoints and local emulators.
  */
-const { Secret } = require('@bedrock-flow/component');
+const { hostConnectionValues } = require('@bedrock-flow/component');
 const { CONFIG_NODE_TYPE, CONNECTION_FIELDS } = require('./lib/node-catalog');
+
+/**
+ * Node-RED's rule (the host kit's table): stored keys are the host's (no owners in Node-RED), and blanks fall back to
+ * the profile and then the AWS SDK default chain (a config node is optional and shared).
+ * @type {import('@bedrock-flow/component').HostCredentialRule}
+ */
+const CONFIG_NODE_CREDENTIAL_RULE = {
+  owner: { kind: 'host', label: (field) => `the ${CONFIG_NODE_TYPE} credential ${field}` },
+  fallback: { kind: 'default-chain' },
+};
 
 /** @param {any} RED */
 module.exports = function registerBedrockAwsConfig(RED) {
@@ -26,19 +36,14 @@ module.exports = function registerBedrockAwsConfig(RED) {
      * Stored keys and API keys are handed over as host-stored secrets (`origin: { kind: 'host' }`): Node-RED has no
      * owners, so whoever edits a flow can point this config node's endpoint anywhere; its stored credentials therefore
      * go only where host credentials may (AWS endpoints plus `settings.bedrockFlow.endpointPolicy`).
-     * @returns {Record<string, string | Secret>}
+     * @returns {Record<string, string | import('@bedrock-flow/component').Secret>}
      */
     node.connectionValues = () => {
-      /** @type {Record<string, string | Secret>} */
-      const values = {};
       const credentials = node.credentials || {};
-      for (const field of CONNECTION_FIELDS) {
-        const raw = 'credential' in field ? credentials[field.credential] : config[field.property];
-        const value = typeof raw === 'string' ? raw.trim() : '';
-        values[field.input] =
-          'credential' in field && value !== '' ? new Secret(value, { kind: 'host', name: `the ${CONFIG_NODE_TYPE} credential ${field.credential}` }) : value;
-      }
-      return values;
+      /** @type {Record<string, unknown>} */
+      const stored = {};
+      for (const field of CONNECTION_FIELDS) stored['credential' in field ? field.credential : field.property] = 'credential' in field ? credentials[field.credential] : config[field.property];
+      return /** @type {Record<string, string | import('@bedrock-flow/component').Secret>} */ (hostConnectionValues(stored, CONFIG_NODE_CREDENTIAL_RULE).values);
     };
 
     /** Extra trusted CA for the endpoint, or `undefined` (Node's bundled roots). */

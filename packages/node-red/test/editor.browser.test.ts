@@ -15,6 +15,8 @@ const { COMPONENT_NODES, CONNECTION_FIELDS } = require('../nodes/lib/node-catalo
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PACKAGE_DIR = path.join(__dirname, '..');
 const DOCS_SCREENSHOT = path.join(PACKAGE_DIR, '..', '..', 'docs', 'node-red-editor.png');
+/** The inputs the committed screenshot shows, in dialog order: written with it, compared on every run. */
+const DOCS_SCREENSHOT_INPUTS = path.join(PACKAGE_DIR, '..', '..', 'docs', 'node-red-editor.inputs.json');
 
 // Decided at collection time, and said out loud: a missing browser FAILS this suite (a real-host test that cannot run
 // is a red build), unless BEDROCK_FLOW_SKIP_BROWSER=1 opts out, which skips it with a warning.
@@ -208,8 +210,19 @@ async function checkNodeDialog(page: Page, spec: NodeSpec): Promise<void> {
     await expect(page.locator('#node-input-temperature').inputValue()).resolves.toBe('0.7');
     await expect(page.locator('#node-input-system_message').inputValue()).resolves.toBe('Answer briefly.');
     await page.screenshot({ path: path.join(TEST_OUTPUT_DIR, 'node-red-editor.png') });
-    // The committed screenshot changes only on request, so a test run leaves the work tree clean.
-    if (process.env.UPDATE_DOCS_SCREENSHOT === '1') fs.copyFileSync(path.join(TEST_OUTPUT_DIR, 'node-red-editor.png'), DOCS_SCREENSHOT);
+    const shown = await page.$$eval('.form-row[data-input]', (rows) => rows.map((row) => row.getAttribute('data-input')));
+    // The committed screenshot changes only on request, so a test run leaves the work tree clean; it is current when
+    // the dialog it shows has the inputs the dialog has now.
+    if (process.env.UPDATE_DOCS_SCREENSHOT === '1') {
+      fs.copyFileSync(path.join(TEST_OUTPUT_DIR, 'node-red-editor.png'), DOCS_SCREENSHOT);
+      fs.writeFileSync(DOCS_SCREENSHOT_INPUTS, `${JSON.stringify(shown, null, 2)}\n`);
+    }
+    const committed = fs.existsSync(DOCS_SCREENSHOT_INPUTS) ? JSON.parse(fs.readFileSync(DOCS_SCREENSHOT_INPUTS, 'utf8')) : undefined;
+    expect({ screenshot: 'docs/node-red-editor.png (refresh: UPDATE_DOCS_SCREENSHOT=1)', inputs: committed }).toEqual({
+      screenshot: 'docs/node-red-editor.png (refresh: UPDATE_DOCS_SCREENSHOT=1)',
+      inputs: shown,
+    });
+    expect(fs.readFileSync(path.join(PACKAGE_DIR, '..', '..', 'README.md'), 'utf8')).toContain('](docs/node-red-editor.png)');
   }
 }
 

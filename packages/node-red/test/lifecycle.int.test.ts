@@ -71,7 +71,7 @@ test('a changed connection config moves the lease to a new client and drops the 
   expect(after.payload).toBe('Echo: two');
   expect(after.poolMetrics.slotId).not.toBe(before.poolMetrics.slotId);
   await eventually(() => currentRuntimePool().metrics().slots.length === 1);
-  // The new client reuses the endpoint's connection: sockets are per endpoint, not per client (issue 26).
+  // The new client reuses the endpoint's connection: sockets are per endpoint, not per client.
   expect(emulator().stats().connections.open).toBe(1);
   expect(emulator().stats().tls.handshakes).toBe(1);
   expect(currentRuntimePool().metrics().slots).toHaveLength(1);

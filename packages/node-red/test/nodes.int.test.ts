@@ -151,7 +151,7 @@ test('a bad setting at deploy shows an error status and releases the lease the n
   await eventually(() => emulator().stats().connections.open === 0);
 });
 
-// Issue 22: the node's Timeout (seconds) reaches the pool; a sent generation that times out is not sent again.
+// The node's Timeout (seconds) reaches the pool; a sent generation that times out is not sent again.
 test('the Timeout setting bounds the wait: a silent model fails the message once with the may-have-been-billed error, and the node answers the next one', async () => {
   const catchNode: FlowNode = { id: 'catch-t', type: 'catch', z: TAB, scope: null, uncaught: false, wires: [['caught-t']] };
   const caughtNode: FlowNode = { id: 'caught-t', type: 'helper', z: TAB, wires: [] };

@@ -5,7 +5,7 @@ import { eventually, nodeRedHelper, settingsAllowingEmulator } from './support/n
 import { awsCredentials, CHAT_MODEL, TAB, type FlowNode } from './support/flows';
 
 /**
- * Issue 21: Node-RED has no owners, so a key stored in a `bedrock-aws-config` node is the host's, not the flow
+ * Node-RED has no owners, so a key stored in a `bedrock-aws-config` node is the host's, not the flow
  * author's: whoever edits flows can change the config node's plain `endpoint`. A stored key goes only to AWS endpoints
  * and to what `settings.bedrockFlow.endpointPolicy` allows; the node's status and error name that setting.
  */

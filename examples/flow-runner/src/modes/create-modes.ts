@@ -1,4 +1,4 @@
-import { BedrockPool, type BedrockPoolOptions, type EndpointPolicyOptions } from '@bedrock-flow/bedrock-pool';
+import { BedrockPool, hostPoolOptions, ProcessPool, type BedrockPoolOptions, type EndpointPolicyOptions } from '@bedrock-flow/bedrock-pool';
 import type { ComponentRegistry } from '@bedrock-flow/component';
 import type { LocalComponent } from '../components/local-component';
 import { FlowHost } from '../host/flow-host';
@@ -68,7 +68,9 @@ export function seedMode(deps: ModeDependencies): ClientMode {
 
 /** Mode (c): one pool for the process, told about every build; leases survive rebuilds. */
 export function bedrockFlowMode(deps: ModeDependencies, withCache = false): ClientMode & { readonly pool: BedrockPool } {
-  const pool = new BedrockPool(poolOptions(deps));
+  // The host kit's process-wide pool, as Node-RED and n8n hold theirs.
+  const processPool = new ProcessPool(() => poolOptions(deps));
+  const pool = processPool.get();
   const host = new FlowHost({ ...hostOptions(deps), pool, lifecycle: pool });
   const graphs = new Set<string>();
   let closed = false;
@@ -89,7 +91,7 @@ export function bedrockFlowMode(deps: ModeDependencies, withCache = false): Clie
       if (closed) return;
       closed = true;
       for (const graphId of graphs) host.dispose(graphId);
-      await pool.close();
+      await processPool.close();
     },
   };
 }
@@ -114,9 +116,7 @@ function hostOptions(deps: ModeDependencies) {
   return { registry: deps.registry, locals: deps.locals, ...(deps.env === undefined ? {} : { env: deps.env }) };
 }
 
+/** The demo's pool options: its CA, and the policy it was given (never read from the environment here: `run-demo` decides). */
 function poolOptions(deps: ModeDependencies): BedrockPoolOptions {
-  return {
-    ...(deps.ca === undefined ? {} : { defaults: { tls: { ca: deps.ca } } }),
-    ...(deps.endpointPolicy === undefined ? {} : { endpointPolicy: deps.endpointPolicy }),
-  };
+  return hostPoolOptions({ configured: deps.ca === undefined ? {} : { defaults: { tls: { ca: deps.ca } } }, endpointPolicy: deps.endpointPolicy, env: {} });
 }

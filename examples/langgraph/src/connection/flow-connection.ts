@@ -1,4 +1,4 @@
-import { endpointPolicyFromEnv, type BedrockPoolOptions } from '@bedrock-flow/bedrock-pool';
+import { hostPoolOptions, type BedrockPoolOptions } from '@bedrock-flow/bedrock-pool';
 import { startEmulator, TEST_CREDENTIALS, type ModelRequestView, type RunningEmulator } from '@bedrock-flow/emulator';
 import { RAG_CHAT_MODEL } from '../flow/rag-flow';
 import { findAwsCredentialSource, MissingAwsCredentialsError } from './find-aws-credentials';
@@ -57,7 +57,7 @@ export function realConnection(env: Readonly<Record<string, string | undefined>>
     // Empty strings unset the secret inputs, so the components use the SDK's default chain instead of env variables by name.
     values: { aws_access_key_id: '', aws_secret_access_key: '', aws_session_token: '', region_name: region },
     // The operator's policy from the environment (e.g. BEDROCK_FLOW_ALLOWED_ENDPOINTS for a gateway); default AWS only.
-    poolOptions: { endpointPolicy: endpointPolicyFromEnv(env) },
+    poolOptions: hostPoolOptions({ env }),
     label: `Amazon Bedrock in ${region} (credentials: ${source})`,
     close: async () => undefined,
   };

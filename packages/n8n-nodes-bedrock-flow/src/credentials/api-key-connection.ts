@@ -1,8 +1,12 @@
-import { Secret, type ValidationIssue } from '@bedrock-flow/component';
+import { hostConnectionValues, type HostCredentialRule } from '@bedrock-flow/component';
 import type { AwsConnection } from './aws-credential';
 import type { BedrockApiKeyCredentialData } from './bedrock-flow-api-key';
 
-const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
+/** n8n's rule for the `bedrockFlowApiKey` credential (the host kit's table): the node's own API key, required. */
+export const API_KEY_CREDENTIAL_RULE: HostCredentialRule = {
+  owner: { kind: 'node' },
+  fallback: { kind: 'require', credential: 'api-key', where: 'the Bedrock API Key credential', fieldPrefix: 'credential.' },
+};
 
 /**
  * Maps a `bedrockFlowApiKey` credential onto the component's AWS inputs: the key as `api_key`, the node's own
@@ -15,21 +19,5 @@ const text = (value: unknown): string => (typeof value === 'string' ? value.trim
  * call): without a key the component would fall through to the default credential chain.
  */
 export function apiKeyConnection(credential: BedrockApiKeyCredentialData): AwsConnection {
-  const issues: ValidationIssue[] = [];
-  const apiKey = text(credential.apiKey);
-  if (!apiKey) {
-    issues.push({ field: 'credential.apiKey', problem: 'is empty', allowed: 'an Amazon Bedrock API key (ABSK… or bedrock-api-key-…), set in the Bedrock API Key credential' });
-  }
-  const values: Record<string, unknown> = {
-    api_key: new Secret(apiKey),
-    aws_access_key_id: null,
-    aws_secret_access_key: null,
-    aws_session_token: null,
-    credentials_profile_name: null,
-  };
-  const region = text(credential.region);
-  if (region) values.region_name = region;
-  const endpoint = text(credential.bedrockRuntimeEndpoint);
-  if (endpoint) values.endpoint_url = endpoint;
-  return { values, issues };
+  return hostConnectionValues({ region: credential.region, endpoint: credential.bedrockRuntimeEndpoint, apiKey: credential.apiKey }, API_KEY_CREDENTIAL_RULE);
 }

@@ -1,4 +1,4 @@
-import { Secret, type ValidationIssue } from '@bedrock-flow/component';
+import { hostConnectionValues, type HostCredentialRule, type ValidationIssue } from '@bedrock-flow/component';
 
 /** Name of n8n's built-in AWS credential type, which the bedrock-flow nodes use so users reuse what they have. */
 export const AWS_CREDENTIAL_TYPE = 'aws';
@@ -27,6 +27,12 @@ export interface AwsConnection {
 
 const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
 
+/** n8n's rule for the `aws` credential (the host kit's table): the node's own keys, both required. */
+export const AWS_CREDENTIAL_RULE: HostCredentialRule = {
+  owner: { kind: 'node' },
+  fallback: { kind: 'require', credential: 'keys', where: 'the AWS credential', fieldPrefix: 'credential.' },
+};
+
 /**
  * Maps n8n's `aws` credential onto the component's AWS inputs. The secrets go in as the node's own values
  * (`Secret.origin.kind === 'value'`, so the pool sees `origin: 'node'`): n8n binds the keys and the custom endpoint
@@ -39,30 +45,19 @@ const text = (value: unknown): string => (typeof value === 'string' ? value.trim
  * `issues` (the caller reports them with the parameters' in one error, before any call).
  */
 export function awsConnection(credential: AwsCredentialData): AwsConnection {
-  const issues: ValidationIssue[] = [];
-  const accessKeyId = text(credential.accessKeyId);
-  const secretAccessKey = text(credential.secretAccessKey);
-  const allowed = 'both keys of an IAM key pair, set in the AWS credential';
-  if (!accessKeyId) issues.push({ field: 'credential.accessKeyId', problem: 'is empty', allowed });
-  if (!secretAccessKey) issues.push({ field: 'credential.secretAccessKey', problem: 'is empty', allowed });
   const sessionToken = credential.temporaryCredentials ? text(credential.sessionToken) : '';
+  const { values, issues } = hostConnectionValues(
+    {
+      region: credential.region,
+      endpoint: credential.customEndpoints ? credential.bedrockRuntimeEndpoint : '',
+      accessKeyId: credential.accessKeyId,
+      secretAccessKey: credential.secretAccessKey,
+      sessionToken,
+    },
+    AWS_CREDENTIAL_RULE,
+  );
   if (credential.temporaryCredentials && !sessionToken) {
     issues.push({ field: 'credential.sessionToken', problem: 'is empty while "Temporary Credentials" is on', allowed: 'the STS session token of the temporary key pair' });
   }
-
-  const values: Record<string, unknown> = {
-    aws_access_key_id: new Secret(accessKeyId),
-    aws_secret_access_key: new Secret(secretAccessKey),
-    // An explicit null: the component's default would otherwise look the token up in the environment.
-    aws_session_token: null,
-    credentials_profile_name: null,
-  };
-  if (sessionToken) {
-    values.aws_session_token = new Secret(sessionToken);
-  }
-  const region = text(credential.region);
-  if (region) values.region_name = region;
-  const endpoint = credential.customEndpoints ? text(credential.bedrockRuntimeEndpoint) : '';
-  if (endpoint) values.endpoint_url = endpoint;
   return { values, issues };
 }

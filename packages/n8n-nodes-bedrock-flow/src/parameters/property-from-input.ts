@@ -1,48 +1,43 @@
+import { inputField, type InputField } from '@bedrock-flow/component';
 import type { INodeProperties } from 'n8n-workflow';
 import { manifestInput, type AnyComponentDefinition } from './component-manifest';
 
 /** What the n8n editor needs beyond the component's own metadata (e.g. a different label or default). */
 export type PropertyOverrides = Partial<Omit<INodeProperties, 'name'>>;
 
-function bounds(schema: Record<string, unknown>): { minValue?: number; maxValue?: number } {
-  const out: { minValue?: number; maxValue?: number } = {};
-  if (typeof schema.minimum === 'number') out.minValue = schema.minimum;
-  if (typeof schema.maximum === 'number') out.maxValue = schema.maximum;
-  return out;
+function bounds(field: InputField): { minValue?: number; maxValue?: number } {
+  return { ...(field.min === undefined ? {} : { minValue: field.min }), ...(field.max === undefined ? {} : { maxValue: field.max }) };
 }
 
 /**
- * An n8n property generated from a component input: label, help text, default and numeric bounds come from the
- * component's manifest, so the n8n node cannot drift from the Langflow-shaped component it runs.
- * Float -> number (2 decimals), Int -> number (whole), Bool -> boolean, Dict -> JSON text, Dropdown -> options,
+ * An n8n property generated from a component input, rendered from the shared host-neutral field (`inputField` in
+ * `@bedrock-flow/component`): label, help text, default, real numeric bounds and choices come from the component's
+ * manifest, so the n8n node cannot drift from the Langflow-shaped component it runs, nor from the Node-RED form.
+ * number -> number (2 decimals), integer -> number (whole), boolean -> boolean, json -> JSON text, choice -> options,
  * anything else -> string.
  */
 export function propertyFromInput(definition: AnyComponentDefinition, inputName: string, parameter: string, overrides: PropertyOverrides = {}): INodeProperties {
-  const input = manifestInput(definition, inputName);
-  const base = { displayName: input.displayName, name: parameter, ...(input.info ? { description: input.info } : {}) };
+  const field = inputField(manifestInput(definition, inputName));
+  const base = { displayName: field.label, name: parameter, ...(field.help ? { description: field.help } : {}) };
   let property: INodeProperties;
-  switch (input.type) {
-    case 'FloatInput':
-      property = { ...base, type: 'number', default: (input.value as number | undefined) ?? 0, typeOptions: { ...bounds(input.schema), numberPrecision: 2 } };
+  switch (field.kind) {
+    case 'number':
+    case 'integer':
+      property = { ...base, type: 'number', default: (field.default as number | undefined) ?? 0, typeOptions: { ...bounds(field), numberPrecision: field.kind === 'integer' ? 0 : 2 } };
       break;
-    case 'IntInput':
-      property = { ...base, type: 'number', default: (input.value as number | undefined) ?? 0, typeOptions: { ...bounds(input.schema), numberPrecision: 0 } };
+    case 'boolean':
+      property = { ...base, type: 'boolean', default: (field.default as boolean | undefined) ?? false };
       break;
-    case 'BoolInput':
-      property = { ...base, type: 'boolean', default: (input.value as boolean | undefined) ?? false };
+    case 'json':
+      property = { ...base, type: 'json', default: JSON.stringify(field.default ?? {}) };
       break;
-    case 'DictInput':
-      property = { ...base, type: 'json', default: JSON.stringify(input.value ?? {}) };
-      break;
-    case 'DropdownInput': {
-      // Numeric dropdowns (Titan v2 dimensions) keep numbers, so the parameter's value has the component's type.
-      const numeric = typeof input.value === 'number';
-      const choices = (input.options ?? []).map((option) => ({ name: option, value: numeric ? Number(option) : option }));
-      property = { ...base, type: 'options', options: choices, default: (input.value as string | number | undefined) ?? choices[0]?.value ?? '' };
+    case 'choice': {
+      const choices = (field.options ?? []).map((option) => ({ name: String(option), value: option }));
+      property = { ...base, type: 'options', options: choices, default: (field.default as string | number | undefined) ?? choices[0]?.value ?? '' };
       break;
     }
     default:
-      property = { ...base, type: 'string', default: typeof input.value === 'string' ? input.value : '' };
+      property = { ...base, type: 'string', default: typeof field.default === 'string' ? field.default : '' };
   }
   return { ...property, ...overrides } as INodeProperties;
 }

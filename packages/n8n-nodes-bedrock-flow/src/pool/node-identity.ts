@@ -1,4 +1,4 @@
-import type { NodeIdentity } from '@bedrock-flow/bedrock-pool';
+import { hostNodeIdentity, type NodeIdentity } from '@bedrock-flow/bedrock-pool';
 
 /** The part of n8n's execution context that names the running node. */
 export interface N8nNodeContext {
@@ -15,6 +15,5 @@ export const UNSAVED_WORKFLOW_ID = 'unsaved-workflow';
  * edited node with a changed connection config swaps it.
  */
 export function nodeIdentity(context: N8nNodeContext): NodeIdentity {
-  const workflowId = context.getWorkflow().id;
-  return { graphId: workflowId ? String(workflowId) : UNSAVED_WORKFLOW_ID, nodeId: context.getNode().id };
+  return hostNodeIdentity(context.getWorkflow().id, context.getNode().id, UNSAVED_WORKFLOW_ID);
 }

@@ -6,6 +6,7 @@
  * (cheap: same identity + same config = same warm client) and runs it; errors go to `done(err)`, which Node-RED
  * hands to `node.error(err, msg)`, so Catch nodes see them. `close` releases the lease only when the node was removed.
  */
+const { hostNodeIdentity } = require('@bedrock-flow/bedrock-pool');
 const { createComponent } = require('@bedrock-flow/component');
 const { componentRegistry, manifestComponent } = require('./component-registry');
 const { nodeInputValues } = require('./node-input-values');
@@ -95,7 +96,7 @@ function defineComponentNode(RED, spec, run) {
     RED.nodes.createNode(this, config);
     /** @type {any} */
     const node = this;
-    const identity = { graphId: node.z || 'global', nodeId: node.id };
+    const identity = hostNodeIdentity(node.z, node.id, 'global');
     const connection = config.aws ? RED.nodes.getNode(config.aws) : null;
     const pool = runtimePool(RED);
 

@@ -7,20 +7,17 @@
  * - a changed config moves the lease when the node is built again (the pool compares config fingerprints);
  * - Node-RED stopping its flows outside a deploy (runtime stop, "stop flows") closes the pool.
  */
-const { BedrockPool, endpointPolicyFromEnv } = require('@bedrock-flow/bedrock-pool');
+const { ProcessPool, hostPoolOptions } = require('@bedrock-flow/bedrock-pool');
 
 /** @typedef {import('@bedrock-flow/bedrock-pool').NodeIdentity} NodeIdentity */
+/** @typedef {ReturnType<ProcessPool['get']>} BedrockPool the pool class as `require` resolves it (CJS types) */
 /** @typedef {import('@bedrock-flow/bedrock-pool').BedrockPoolOptions} BedrockPoolOptions */
 
 const state = {
-  /** @type {BedrockPool | undefined} */
-  pool: undefined,
-  /** @type {Promise<void> | undefined} the last pool's `close()` */
-  closing: undefined,
+  /** @type {any} the settings of the runtime that asked last (read when a pool is created) */
+  settings: undefined,
   /** Event emitters already listened to (the helper and the runtime each hand the same one to every node file). */
   listening: new WeakSet(),
-  /** @type {Map<string, string>} node id -> tab id of its current lease */
-  graphOfNode: new Map(),
 };
 
 /**
@@ -28,7 +25,8 @@ const state = {
  * `pool: { releaseGraceMs: 0 }` or `pool: { defaults: { tls: { ca } } }`, and the endpoint policy (which endpoints may
  * receive which credentials: `{ allowedHosts, allowedHttpHosts, allowAnyEndpoint }`). Without `endpointPolicy` in the
  * settings (nor in `pool`), the policy comes from `BEDROCK_FLOW_ALLOWED_ENDPOINTS`, `BEDROCK_FLOW_ALLOWED_HTTP_ENDPOINTS`
- * and `BEDROCK_FLOW_ALLOW_ANY_ENDPOINT`; with none of them, the pool's default policy applies. Default `{}`.
+ * and `BEDROCK_FLOW_ALLOW_ANY_ENDPOINT` (the host kit's `hostPoolOptions`); with none of them, the pool's default
+ * policy applies. Default `{}`.
  * @param {any} settings
  * @param {NodeJS.ProcessEnv} [env]
  * @returns {BedrockPoolOptions}
@@ -43,12 +41,11 @@ function poolOptionsFrom(settings, env = process.env) {
   } catch {
     configured = undefined; // Node-RED's settings throw on unknown keys in some versions
   }
-  /** @type {BedrockPoolOptions} */
-  const options = configured && typeof configured === 'object' ? { ...configured } : {};
-  if (endpointPolicy !== undefined) options.endpointPolicy = endpointPolicy;
-  else if (options.endpointPolicy === undefined) options.endpointPolicy = endpointPolicyFromEnv(env);
-  return options;
+  return hostPoolOptions({ configured, endpointPolicy, env });
 }
+
+/** The runtime's one pool and its lifecycle (the host kit's `ProcessPool`). */
+const processPool = new ProcessPool(() => poolOptionsFrom(state.settings));
 
 /**
  * Closes the pool when Node-RED stops its flows for any reason but a deploy (a deploy restarts them).
@@ -70,8 +67,8 @@ function runtimePool(RED) {
     state.listening.add(RED.events);
     RED.events.on('runtime-event', onRuntimeEvent);
   }
-  if (!state.pool || state.pool.closed) state.pool = new BedrockPool(poolOptionsFrom(RED.settings));
-  return state.pool;
+  state.settings = RED.settings;
+  return processPool.get();
 }
 
 /**
@@ -80,9 +77,7 @@ function runtimePool(RED) {
  * @param {NodeIdentity} identity
  */
 function nodeBuilt(identity) {
-  const previous = state.graphOfNode.get(identity.nodeId);
-  if (previous !== undefined && previous !== identity.graphId) state.pool?.release({ graphId: previous, nodeId: identity.nodeId });
-  state.graphOfNode.set(identity.nodeId, identity.graphId);
+  processPool.nodeBuilt(identity);
 }
 
 /**
@@ -91,9 +86,7 @@ function nodeBuilt(identity) {
  * @param {boolean} removed
  */
 function nodeClosed(identity, removed) {
-  if (!removed) return;
-  state.graphOfNode.delete(identity.nodeId);
-  state.pool?.nodeRemoved(identity);
+  processPool.nodeClosed(identity, removed);
 }
 
 /**
@@ -102,11 +95,7 @@ function nodeClosed(identity, removed) {
  * @returns {Promise<void>}
  */
 function shutDownRuntimePool() {
-  const pool = state.pool;
-  state.pool = undefined;
-  state.graphOfNode.clear();
-  if (pool) state.closing = pool.close();
-  return state.closing ?? Promise.resolve();
+  return processPool.close();
 }
 
 /**
@@ -114,7 +103,7 @@ function shutDownRuntimePool() {
  * @returns {BedrockPool | undefined}
  */
 function currentRuntimePool() {
-  return state.pool;
+  return processPool.current();
 }
 
 module.exports = { runtimePool, nodeBuilt, nodeClosed, shutDownRuntimePool, currentRuntimePool, poolOptionsFrom };
