@@ -107,3 +107,5 @@ export { listModels, discoveryCacheOf, type ListModelsOptions, type DiscoveryPoo
 export { DiscoveryCache, DEFAULT_DISCOVERY_TTL_MS } from './discovery/discovery-cache';
 export type { ModelCatalog, DiscoveredModel, DiscoveredProfile } from './discovery/model-catalog';
 export { profilesForModel, crossRegionProfileFor, type CrossRegionInference } from './discovery/profiles-for-model';
+export { crossRegionInferenceInput, applyCrossRegionInference, profileGeographyOfRegion, CROSS_REGION_INFERENCE_MODES, type CrossRegionCall } from './discovery/cross-region-inference';
+export { needsInferenceProfile, inferenceProfilesFor, inferenceProfileAdvice } from './discovery/inference-profile-hint';
