@@ -1,5 +1,6 @@
 import { createComponent } from '@bedrock-flow/component';
 import { amazonBedrockConverseDefinition, ConverseApiError } from '@bedrock-flow/converse';
+import { AmazonBedrockModelError, amazonBedrockModelDefinition } from '@bedrock-flow/model';
 import { startStack, type Stack } from '../support/stack';
 import { contentText } from '../support/components';
 
@@ -58,5 +59,42 @@ describe('the on-demand error, solved: profile-only models in the Converse compo
   test('geo in a region without a geography is refused before any call', async () => {
     await expect(run('converse', { cross_region_inference: 'geo', region_name: 'me-central-1' }).text_response()).rejects.toThrow(/cross_region_inference.*me-central-1 has no geographic inference profile/);
     expect(stack.emu.stats().requests.total).toBe(0);
+  });
+});
+
+describe('the on-demand error, solved: profile-only models in the InvokeModel component', () => {
+  let stack: Stack;
+  beforeEach(async () => {
+    stack = await startStack({ emulator: { enforceInferenceProfiles: true } });
+  });
+  afterEach(() => stack.close());
+
+  const run = (extra: Record<string, unknown> = {}) =>
+    createComponent(amazonBedrockModelDefinition, stack.ctx('model'), { ...stack.values({ model_id: SONNET_45, region_name: 'us-east-1', ...extra }), input_value: 'hello' });
+
+  test('the error names us.<model> in us-east-1; cross_region_inference geo succeeds through it and says so', async () => {
+    const error = await run().text_response().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(AmazonBedrockModelError);
+    expect((error as AmazonBedrockModelError).inferenceProfiles).toEqual([`us.${SONNET_45}`, `global.${SONNET_45}`]);
+    expect((error as Error).message).toContain(`Inference profiles serving this model in us-east-1: us.${SONNET_45}, global.${SONNET_45}.`);
+    const response = await run({ cross_region_inference: 'geo' }).text_response();
+    expect(response.responseMetadata?.inference_profile).toBe(`us.${SONNET_45}`);
+    expect(stack.emu.requests().map((request) => [request.operation, request.modelId, request.error ?? 'ok'])).toEqual([
+      ['InvokeModel', SONNET_45, 'ValidationException'],
+      ['InvokeModel', `us.${SONNET_45}`, 'ok'],
+    ]);
+  });
+
+  test('when the account cannot be asked, the error says so instead of naming profiles', async () => {
+    stack.emu.setFaults({ serverError: { status: 500, count: 100 }, operations: ['ListFoundationModels'] });
+    const error = await run({}).text_response().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect((error as AmazonBedrockModelError).inferenceProfiles).toBeUndefined();
+    expect((error as Error).message).toMatch(/inference profiles of region us-east-1 could not be listed/);
   });
 });
