@@ -58,6 +58,8 @@ export async function listModels(options: ListModelsOptions): Promise<ModelCatal
   // each other's lease.
   const identity = options.identity ?? { graphId: DISCOVERY_GRAPH, nodeId: fingerprintConfig(normalizeConfig(config, {}, process.env, 'bedrock')) };
   const lease = pool.acquire(identity, config, { service: 'bedrock' });
+  // A narrow pool double (or a host wrapper) that ignores the service option would hand back a runtime client.
+  if (lease.service !== 'bedrock') throw new ConfigValidationError('pool', 'does not lease control-plane clients (acquire ignored { service: "bedrock" })', 'a BedrockPool, or a pool whose acquire honours the service option');
   const cache = options.cache ?? discoveryCacheOf(pool);
   const key = JSON.stringify([lease.credentialScope ?? lease.fingerprint, config.region, config.endpoint ?? null]);
   try {
