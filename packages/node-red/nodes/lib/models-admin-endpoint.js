@@ -82,6 +82,8 @@ async function modelsAnswer(RED, query) {
  * @param {any} RED
  */
 function registerModelsAdminEndpoint(RED) {
+  // A runtime without an admin API (a test double of RED, or an embedding without httpAdmin) has no editor to serve.
+  if (!RED.httpAdmin || !RED.auth) return;
   RED.httpAdmin.get(MODELS_ROUTE, RED.auth.needsPermission(MODELS_PERMISSION), (/** @type {any} */ req, /** @type {any} */ res) => {
     modelsAnswer(RED, req.query || {}).then(
       ({ status, body }) => res.status(status).json(body),
