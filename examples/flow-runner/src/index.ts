@@ -21,3 +21,4 @@ export { formatTable } from './report/format-table';
 export { svgLineChart, type ChartSeries, type LineChartOptions } from './report/svg-line-chart';
 export { writeResults, type DemoResults, type WrittenResults } from './report/write-results';
 export type { ModeName, ModeResult, ModeSummary } from './report/mode-result';
+export { refreshManifestModels, manifestWithModels, liveModelIds, type RefreshedManifest } from './components/refresh-manifest-models';

@@ -7,6 +7,15 @@ export { getDefaultPool } from './pool/default-pool';
 export { ProcessPool, type ProcessPoolOptions } from './host/process-pool';
 export { hostPoolOptions, type HostPoolSettings } from './host/host-pool-options';
 export { hostNodeIdentity } from './host/host-node-identity';
+export {
+  BEDROCK_SERVICES,
+  DEFAULT_BEDROCK_SERVICE,
+  type AcquireOptions,
+  type BedrockService,
+  type BedrockServiceClient,
+  type BedrockServiceClients,
+} from './services/bedrock-service';
+export { regionalServiceHost, serviceEndpoint } from './services/service-endpoint';
 export type { ClientConfig, CredentialSource, HttpConfig, NodeIdentity, RetryConfig, TlsConfig } from './config/client-config';
 export * from './config/defaults';
 export { AWS_REGION_PATTERN, isAwsRegion } from './config/aws-region';

@@ -7,6 +7,7 @@
  */
 const { hostConnectionValues } = require('@bedrock-flow/component');
 const { CONFIG_NODE_TYPE, CONNECTION_FIELDS } = require('./lib/node-catalog');
+const { registerModelsAdminEndpoint } = require('./lib/models-admin-endpoint');
 
 /**
  * Node-RED's rule (the host kit's table): stored keys are the host's (no owners in Node-RED), and blanks fall back to
@@ -54,4 +55,6 @@ module.exports = function registerBedrockAwsConfig(RED) {
   const credentials = {};
   for (const field of CONNECTION_FIELDS) if ('credential' in field) credentials[field.credential] = { type: field.type };
   RED.nodes.registerType(CONFIG_NODE_TYPE, BedrockAwsConfigNode, { credentials });
+  // The live model list of a config node's account, for the editor (issue 25).
+  registerModelsAdminEndpoint(RED);
 };

@@ -1,4 +1,4 @@
-import type { EmulatorOperation } from '../types';
+import type { ControlPlaneOperation, EmulatorOperation } from '../types';
 import { handleApplyGuardrail } from './apply-guardrail';
 import { handleConverse } from './converse';
 import { handleConverseStream } from './converse-stream';
@@ -8,7 +8,7 @@ import { handleInvokeModelStream } from './invoke-model-stream';
 import type { OperationContext } from './operation-context';
 
 /** The handler of each operation. */
-export const OPERATION_HANDLERS: Record<EmulatorOperation, (ctx: OperationContext) => Promise<void>> = {
+export const OPERATION_HANDLERS: Record<Exclude<EmulatorOperation, ControlPlaneOperation>, (ctx: OperationContext) => Promise<void>> = {
   Converse: handleConverse,
   ConverseStream: handleConverseStream,
   InvokeModel: handleInvokeModel,

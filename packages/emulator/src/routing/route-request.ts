@@ -1,13 +1,18 @@
-import type { EmulatorOperation } from '../types';
+import { routeControlPlane, type ControlPlaneRoute } from '../control-plane/route-control-plane';
+import type { ControlPlaneOperation, EmulatorOperation } from '../types';
+
+/** A runtime operation on a model. */
+type ModelOperation = Exclude<EmulatorOperation, 'ApplyGuardrail' | ControlPlaneOperation>;
 
 /** Where a request goes, decided from the method and the raw (still percent-encoded) path. */
 export type Route =
-  | { kind: 'model'; operation: Exclude<EmulatorOperation, 'ApplyGuardrail'>; modelId: string }
+  | { kind: 'model'; operation: ModelOperation; modelId: string }
   | { kind: 'guardrail'; operation: 'ApplyGuardrail'; guardrailId: string; guardrailVersion: string }
+  | ControlPlaneRoute
   | { kind: 'health'; headOnly: boolean }
   | { kind: 'unknown' };
 
-const MODEL_OPERATIONS: Record<string, Exclude<EmulatorOperation, 'ApplyGuardrail'>> = {
+const MODEL_OPERATIONS: Record<string, ModelOperation> = {
   converse: 'Converse',
   'converse-stream': 'ConverseStream',
   invoke: 'InvokeModel',
@@ -34,6 +39,8 @@ export function routeRequest(method: string, rawUrl: string): Route {
   if ((method === 'GET' || method === 'HEAD') && HEALTH_PATHS.has(path)) {
     return { kind: 'health', headOnly: method === 'HEAD' };
   }
+  const controlPlane = routeControlPlane(method, rawUrl);
+  if (controlPlane) return controlPlane;
   if (method !== 'POST') return { kind: 'unknown' };
   const model = MODEL_PATH.exec(path);
   if (model) {

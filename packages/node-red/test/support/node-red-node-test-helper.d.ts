@@ -12,6 +12,8 @@ declare module 'node-red-node-test-helper' {
     startServer(): Promise<void>;
     stopServer(): Promise<void>;
     _redNodes: { getFlows(): { flows: FlowNode[] } | null };
+    /** supertest on the helper's admin app (`RED.httpAdmin`). */
+    request(): { get(path: string): { expect(status: number): Promise<{ body: any }> } }; // eslint-disable-line @typescript-eslint/no-explicit-any
   }
   const helper: NodeTestHelper;
   export = helper;

@@ -32,6 +32,8 @@ RED.init(server, {
   editorTheme: { tours: false, projects: { enabled: false }, header: { title: 'bedrock-flow' }, palette: { catalogues: [] } },
   // Grace 0 so the test's teardown does not wait out released slots.
   bedrockFlow: { pool: { releaseGraceMs: 0 } },
+  // A test of the admin auth passes Node-RED's `adminAuth` setting as JSON (users with bcrypt password hashes).
+  ...(process.env.BEDROCK_FLOW_TEST_ADMIN_AUTH ? { adminAuth: JSON.parse(process.env.BEDROCK_FLOW_TEST_ADMIN_AUTH) } : {}),
 });
 handle = RED.httpAdmin;
 
