@@ -7,6 +7,7 @@ import { BedrockError } from './errors/bedrock-error';
 import { EventStreamWriter } from './event-stream/event-stream-writer';
 import type { FaultController } from './faults/fault-controller';
 import { readBody } from './http/read-body';
+import type { KnowledgeBaseStore } from './knowledge-base/knowledge-base-store';
 import { writeError, writeJson } from './http/write-response';
 import { resolveModelFamily } from './models/resolve-model-id';
 import type { OperationContext } from './operations/operation-context';
@@ -25,8 +26,20 @@ import type { ScriptRegistry } from './script/script-registry';
 import { bump, type StatsRecorder } from './stats/stats-recorder';
 import type { ModelRequestView } from './types';
 
-/** A route served by an operation handler (model or guardrail). */
+/** A route served by an operation handler (model, guardrail or knowledge base). */
 type ModelRoute = Exclude<Route, { kind: 'health' } | { kind: 'unknown' }>;
+
+/** The id a route names: the model, the guardrail, or the knowledge base (`''` for RetrieveAndGenerate, whose id is in the body). */
+function resourceIdOf(route: ModelRoute): string {
+  if (route.kind === 'model') return route.modelId;
+  return route.kind === 'guardrail' ? route.guardrailId : route.knowledgeBaseId;
+}
+
+/** The `family` of a route's log entries: the model's, `guardrail`, or `knowledge-base`. */
+function familyOf(route: ModelRoute): string {
+  if (route.kind === 'model') return resolveModelFamily(route.modelId) ?? 'unknown';
+  return route.kind === 'guardrail' ? 'guardrail' : 'knowledge-base';
+}
 
 /** Settings and collaborators of the request pipeline. */
 export interface EmulatorCoreDeps {
@@ -40,6 +53,8 @@ export interface EmulatorCoreDeps {
   streamChunkDelayMs: number;
   /** Told about each connection the blackhole fault silenced (the proxy, when in front, drops its flow too). */
   onBlackhole?: (rawSocket: Socket) => void;
+  /** The emulated knowledge bases (Retrieve, RetrieveAndGenerate). */
+  knowledgeBases: KnowledgeBaseStore;
   /** Serves `/__emulator/*` when set (the `control` option); otherwise those paths are unknown routes. */
   control?: ControlTarget;
 }
@@ -113,7 +128,7 @@ export class EmulatorCore {
     }
 
     bump(stats.live.requests.byOperation, route.operation);
-    const modelId = route.kind === 'model' ? route.modelId : route.guardrailId;
+    const modelId = resourceIdOf(route);
     if (route.kind === 'model') bump(stats.live.requests.byModel, modelId);
 
     const decision = this.deps.faults.decide(route.operation);
@@ -147,9 +162,7 @@ export class EmulatorCore {
 
   /** The fields every request log entry of this route starts with. */
   private identity(route: ModelRoute, requestId: string): Omit<UnnumberedRequestView, 'body'> {
-    const modelId = route.kind === 'model' ? route.modelId : route.guardrailId;
-    const family = route.kind === 'model' ? (resolveModelFamily(modelId) ?? 'unknown') : 'guardrail';
-    return { requestId, operation: route.operation, modelId, family };
+    return { requestId, operation: route.operation, modelId: resourceIdOf(route), family: familyOf(route) };
   }
 
   private context(
@@ -161,9 +174,9 @@ export class EmulatorCore {
     startedAt: number,
     logged: { entry?: ModelRequestView },
   ): OperationContext {
-    const modelId = route.kind === 'model' ? route.modelId : route.guardrailId;
+    const modelId = resourceIdOf(route);
     const family = route.kind === 'model' ? resolveModelFamily(modelId) : undefined;
-    const { log, scripts, faults, streamChunkDelayMs } = this.deps;
+    const { log, scripts, faults, streamChunkDelayMs, knowledgeBases } = this.deps;
     return {
       operation: route.operation,
       req,
@@ -173,6 +186,7 @@ export class EmulatorCore {
       family,
       ...(route.kind === 'guardrail' ? { guardrailVersion: route.guardrailVersion } : {}),
       body,
+      knowledgeBases,
       startedAt,
       observe: (view) => {
         const entry = log.add({ ...this.identity(route, requestId), ...view });

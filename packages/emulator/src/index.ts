@@ -21,3 +21,4 @@ export type {
   RunningEmulator,
   ScriptedReply,
 } from './types';
+export type { EmulatorKnowledgeBase, KnowledgeBaseDocument, KnowledgeBaseMetadataValue } from './knowledge-base/knowledge-base-types';

@@ -1,3 +1,4 @@
+import type { EmulatorKnowledgeBase } from './knowledge-base/knowledge-base-types';
 /**
  * Public types of the Bedrock Runtime emulator. Other packages' tests code against these, so
  * change them only additively.
@@ -46,6 +47,11 @@ export interface EmulatorOptions {
    * without auth, to loopback clients only. Default `false`: those paths answer 404 like any unknown route.
    */
   control?: boolean;
+  /**
+   * Knowledge bases served by the `bedrock-agent-runtime` operations Retrieve and RetrieveAndGenerate (same port, same
+   * SigV4 signing name `bedrock`). Default none: every knowledge-base id is a ResourceNotFoundException.
+   */
+  knowledgeBases?: EmulatorKnowledgeBase[];
 }
 
 /**
@@ -93,7 +99,9 @@ export type EmulatorOperation =
   | 'InvokeModel'
   | 'InvokeModelWithResponseStream'
   | 'CountTokens'
-  | 'ApplyGuardrail';
+  | 'ApplyGuardrail'
+  | 'Retrieve'
+  | 'RetrieveAndGenerate';
 
 /** A scripted reply for Converse-style and InvokeModel chat calls. */
 export interface ScriptedReply {
