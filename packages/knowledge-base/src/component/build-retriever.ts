@@ -1,0 +1,48 @@
+import { ComponentValidationError, toClientConfig, type ComponentContext } from '@bedrock-flow/component';
+import { KnowledgeBaseInitializationError } from '../errors/knowledge-base-initialization-error';
+import { BedrockKnowledgeBaseRetriever } from '../retriever/bedrock-knowledge-base-retriever';
+import type { SearchType } from '../retriever/search-type';
+import { acquireAgentRuntimeClient } from './acquire-agent-runtime-client';
+import { COMPONENT_NAME } from './component-name';
+import type { KnowledgeBaseValues } from './knowledge-base-inputs';
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The region a reranking model id is turned into an ARN for (the node's, as the service requires). */
+function rerankingArn(model: string, region: string): string {
+  if (model.startsWith('arn:')) return model;
+  const partition = region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
+  return `arn:${partition}:bedrock:${region}::foundation-model/${model}`;
+}
+
+/**
+ * `build_retriever` "Retriever": a {@link BedrockKnowledgeBaseRetriever} on this node's pooled `bedrock-agent-runtime`
+ * client. Every input is checked before the lease and before any request. Cheap and idempotent: the same inputs lease
+ * the same warm client. Throws `ComponentValidationError` (bad id, region, endpoint, half a key pair) or
+ * {@link KnowledgeBaseInitializationError}.
+ */
+export function buildRetriever(ctx: ComponentContext, values: KnowledgeBaseValues): BedrockKnowledgeBaseRetriever {
+  const knowledgeBaseId = values.knowledge_base_id;
+  if (knowledgeBaseId === undefined) {
+    throw new ComponentValidationError(COMPONENT_NAME, [{ field: 'knowledge_base_id', problem: 'is required', allowed: 'a knowledge base id: 1 to 10 letters and digits' }]);
+  }
+  const config = toClientConfig(values, ctx, { component: COMPONENT_NAME });
+  let client;
+  try {
+    client = acquireAgentRuntimeClient(ctx, config);
+  } catch (error) {
+    if (error instanceof ComponentValidationError || error instanceof KnowledgeBaseInitializationError) throw error;
+    throw new KnowledgeBaseInitializationError(reasonOf(error), error);
+  }
+  return new BedrockKnowledgeBaseRetriever({
+    client,
+    knowledgeBaseId,
+    numberOfResults: values.number_of_results ?? 5,
+    searchType: (values.search_type ?? 'DEFAULT') as SearchType,
+    ...(values.metadata_filter === undefined ? {} : { filter: values.metadata_filter }),
+    ...(values.reranking_model === undefined ? {} : { reranking: { modelArn: rerankingArn(values.reranking_model, config.region ?? 'us-east-1') } }),
+    ...(ctx.signal ? { signal: ctx.signal } : {}),
+  });
+}
