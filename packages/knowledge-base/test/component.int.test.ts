@@ -45,7 +45,7 @@ const lastBody = (): any => emu.requests().at(-1)!.body;
 describe('AmazonBedrockKnowledgeBaseRetriever', () => {
   test('search_results: scored documents { text, source, score, metadata }, best first, from one Retrieve', async () => {
     const before = emu.stats().requests.byOperation['Retrieve'] ?? 0;
-    const results = await component({ search_query: 'What does a TLS handshake cost?' }).search_documents();
+    const results = await component({ search_query: 'What does a TLS handshake cost a new connection?' }).search_documents();
     expect(results).toHaveLength(4);
     expect(results[0]).toEqual({
       text: KNOWLEDGE_BASES[0]!.documents[1]!.text,
@@ -57,7 +57,7 @@ describe('AmazonBedrockKnowledgeBaseRetriever', () => {
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
     expect(results.find((r) => r.source === 'https://handbook.example/guardrails')).toBeDefined();
     expect(emu.stats().requests.byOperation['Retrieve']).toBe(before + 1);
-    expect(lastBody()).toEqual({ retrievalQuery: { text: 'What does a TLS handshake cost?' }, retrievalConfiguration: { vectorSearchConfiguration: { numberOfResults: 5 } } });
+    expect(lastBody()).toEqual({ retrievalQuery: { text: 'What does a TLS handshake cost a new connection?' }, retrievalConfiguration: { vectorSearchConfiguration: { numberOfResults: 5 } } });
   });
 
   test('number_of_results, search_type, metadata_filter and reranking_model reach Retrieve as Bedrock fields', async () => {
@@ -117,7 +117,7 @@ describe('AmazonBedrockKnowledgeBaseRetriever', () => {
     ['a filter as bad JSON text', { metadata_filter: '{equals' }, 'metadata_filter', /is not JSON/],
     ['an empty search query', { search_query: '' }, 'search_query', /needs it/],
     ['half a key pair', { aws_secret_access_key: null }, 'aws_access_key_id', /is unset while/],
-  ])('%s is a ComponentValidationError naming %s, before any request', async (_name, extra, field, problem) => {
+  ])('%s is a ComponentValidationError naming the field, before any request', async (_name, extra, field, problem) => {
     const before = emu.stats().requests.total;
     const error = await Promise.resolve()
       .then(() => component({ search_query: 'q', ...extra }).search_documents())
