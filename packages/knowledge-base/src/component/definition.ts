@@ -1,4 +1,4 @@
-import { defineComponent, LANGFLOW_LEGACY_AWS_FIELDS } from '@bedrock-flow/component';
+import { defineComponent, langflowPaletteIds, LANGFLOW_LEGACY_AWS_FIELDS } from '@bedrock-flow/component';
 import { buildRetriever } from './build-retriever';
 import { COMPONENT_NAME } from './component-name';
 import { knowledgeBaseInputs } from './knowledge-base-inputs';
@@ -18,6 +18,7 @@ export const amazonBedrockKnowledgeBaseRetrieverDefinition = defineComponent({
   description: 'Retrieve documents from an Amazon Bedrock Knowledge Base, or answer from it with citations.',
   icon: 'Amazon',
   category: 'retrievers',
+  aliases: langflowPaletteIds('amazon', COMPONENT_NAME),
   legacyFields: LANGFLOW_LEGACY_AWS_FIELDS,
   inputs: knowledgeBaseInputs,
   outputs: [
