@@ -7,6 +7,8 @@ import { amazonBedrockModelDefinition } from '@bedrock-flow/model';
 
 const DEFINITIONS = [amazonBedrockConverseDefinition, amazonBedrockModelDefinition, amazonBedrockEmbeddingsDefinition, amazonBedrockKnowledgeBaseRetrieverDefinition];
 const registry = new ComponentRegistry(DEFINITIONS);
+/** Values of the required inputs without a default, per component (the knowledge base cannot be guessed). */
+const REQUIRED_VALUES: Record<string, Record<string, unknown>> = { AmazonBedrockKnowledgeBaseRetriever: { knowledge_base_id: 'KBDOCS0001' } };
 // The manifest as a palette receives it: plain JSON.
 const manifest = JSON.parse(JSON.stringify(registry.manifest())) as ReturnType<ComponentRegistry['manifest']>;
 // Formats (`uri` on endpoint_url) are not checked: no input offers a URL default or option.
@@ -65,7 +67,7 @@ describe('legacy component and namespaced palette ids', () => {
       expect(registry.has(id)).toBe(true);
       expect(registry.get(id)).toBe(definition);
       expect(registry.manifestEntry(id)).toEqual(registry.manifestEntry(name));
-      const instance = registry.create(id, { graphId: 'g', nodeId: `${name}-1`, pool: noPool, env: {} }, {});
+      const instance = registry.create(id, { graphId: 'g', nodeId: `${name}-1`, pool: noPool, env: {} }, REQUIRED_VALUES[name] ?? {});
       expect(instance.definition).toBe(definition);
     }
     expect(registry.has(`ext:amazon:${name}@unofficial`)).toBe(false);
