@@ -5,7 +5,7 @@ describe('AmazonBedrockKnowledgeBaseRetriever manifest', () => {
   const manifest = JSON.parse(JSON.stringify(new ComponentRegistry([amazonBedrockKnowledgeBaseRetrieverDefinition]).manifest()));
   const entry = manifest.components[0];
 
-  test('lists the knowledge-base inputs, then the AWS inputs without an API key (Bedrock API keys do not cover agent runtime)', () => {
+  test('lists the knowledge-base inputs, then the AWS inputs (the API key only to refuse it: Bedrock API keys do not cover agent runtime)', () => {
     expect(entry.inputs.map((i: { name: string }) => i.name)).toEqual([
       'knowledge_base_id',
       'search_query',
@@ -18,6 +18,7 @@ describe('AmazonBedrockKnowledgeBaseRetriever manifest', () => {
       'aws_secret_access_key',
       'aws_session_token',
       'credentials_profile_name',
+      'api_key',
       'region_name',
       'endpoint_url',
       'timeout',

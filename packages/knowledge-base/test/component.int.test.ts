@@ -116,6 +116,7 @@ describe('AmazonBedrockKnowledgeBaseRetriever', () => {
     ['greaterThan a string', { metadata_filter: { greaterThan: { key: 'year', value: '2024' } } }, 'metadata_filter', /value is not a number/],
     ['a filter as bad JSON text', { metadata_filter: '{equals' }, 'metadata_filter', /is not JSON/],
     ['an empty search query', { search_query: '' }, 'search_query', /needs it/],
+    ['a Bedrock API key (agent runtime takes none)', { api_key: 'ABSKQmVkcm9ja0FQSUtleS10ZXN0', aws_access_key_id: null, aws_secret_access_key: null }, 'api_key', /do not cover Knowledge Bases/],
     ['half a key pair', { aws_secret_access_key: null }, 'aws_access_key_id', /is unset while/],
   ])('%s is a ComponentValidationError naming the field, before any request', async (_name, extra, field, problem) => {
     const before = emu.stats().requests.total;

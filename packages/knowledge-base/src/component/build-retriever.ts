@@ -28,6 +28,12 @@ export function buildRetriever(ctx: ComponentContext, values: KnowledgeBaseValue
   if (knowledgeBaseId === undefined) {
     throw new ComponentValidationError(COMPONENT_NAME, [{ field: 'knowledge_base_id', problem: 'is required', allowed: 'a knowledge base id: 1 to 10 letters and digits' }]);
   }
+  if (values.api_key !== undefined) {
+    // Sending the key would fail at AWS (no bearer auth on agent runtime); using other credentials instead would be a silent fallback.
+    throw new ComponentValidationError(COMPONENT_NAME, [
+      { field: 'api_key', problem: 'is set, and Bedrock API keys do not cover Knowledge Bases (Agents for Amazon Bedrock Runtime)', allowed: 'no API key: AWS access keys, a profile or the default credential chain' },
+    ]);
+  }
   const config = toClientConfig(values, ctx, { component: COMPONENT_NAME });
   let client;
   try {

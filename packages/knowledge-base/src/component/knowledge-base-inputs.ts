@@ -3,6 +3,7 @@ import {
   awsAccessKeyIdInput,
   awsSecretAccessKeyInput,
   awsSessionTokenInput,
+  bedrockApiKeyInput,
   credentialsProfileNameInput,
   dropdownInput,
   endpointUrlInput,
@@ -27,8 +28,10 @@ export const RERANKING_MODEL_IDS = ['amazon.rerank-v1:0', 'cohere.rerank-v3-5:0'
  * Inputs of `AmazonBedrockKnowledgeBaseRetriever`: the knowledge base (`knowledge_base_id`, `search_query`,
  * `number_of_results` 1 to 100 default 5, `search_type`, `metadata_filter`, `reranking_model`), the generation model of
  * the Answer output (`model_id`), then the AWS inputs in Langflow's order (keys, session token, profile, region,
- * endpoint) and `timeout`. No `api_key`: Bedrock API keys do not cover Agents for Amazon Bedrock Runtime, where
- * Retrieve and RetrieveAndGenerate live (AWS user guide, "Supported Regions and AWS SDKs for Amazon Bedrock API keys").
+ * endpoint) and `timeout`. `api_key` is listed only to be refused by name: Bedrock API keys do not cover Agents for
+ * Amazon Bedrock Runtime, where Retrieve and RetrieveAndGenerate live (AWS user guide, "Supported Regions and AWS SDKs
+ * for Amazon Bedrock API keys"); it reads no default variable, so `AWS_BEARER_TOKEN_BEDROCK` in the host does not
+ * break the node.
  */
 export const knowledgeBaseInputs = {
   knowledge_base_id: strInput({
@@ -74,6 +77,11 @@ export const knowledgeBaseInputs = {
   aws_secret_access_key: awsSecretAccessKeyInput(),
   aws_session_token: awsSessionTokenInput(),
   credentials_profile_name: credentialsProfileNameInput(),
+  // Listed so a key given here (or by a host's shared connection) is refused by name rather than dropped: see buildRetriever.
+  api_key: bedrockApiKeyInput({
+    defaultVariable: null,
+    info: 'Not accepted here: Bedrock API keys do not cover Knowledge Bases (Agents for Amazon Bedrock Runtime). Use AWS credentials.',
+  }),
   region_name: regionNameInput(),
   endpoint_url: endpointUrlInput(),
   timeout: timeoutInput({ info: 'Seconds to wait for each Retrieve or RetrieveAndGenerate call. Empty: the pool default.' }),
