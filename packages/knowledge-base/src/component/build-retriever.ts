@@ -1,3 +1,4 @@
+import { BedrockFlowError } from '@bedrock-flow/bedrock-pool';
 import { ComponentValidationError, toClientConfig, type ComponentContext } from '@bedrock-flow/component';
 import { KnowledgeBaseInitializationError } from '../errors/knowledge-base-initialization-error';
 import { BedrockKnowledgeBaseRetriever } from '../retriever/bedrock-knowledge-base-retriever';
@@ -20,8 +21,9 @@ function rerankingArn(model: string, region: string): string {
 /**
  * `build_retriever` "Retriever": a {@link BedrockKnowledgeBaseRetriever} on this node's pooled `bedrock-agent-runtime`
  * client. Every input is checked before the lease and before any request. Cheap and idempotent: the same inputs lease
- * the same warm client. Throws `ComponentValidationError` (bad id, region, endpoint, half a key pair) or
- * {@link KnowledgeBaseInitializationError}.
+ * the same warm client. Throws `ComponentValidationError` (bad id, region, endpoint, half a key pair), the pool's
+ * `EndpointNotAllowedError` (host credentials to an endpoint the operator did not allow) or `PoolClosedError`, or
+ * {@link KnowledgeBaseInitializationError} for anything else that kept the lease from being made.
  */
 export function buildRetriever(ctx: ComponentContext, values: KnowledgeBaseValues): BedrockKnowledgeBaseRetriever {
   const knowledgeBaseId = values.knowledge_base_id;
@@ -39,7 +41,8 @@ export function buildRetriever(ctx: ComponentContext, values: KnowledgeBaseValue
   try {
     client = acquireAgentRuntimeClient(ctx, config);
   } catch (error) {
-    if (error instanceof ComponentValidationError || error instanceof KnowledgeBaseInitializationError) throw error;
+    // The pool's own errors (endpoint refused, pool closed, bad config) already name their field and code: pass them on.
+    if (error instanceof BedrockFlowError) throw error;
     throw new KnowledgeBaseInitializationError(reasonOf(error), error);
   }
   return new BedrockKnowledgeBaseRetriever({
