@@ -40,7 +40,12 @@ test('two nodes with different keys get two agent-runtime slots, and each reques
     // Same keys again on a third node: it joins the first node's slot.
     await createComponent(amazonBedrockKnowledgeBaseRetrieverDefinition, context(pool, 'kb-c'), values(TEST_CREDENTIALS)).search_documents();
     expect(events).toHaveLength(2);
-    expect(pool.metrics()).toMatchObject({ slots: 2, leases: 3 });
+    const metrics = pool.metrics();
+    expect(metrics.leases).toBe(3);
+    expect(metrics.slots.map((slot) => [slot.credentialSource, slot.leases]).sort()).toEqual([
+      [`static credentials ${TEST_CREDENTIALS.accessKeyId}`, 2],
+      [`static credentials ${OTHER.accessKeyId}`, 1],
+    ]);
     expect(emu.stats().auth.byAccessKeyId).toMatchObject({ [TEST_CREDENTIALS.accessKeyId]: 2, [OTHER.accessKeyId]: 1 });
   } finally {
     await pool.close();
