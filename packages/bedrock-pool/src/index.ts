@@ -4,6 +4,15 @@ export type { BedrockPoolEventMap, SlotRetireReason } from './pool/bedrock-pool-
 export { ClientLease, type ClientLeaseJSON } from './pool/client-lease';
 export type { SlotDescription, SlotMetricsSnapshot, SlotState } from './pool/client-slot';
 export { getDefaultPool } from './pool/default-pool';
+export {
+  BEDROCK_SERVICES,
+  DEFAULT_BEDROCK_SERVICE,
+  type AcquireOptions,
+  type BedrockService,
+  type BedrockServiceClient,
+  type BedrockServiceClients,
+} from './services/bedrock-service';
+export { regionalServiceHost, serviceEndpoint } from './services/service-endpoint';
 export type { ClientConfig, CredentialSource, HttpConfig, NodeIdentity, RetryConfig, TlsConfig } from './config/client-config';
 export * from './config/defaults';
 export { AWS_REGION_PATTERN, isAwsRegion } from './config/aws-region';

@@ -218,7 +218,7 @@ describe('the refusal error', () => {
     expect(refusal.field).toBe('endpoint_url');
     expect(refusal.host).toBe('attacker.example');
     expect(refusal.endpoint).toBe('https://attacker.example:8443');
-    expect(refusal.message).toMatch(/^endpoint_url https:\/\/attacker\.example:8443 is not allowed: host "attacker\.example" is not an AWS Bedrock Runtime endpoint,/);
+    expect(refusal.message).toMatch(/^endpoint_url https:\/\/attacker\.example:8443 is not allowed: host "attacker\.example" is not an AWS Bedrock endpoint,/);
     expect(refusal.message).toContain('default credential chain');
     expect(refusal.message).toContain('endpointPolicy.allowedHosts: ["attacker.example:8443"]');
     expect(refusal.message).toContain('typed into the node');

@@ -3,7 +3,8 @@
  * - `generation`: a non-streaming model answer (Converse, InvokeModel on a generation model); silent until complete.
  * - `stream`: a streaming model answer (ConverseStream, InvokeModelWithResponseStream); sends events as it goes.
  * - `embedding`: InvokeModel on an embedding model; quick, cheap and deterministic, so retried like any call.
- * - `other`: everything else (ApplyGuardrail, CountTokens, the warm-up ping).
+ *   RetrieveAndGenerate (Bedrock Agent Runtime) is a generation, its stream a stream.
+ * - `other`: everything else (ApplyGuardrail, CountTokens, the warm-up ping, the control plane's lists, Retrieve).
  */
 export type OperationKind = 'generation' | 'stream' | 'embedding' | 'other';
 
@@ -18,8 +19,11 @@ const EMBEDDING_MODEL = /(^|[.:/-])embed/i;
 export function operationKindOf(commandName: string | undefined, input: unknown): OperationKind {
   switch (commandName) {
     case 'ConverseCommand':
+    // Bedrock Agent Runtime: retrieval plus a model's answer, billed like a generation (issue 25).
+    case 'RetrieveAndGenerateCommand':
       return 'generation';
     case 'ConverseStreamCommand':
+    case 'RetrieveAndGenerateStreamCommand':
     case 'InvokeModelWithResponseStreamCommand':
     case 'InvokeModelWithBidirectionalStreamCommand':
       return 'stream';

@@ -4,7 +4,7 @@ import { hashSecret } from './hash-secret';
 import type { NormalizedClientConfig } from './normalize-config';
 
 /**
- * The fingerprint of a normalized config: a short hash of every field that decides the client (region,
+ * The fingerprint of a normalized config: a short hash of every field that decides the client (service, region,
  * endpoint, credential source, transport, TLS, proxy, HTTP and retry options). Secrets enter only as
  * per-process HMACs, so the fingerprint is safe to log and differs between processes.
  */
@@ -31,6 +31,8 @@ export function fingerprintConfig(config: NormalizedClientConfig): string {
     config.http.otherTimeoutMs,
     config.http.idleSocketTimeoutMs,
     config.retry.afterWrite,
+    // The service (issue 25): one slot per (service, configuration).
+    config.service,
   ]);
   return `bp1-${createHash('sha256').update(canonical).digest('base64url').slice(0, 24)}`;
 }

@@ -16,14 +16,20 @@ import {
   DEFAULT_TRANSPORT,
   MAX_TIMEOUT_MS,
 } from './defaults';
-import { regionalBedrockRuntimeHost } from './aws-partitions';
+import { DEFAULT_BEDROCK_SERVICE, serviceAcceptsBearer, validateService, type BedrockService } from '../services/bedrock-service';
+import { regionalServiceHost, serviceEndpoint } from '../services/service-endpoint';
 import { isAwsRegion } from './aws-region';
 import { resolveProxy } from './resolve-proxy';
 
 /** A validated config with every default filled in. Holds secrets (in `credentials`): never store it whole. */
 export interface NormalizedClientConfig {
+  /** The Bedrock service the client calls. Default `'bedrock-runtime'`. */
+  service: BedrockService;
   region: string;
-  /** Endpoint as given (trailing slash removed), or undefined for the SDK's regional endpoint. */
+  /**
+   * Endpoint as given (trailing slash removed; an AWS host of another Bedrock service turned into `service`'s host, see
+   * `serviceEndpoint`), or undefined for the SDK's regional endpoint.
+   */
   endpoint: string | undefined;
   /** Parsed target origin: the endpoint's, or the regional host's. */
   target: { protocol: 'https:' | 'http:'; hostname: string; port: number };
@@ -47,8 +53,17 @@ const BEARER_TOKEN_FORBIDDEN = /[\s\x00-\x1F\x7F]/;
 // A host variable's name, as the component layer accepts it.
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_.-]{0,255}$/;
 
-/** Merges `defaults` under `config`, validates every field and fills the defaults. Throws {@link ConfigValidationError}. */
-export function normalizeConfig(config: ClientConfig, defaults: Partial<ClientConfig> = {}, env: NodeJS.ProcessEnv = process.env): NormalizedClientConfig {
+/**
+ * Merges `defaults` under `config`, validates every field and fills the defaults, for a client of `service` (default
+ * `'bedrock-runtime'`). Throws {@link ConfigValidationError}.
+ */
+export function normalizeConfig(
+  config: ClientConfig,
+  defaults: Partial<ClientConfig> = {},
+  env: NodeJS.ProcessEnv = process.env,
+  service: BedrockService = DEFAULT_BEDROCK_SERVICE,
+): NormalizedClientConfig {
+  validateService(service);
   if (config === null || typeof config !== 'object') {
     throw new ConfigValidationError('config', `expected an object, got ${describe(config)}`, 'a ClientConfig object');
   }
@@ -57,9 +72,17 @@ export function normalizeConfig(config: ClientConfig, defaults: Partial<ClientCo
   if (typeof region !== 'string' || !(customEndpoint ? SIGNING_REGION.test(region) : isAwsRegion(region))) {
     throw new ConfigValidationError('region', `expected an AWS region name, got ${describe(region)}`, 'a region such as "us-east-1"');
   }
-  const endpoint = normalizeEndpoint(config.endpoint ?? defaults.endpoint);
-  const target = endpoint ? parseTarget(endpoint) : { protocol: 'https:' as const, hostname: regionalBedrockRuntimeHost(region), port: 443 };
+  const given = normalizeEndpoint(config.endpoint ?? defaults.endpoint);
+  const endpoint = given === undefined ? undefined : serviceEndpoint(given, service);
+  const target = endpoint ? parseTarget(endpoint) : { protocol: 'https:' as const, hostname: regionalServiceHost(service, region), port: 443 };
   const credentials = validateCredentials(config.credentials ?? defaults.credentials ?? { kind: 'default' });
+  if (credentials.kind === 'bearer' && !serviceAcceptsBearer(service)) {
+    throw new ConfigValidationError(
+      'credentials',
+      `${service} does not take a Bedrock API key (its SDK client signs requests with SigV4 only)`,
+      'access keys, an AWS profile or the default credential chain',
+    );
+  }
   const transport = config.transport ?? defaults.transport ?? DEFAULT_TRANSPORT;
   if (transport !== 'http1' && transport !== 'http2') {
     throw new ConfigValidationError('transport', `got ${describe(transport)}`, '"http1" or "http2"');
@@ -87,6 +110,7 @@ export function normalizeConfig(config: ClientConfig, defaults: Partial<ClientCo
     throw new ConfigValidationError('retry.mode', `got ${describe(mode)}`, '"adaptive", "standard" or "legacy"');
   }
   return {
+    service,
     region,
     endpoint,
     target,

@@ -24,7 +24,7 @@ export interface EndpointRefusalDetails {
 }
 
 const TRUSTED =
-  'AWS Bedrock Runtime endpoints (bedrock-runtime[-fips].<region>.amazonaws.com, .api.aws, .amazonaws.com.cn and the other AWS partitions, VPC endpoint names) and the hosts in endpointPolicy.allowedHosts';
+  'AWS Bedrock endpoints (bedrock-runtime, bedrock and bedrock-agent-runtime[-fips].<region>.amazonaws.com, .api.aws, .amazonaws.com.cn and the other AWS partitions, VPC endpoint names) and the hosts in endpointPolicy.allowedHosts';
 
 /**
  * The policy's decision for `target` reached with credentials of `origin` (`undefined`: allowed):
@@ -44,7 +44,7 @@ export function decideEndpoint(target: EndpointTarget, origin: CredentialOrigin,
   const defaultPort = target.protocol === 'https:' ? 443 : 80;
   const hostPort = `${host.includes(':') ? `[${host}]` : host}${port === defaultPort ? '' : `:${port}`}`;
   if (origin === 'host' && !trusted) {
-    const what = loopback ? `host "${host}" is loopback, where the host may serve routes a flow defines,` : `host "${host}" is not an AWS Bedrock Runtime endpoint,`;
+    const what = loopback ? `host "${host}" is loopback, where the host may serve routes a flow defines,` : `host "${host}" is not an AWS Bedrock endpoint,`;
     return {
       reason: 'host-credentials-to-untrusted-host',
       problem:

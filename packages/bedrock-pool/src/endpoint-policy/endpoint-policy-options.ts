@@ -1,7 +1,7 @@
 /**
  * Which endpoints a pool may send requests to, and with whose credentials (pool option `endpointPolicy`).
  *
- * Without any option: AWS Bedrock Runtime endpoints (every partition, FIPS, dual-stack, VPC endpoint names) receive any
+ * Without any option: AWS Bedrock endpoints (bedrock-runtime, bedrock, bedrock-agent-runtime; every partition, FIPS, dual-stack, VPC endpoint names) receive any
  * credentials; loopback and any other host only credentials typed into the node itself (`origin: 'node'`), never
  * credentials the host provides (environment, default chain, profiles, `credential_process`, host variables,
  * `AWS_BEARER_TOKEN_BEDROCK`, a Node-RED config node's stored keys). Loopback is not trusted with host credentials

@@ -15,6 +15,7 @@ import { MetricsRecorder } from '../metrics/metrics-recorder';
 import { loadOpenTelemetrySink } from '../metrics/open-telemetry-sink';
 import type { PoolMetricsSnapshot } from '../metrics/pool-metrics-snapshot';
 import { TransportRegistry } from '../transport/transport-registry';
+import { BEDROCK_SERVICES, validateService, type AcquireOptions, type BedrockService } from '../services/bedrock-service';
 import type { BedrockPoolEventMap, SlotRetireReason } from './bedrock-pool-events';
 import type { BedrockPoolOptions } from './bedrock-pool-options';
 import { ClientLease } from './client-lease';
@@ -29,7 +30,8 @@ const CREDENTIAL_COUNTERS = {
 } as const satisfies Record<CredentialEvent, string>;
 
 /**
- * A pool of warm `BedrockRuntimeClient`s for flow-builder hosts. Leases are keyed by a node's stable
+ * A pool of warm Bedrock clients for flow-builder hosts: `BedrockRuntimeClient`s by default, and the control plane's
+ * `BedrockClient` and the `BedrockAgentRuntimeClient` by `acquire` option `service`. Leases are keyed by a node's stable
  * identity, slots by a fingerprint of the client config; lifecycle hooks, an idle TTL and `maxSlots`
  * decide when a slot is drained and destroyed. `close()` waits for in-flight work, `destroy()` aborts it.
  */
@@ -80,14 +82,27 @@ export class BedrockPool extends EventEmitter<BedrockPoolEventMap> {
   }
 
   /**
-   * The client for `identity` under `config` (merged over `options.defaults`). Synchronous; returns the same
-   * lease while the config fingerprint is unchanged; a changed fingerprint moves the lease to another slot
+   * The Bedrock Runtime client for `identity` under `config` (merged over `options.defaults`). Synchronous; returns
+   * the same lease while the config fingerprint is unchanged; a changed fingerprint moves the lease to another slot
    * and releases the old one. Throws {@link ConfigValidationError} on bad input and {@link EndpointNotAllowedError}
    * when the endpoint policy refuses the endpoint for these credentials, both before any slot or network call.
    */
-  acquire(identity: NodeIdentity, config: ClientConfig): ClientLease {
+  acquire(identity: NodeIdentity, config: ClientConfig): ClientLease<'bedrock-runtime'>;
+  /**
+   * The client of `options.service` (`'bedrock-runtime'`, `'bedrock'`: the control plane, `'bedrock-agent-runtime'`)
+   * for `identity` under `config`, typed by service. An identity holds one lease per service: a node's runtime and
+   * agent-runtime clients are two leases on two slots (one per service and configuration), each with its warm
+   * connection, over the transport of their endpoint (shared when the endpoint is the same, as with an emulator).
+   * Without `config.endpoint`, the client calls the service's regional AWS host; an AWS host of another Bedrock
+   * service in `config.endpoint` is turned into this service's host (`bedrock-runtime.us-east-1.amazonaws.com` →
+   * `bedrock.us-east-1.amazonaws.com`); any other endpoint is used as it is.
+   */
+  acquire<S extends BedrockService>(identity: NodeIdentity, config: ClientConfig, options: AcquireOptions<S> & { service: S }): ClientLease<S>;
+  acquire(identity: NodeIdentity, config: ClientConfig, options?: AcquireOptions): ClientLease<BedrockService>;
+  acquire(identity: NodeIdentity, config: ClientConfig, options?: AcquireOptions): ClientLease<BedrockService> {
     if (this.#closed) throw new PoolClosedError('acquire');
-    const key = leaseKeyOf(identity);
+    const service = options === undefined ? 'bedrock-runtime' : validateService(optionsObject(options).service);
+    const key = leaseKeyOf(identity, service);
     const existing = this.#leases.get(key);
     // Warm path: the same raw config as this lease's last acquire (endpoint and credential origin included, so the
     // endpoint policy already allowed it); a map lookup and a field comparison.
@@ -95,7 +110,7 @@ export class BedrockPool extends EventEmitter<BedrockPoolEventMap> {
       existing.slot.lastUsedAt = Date.now();
       return existing.lease;
     }
-    const normalized = normalizeConfig(config, this.#options.defaults);
+    const normalized = normalizeConfig(config, this.#options.defaults, process.env, service);
     this.#endpointPolicy.check(normalized.endpoint, normalized.credentials);
     const fingerprint = fingerprintConfig(normalized);
     const readsProxyEnv = config.proxy === undefined && this.#options.defaults.proxy === undefined;
@@ -122,7 +137,7 @@ export class BedrockPool extends EventEmitter<BedrockPoolEventMap> {
       this.#logger.debug?.(`bedrock-pool: created ${slot.slotId} (${fingerprint})`);
       this.emit('slotCreated', slot.describe());
     }
-    const lease = new ClientLease(identity, slot.client, fingerprint, slot.slotId, credentialScopeOf(normalized.credentials));
+    const lease = new ClientLease<BedrockService>(identity, slot.client, fingerprint, slot.slotId, credentialScopeOf(normalized.credentials), service);
     slot.leaseKeys.add(key);
     slot.setLeased(true);
     this.#leases.set(key, { lease, slot, memo: RawConfigMemo.of(config, readsProxyEnv, process.env) });
@@ -137,18 +152,27 @@ export class BedrockPool extends EventEmitter<BedrockPoolEventMap> {
     return lease;
   }
 
-  /** Releases `identity`'s lease; its slot is drained after `releaseGraceMs` if no other lease holds it. Returns whether a lease existed. */
-  release(identity: NodeIdentity): boolean {
-    const key = leaseKeyOf(identity);
-    const record = this.#leases.delete(key);
-    if (!record) return false;
-    this.#detach(key, record.slot);
-    this.emit('leaseReleased', { identity: record.lease.identity, slotId: record.slot.slotId });
-    return true;
+  /**
+   * Releases `identity`'s leases: of `options.service` only, or of every service when none is given (a removed node
+   * lets go of all its clients). A slot is drained after `releaseGraceMs` if no other lease holds it. Returns whether
+   * a lease existed.
+   */
+  release(identity: NodeIdentity, options?: AcquireOptions): boolean {
+    const services = options?.service === undefined ? BEDROCK_SERVICES : [validateService(options.service)];
+    let released = false;
+    for (const service of services) {
+      const key = leaseKeyOf(identity, service);
+      const record = this.#leases.delete(key);
+      if (!record) continue;
+      released = true;
+      this.#detach(key, record.slot);
+      this.emit('leaseReleased', { identity: record.lease.identity, slotId: record.slot.slotId });
+    }
+    return released;
   }
 
   /** Resolves the lease's credentials and opens `connections` (default 1; http2: one session) without invoking a model. */
-  async warm(lease: ClientLease, options: { connections?: number } = {}): Promise<void> {
+  async warm(lease: ClientLease<BedrockService>, options: { connections?: number } = {}): Promise<void> {
     if (this.#closed) throw new PoolClosedError('warm');
     const connections = options.connections ?? this.#options.warmConnections;
     if (!Number.isInteger(connections) || connections < 1) {
@@ -171,8 +195,10 @@ export class BedrockPool extends EventEmitter<BedrockPoolEventMap> {
     this.#buildsInProgress.set(event.graphId, nodeIds);
     let slots: Set<ClientSlot> | undefined;
     for (const nodeId of event.nodeIds) {
-      const record = this.#leases.get(leaseKeyOf({ graphId: event.graphId, nodeId }));
-      if (record && !record.slot.isWarm(this.#options.warmConnections)) (slots ??= new Set()).add(record.slot);
+      for (const service of BEDROCK_SERVICES) {
+        const record = this.#leases.get(leaseKeyOf({ graphId: event.graphId, nodeId }, service));
+        if (record && !record.slot.isWarm(this.#options.warmConnections)) (slots ??= new Set()).add(record.slot);
+      }
     }
     if (slots) for (const slot of slots) this.#warmInBackground(slot);
   }
@@ -342,4 +368,12 @@ export class BedrockPool extends EventEmitter<BedrockPoolEventMap> {
     this.emit('slotEvicted', { slot: victim.describe(), reason: 'maxSlots' });
     this.#retire(victim, 'maxSlots');
   }
+}
+
+/** `acquire`'s options, validated as an object (its `service` is validated by the caller). */
+function optionsObject(options: unknown): AcquireOptions {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new ConfigValidationError('options', `expected an object, got ${options === null ? 'null' : typeof options}`, '{ service?: "bedrock-runtime" | "bedrock" | "bedrock-agent-runtime" }');
+  }
+  return options as AcquireOptions;
 }

@@ -1,23 +1,28 @@
-import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import type { NodeIdentity } from '../config/client-config';
+import type { BedrockService, BedrockServiceClient } from '../services/bedrock-service';
 
 /** A lease as plain JSON: identity, slot and fingerprint, no client and no secret. */
 export interface ClientLeaseJSON {
   graphId: string;
   nodeId: string;
+  /** Present for a lease of another service than `bedrock-runtime`. */
+  service?: BedrockService;
   slotId: string;
   fingerprint: string;
 }
 
 /**
- * What `acquire` returns: the warm client for an identity. The same object comes back while the identity's
- * config fingerprint is unchanged; a changed config yields a new lease on another slot.
+ * What `acquire` returns: the warm client of service `S` (default Bedrock Runtime) for an identity. The same object
+ * comes back while the identity's config fingerprint for that service is unchanged; a changed config yields a new
+ * lease on another slot.
  */
-export class ClientLease {
+export class ClientLease<S extends BedrockService = 'bedrock-runtime'> {
   /** The node this lease belongs to. */
   readonly identity: Readonly<NodeIdentity>;
-  /** The pooled client. Do not `destroy()` it: the pool owns it. */
-  readonly client: BedrockRuntimeClient;
+  /** The Bedrock service of {@link client}. */
+  readonly service: S;
+  /** The pooled client (`BedrockRuntimeClient`, `BedrockClient` or `BedrockAgentRuntimeClient` by service). Do not `destroy()` it: the pool owns it. */
+  readonly client: BedrockServiceClient<S>;
   /** Fingerprint of the config (secrets only as per-process HMACs). */
   readonly fingerprint: string;
   /** Id of the slot holding the client. */
@@ -30,8 +35,10 @@ export class ClientLease {
    */
   readonly credentialScope: string | undefined;
 
-  constructor(identity: NodeIdentity, client: BedrockRuntimeClient, fingerprint: string, slotId: string, credentialScope?: string) {
+  /** `service` last, so leases made before services existed (`new ClientLease(identity, client, …)`) stay Bedrock Runtime ones. */
+  constructor(identity: NodeIdentity, client: BedrockServiceClient<S>, fingerprint: string, slotId: string, credentialScope?: string, service?: S) {
     this.identity = Object.freeze({ graphId: identity.graphId, nodeId: identity.nodeId });
+    this.service = (service ?? 'bedrock-runtime') as S;
     this.client = client;
     this.fingerprint = fingerprint;
     this.slotId = slotId;
@@ -40,11 +47,13 @@ export class ClientLease {
 
   /** Identity, slot id and fingerprint; no client, no secret. */
   toJSON(): ClientLeaseJSON {
-    return { ...this.identity, slotId: this.slotId, fingerprint: this.fingerprint };
+    const service = this.service === 'bedrock-runtime' ? {} : { service: this.service };
+    return { ...this.identity, ...service, slotId: this.slotId, fingerprint: this.fingerprint };
   }
 
   /** One-line, secret-free summary for `util.inspect`. */
   [Symbol.for('nodejs.util.inspect.custom')](): string {
-    return `ClientLease(${this.identity.graphId}/${this.identity.nodeId} -> ${this.slotId} ${this.fingerprint})`;
+    const service = this.service === 'bedrock-runtime' ? '' : ` ${this.service}`;
+    return `ClientLease(${this.identity.graphId}/${this.identity.nodeId}${service} -> ${this.slotId} ${this.fingerprint})`;
   }
 }

@@ -1,4 +1,4 @@
-import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import type { NormalizedClientConfig } from '../config/normalize-config';
 import { AttemptOptionsHandler } from '../attempts/attempt-options-handler';
 import { addAttemptPolicyMiddleware } from '../attempts/attempt-policy-middleware';
@@ -6,6 +6,8 @@ import { authClientConfig } from '../credentials/auth-client-config';
 import { describeCredentialSource } from '../credentials/credential-source';
 import type { CredentialProviderStats, SharedCredentialProvider } from '../credentials/shared-credential-provider';
 import { WarmUpError } from '../errors/warm-up-error';
+import type { BedrockService, BedrockServiceClient } from '../services/bedrock-service';
+import { createServiceClient } from '../services/create-service-client';
 import { MetricsRecorder, type MetricsSummary } from '../metrics/metrics-recorder';
 import { addOperationMetricsMiddleware } from '../metrics/operation-metrics-middleware';
 import { MeasuredRequestHandler } from '../transport/measured-request-handler';
@@ -18,6 +20,8 @@ export type SlotState = 'active' | 'idle' | 'draining' | 'destroyed';
 /** A slot as shown in metrics and events: no secrets, plain JSON. */
 export interface SlotDescription {
   slotId: string;
+  /** The Bedrock service of the slot's client (`bedrock-runtime`, `bedrock`, `bedrock-agent-runtime`). */
+  service: BedrockService;
   fingerprint: string;
   state: SlotState;
   region: string;
@@ -46,16 +50,17 @@ export interface SlotMetricsSnapshot extends SlotDescription {
 }
 
 /**
- * One `BedrockRuntimeClient` with its own request handler and credentials (a reference to the shared provider of
+ * One SDK client of a Bedrock service (by default a `BedrockRuntimeClient`) with its own request handler and credentials (a reference to the shared provider of
  * its credential source), over a transport it may share with slots of other credentials to the same endpoint. The
  * client, its handler, its retry state and its credentials are never shared across credential sources; the
  * transport carries no identity (every request is signed or authorized on its own) and outlives the slot when
  * other slots use it.
  */
-export class ClientSlot {
+export class ClientSlot<S extends BedrockService = BedrockService> {
   readonly slotId: string;
   readonly fingerprint: string;
-  readonly client: BedrockRuntimeClient;
+  readonly service: S;
+  readonly client: BedrockServiceClient<S>;
   readonly recorder: MetricsRecorder;
   readonly credentials: SharedCredentialProvider;
   readonly transport: SharedTransport;
@@ -86,6 +91,7 @@ export class ClientSlot {
   ) {
     this.slotId = slotId;
     this.fingerprint = fingerprint;
+    this.service = config.service as S;
     this.credentials = credentials;
     this.transport = transport;
     this.#onDestroyed = onDestroyed;
@@ -99,7 +105,8 @@ export class ClientSlot {
     };
     // As the SDK decides (`AWS_BEARER_TOKEN_BEDROCK` present): a default-chain client then sends that token and never
     // resolves SigV4 keys, which a host holding only an API key does not have: warming them would only fail.
-    this.#sigv4Unused = config.credentials.kind === 'default' && 'AWS_BEARER_TOKEN_BEDROCK' in process.env;
+    // The agent-runtime client has no bearer scheme: it always signs with SigV4.
+    this.#sigv4Unused = config.credentials.kind === 'default' && 'AWS_BEARER_TOKEN_BEDROCK' in process.env && config.service !== 'bedrock-agent-runtime';
     // Packed histograms: a pool may hold thousands of slots (one per tenant credential); see README, Many tenants.
     this.recorder = new MetricsRecorder({ parent: parentRecorder, attributes: { slot: slotId }, packedHistograms: true });
     const touch = () => {
@@ -109,7 +116,7 @@ export class ClientSlot {
     // transport: each attempt carries its bound, so slots with different waits still share sockets (issue 22 + 26).
     const attempts = new AttemptOptionsHandler(transport.inner, config.http, transport.kind);
     this.#handler = new MeasuredRequestHandler(transport, this.recorder, { onActivity: touch, inner: attempts });
-    this.client = new BedrockRuntimeClient({
+    this.client = createServiceClient(this.service, {
       region: config.region,
       ...(config.endpoint ? { endpoint: config.endpoint, useFipsEndpoint: false, useDualstackEndpoint: false } : {}),
       ...authClientConfig(config.credentials, credentials),
@@ -117,9 +124,12 @@ export class ClientSlot {
       retryMode: config.retry.mode,
       maxAttempts: config.retry.maxAttempts,
     });
-    addOperationMetricsMiddleware(this.client, this.recorder);
-    // Bounds by operation; a generation that may have been billed is not sent again (issue 22).
-    addAttemptPolicyMiddleware(this.client, config.http, config.retry.afterWrite);
+    // The middlewares use only the stack's shape, which the three service clients share (their command unions differ).
+    const stackOwner = this.client as unknown as BedrockRuntimeClient;
+    addOperationMetricsMiddleware(stackOwner, this.recorder);
+    // Bounds by operation; a generation that may have been billed is not sent again (issue 22). Control-plane and
+    // agent-runtime calls are `other` operations: bounded by `otherTimeoutMs`, retried like any call.
+    addAttemptPolicyMiddleware(stackOwner, config.http, config.retry.afterWrite);
   }
 
   /** Current lifecycle state. */
@@ -209,6 +219,7 @@ export class ClientSlot {
   describe(): SlotDescription {
     return {
       slotId: this.slotId,
+      service: this.service,
       fingerprint: this.fingerprint,
       state: this.#state,
       region: this.#config.region,
@@ -249,6 +260,6 @@ export class ClientSlot {
   /** One-line, secret-free summary for `util.inspect`. */
   [Symbol.for('nodejs.util.inspect.custom')](): string {
     const d = this.describe();
-    return `ClientSlot(${d.slotId} ${d.state} ${d.transport} ${d.endpoint} ${d.credentialSource} ${d.fingerprint})`;
+    return `ClientSlot(${d.slotId} ${d.service} ${d.state} ${d.transport} ${d.endpoint} ${d.credentialSource} ${d.fingerprint})`;
   }
 }

@@ -1,6 +1,7 @@
 import type { NodeIdentity } from '../config/client-config';
 import type { RawConfigMemo } from '../config/raw-config-memo';
 import { ConfigValidationError } from '../errors/config-validation-error';
+import type { BedrockService } from '../services/bedrock-service';
 import type { ClientLease } from './client-lease';
 import type { ClientSlot } from './client-slot';
 
@@ -9,14 +10,17 @@ export type LeaseKey = string;
 
 /** One lease: an identity pointing at a slot. */
 export interface LeaseRecord {
-  lease: ClientLease;
+  lease: ClientLease<BedrockService>;
   slot: ClientSlot;
   /** The raw config the lease was made for, so an unchanged config skips normalize + fingerprint. */
   memo?: RawConfigMemo | undefined;
 }
 
-/** Validates an identity and returns its lease key. */
-export function leaseKeyOf(identity: NodeIdentity): LeaseKey {
+/**
+ * Validates an identity and returns its lease key for `service`: graph and node id for Bedrock Runtime (as before
+ * services existed), with the service appended for the others, so one node holds one lease per service.
+ */
+export function leaseKeyOf(identity: NodeIdentity, service: BedrockService = 'bedrock-runtime'): LeaseKey {
   if (identity === null || typeof identity !== 'object') {
     throw new ConfigValidationError('identity', 'expected { graphId, nodeId }', 'an object with non-empty string graphId and nodeId');
   }
@@ -26,7 +30,8 @@ export function leaseKeyOf(identity: NodeIdentity): LeaseKey {
       throw new ConfigValidationError(`identity.${field}`, 'missing or empty', 'a non-empty string, stable across rebuilds (never a run id)');
     }
   }
-  return `${identity.graphId}\u0000${identity.nodeId}`;
+  const key = `${identity.graphId}\u0000${identity.nodeId}`;
+  return service === 'bedrock-runtime' ? key : `${key}\u0000${service}`;
 }
 
 /** Leases by identity, with an index by graph for the lifecycle hooks. */
@@ -68,12 +73,13 @@ export class LeaseTable {
   identitiesOfGraph(graphId: string): NodeIdentity[] {
     const keys = this.#byGraph.get(graphId);
     if (!keys) return [];
-    const identities: NodeIdentity[] = [];
+    // One identity per node, even when it holds leases of several services.
+    const identities = new Map<string, NodeIdentity>();
     for (const key of keys) {
       const record = this.#byKey.get(key);
-      if (record) identities.push({ graphId: record.lease.identity.graphId, nodeId: record.lease.identity.nodeId });
+      if (record) identities.set(record.lease.identity.nodeId, { graphId: record.lease.identity.graphId, nodeId: record.lease.identity.nodeId });
     }
-    return identities;
+    return [...identities.values()];
   }
 
   /** Number of leases. */
