@@ -354,7 +354,7 @@ describeHost('bedrock-flow nodes in a real n8n 2.41.1', () => {
     await rest.deactivate(workflow);
   });
 
-  it('the Knowledge Base retriever sub-node serves n8n\'s Question and Answer Chain: scored chunks reach the chat model; 5 executions, 1 agent-runtime lease', async () => {
+  it('the Knowledge Base retriever sub-node serves n8n\'s Question and Answer Chain: the retrieved chunk reaches the chat model; 5 executions, 5 Retrieve requests', async () => {
     emu.resetStats();
     const workflow = await rest.activate(await rest.createWorkflow(knowledgeBaseQaWorkflow('bedrock-flow knowledge base', 'pooled-kb', credential, KB_ID)));
     for (let run = 0; run < 5; run += 1) {
