@@ -2,6 +2,7 @@ import {
   awsCredentialInputs,
   boolInput,
   chatModelBaseInputs,
+  crossRegionInferenceInput,
   dictInput,
   endpointUrlInput,
   floatInput,
@@ -81,6 +82,8 @@ export const converseInputs = {
   timeout: timeoutInput(),
   // Reasoning (issue 24): reasoning_effort, reasoning_budget_tokens; mapped per family in features/reasoning-fields.ts.
   ...reasoningInputs(),
+  // Issue 25: call through the region's geographic or the global inference profile (off by default).
+  cross_region_inference: crossRegionInferenceInput(),
 };
 
 /** Validated values of {@link converseInputs}, as `build_model` and `text_response` receive them. */

@@ -32,7 +32,10 @@ async function prepare(ctx: ComponentContext, values: ConverseValues): Promise<P
   const { reasoning } = chatModelFieldsWithPlan(values);
   const { messages, files } = await buildMessagesWithFiles(ctx, values);
   const model = buildChatModel(ctx, values);
-  return { messages, model, facts: requestFacts(reasoning, files) };
+  const facts = requestFacts(reasoning, files);
+  // Said so in the output: the call went through an inference profile (cross_region_inference, issue 25).
+  if (model.inferenceProfile) facts.inference_profile = model.inferenceProfile;
+  return { messages, model, facts };
 }
 
 function requestFacts(reasoning: ReturnType<typeof chatModelFieldsWithPlan>['reasoning'], files: ResolvedFile[]): Record<string, unknown> {

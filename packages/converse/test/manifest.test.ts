@@ -29,6 +29,7 @@ const EXPECTED: Array<[name: string, displayName: string, type: string, value: u
   ['timeout', 'Timeout', 'FloatInput', undefined, false, true],
   ['reasoning_effort', 'Reasoning Effort', 'DropdownInput', 'off', false, true],
   ['reasoning_budget_tokens', 'Reasoning Budget Tokens', 'IntInput', 0, false, true],
+  ['cross_region_inference', 'Cross-Region Inference', 'DropdownInput', 'off', false, true],
 ];
 
 describe('AmazonBedrockConverseModel manifest entry', () => {

@@ -5,7 +5,7 @@ describe('README example', () => {
     const lines: string[] = [];
     const result = await runConverseExample((line) => lines.push(line));
     expect(result).toEqual({
-      paletteInputs: 25,
+      paletteInputs: 26,
       invoked: 'Echo: Hello Bedrock',
       streamedTokens: ['Echo: ', 'Hello ', 'Bedrock'],
       modelReply: 'Echo: And again',

@@ -25,9 +25,13 @@ import type { RequestLog, UnnumberedRequestView } from './script/request-log';
 import type { ScriptRegistry } from './script/script-registry';
 import { bump, type StatsRecorder } from './stats/stats-recorder';
 import type { ModelRequestView } from './types';
+import type { ControlPlaneCatalog } from './control-plane/control-plane-catalog';
+import type { ControlPlaneRoute } from './control-plane/route-control-plane';
+import { serveControlPlane } from './control-plane/serve-control-plane';
+import { signingRegionOf } from './control-plane/signing-region';
 
 /** A route served by an operation handler (model, guardrail or knowledge base). */
-type ModelRoute = Exclude<Route, { kind: 'health' } | { kind: 'unknown' }>;
+type ModelRoute = Exclude<Route, { kind: 'health' } | { kind: 'unknown' } | ControlPlaneRoute>;
 
 /** The id a route names: the model, the guardrail, or the knowledge base (`''` for RetrieveAndGenerate, whose id is in the body). */
 function resourceIdOf(route: ModelRoute): string {
@@ -57,6 +61,10 @@ export interface EmulatorCoreDeps {
   knowledgeBases: KnowledgeBaseStore;
   /** Serves `/__emulator/*` when set (the `control` option); otherwise those paths are unknown routes. */
   control?: ControlTarget;
+  /** The control plane's models and profiles (option `catalog`). */
+  catalog: ControlPlaneCatalog;
+  /** Option `enforceInferenceProfiles`. */
+  enforceInferenceProfiles: boolean;
 }
 
 /**
@@ -128,6 +136,10 @@ export class EmulatorCore {
     }
 
     bump(stats.live.requests.byOperation, route.operation);
+    if (route.kind === 'control-plane') {
+      await this.serveControlPlane(route, req, res, requestId);
+      return;
+    }
     const modelId = resourceIdOf(route);
     if (route.kind === 'model') bump(stats.live.requests.byModel, modelId);
 
@@ -150,6 +162,10 @@ export class EmulatorCore {
     if (!handler) throw new BedrockError('UnknownOperationException', 404, `${route.operation} is not supported by the emulator.`);
     const logged: { entry?: ModelRequestView } = {};
     try {
+      // Profile-only models by their bare id, as Bedrock answers them (option `enforceInferenceProfiles`).
+      if (this.deps.enforceInferenceProfiles && route.kind === 'model' && route.operation !== 'CountTokens') {
+        this.deps.catalog.checkInvocation(route.modelId, signingRegionOf(req.headers));
+      }
       await handler(this.context(route, req, res, requestId, body, startedAt, logged));
     } catch (error) {
       // A request the operation rejected (e.g. a Titan body sent to a Cohere model) is logged too, with its error name.
@@ -158,6 +174,24 @@ export class EmulatorCore {
       else this.deps.log.add({ ...this.identity(route, requestId), body: bodyForLog(body), error: name });
       throw error;
     }
+  }
+
+  /** ListFoundationModels / ListInferenceProfiles for the signing region, after the faults that apply to them. */
+  private async serveControlPlane(route: ControlPlaneRoute, req: AnyRequest, res: AnyResponse, requestId: string): Promise<void> {
+    const decision = this.deps.faults.decide(route.operation);
+    if (decision.reset) {
+      resetConnection(req.socket);
+      return;
+    }
+    if (decision.blackhole) {
+      const raw = blackholeConnection(req.socket);
+      if (raw) this.deps.onBlackhole?.(raw);
+      return;
+    }
+    const delay = this.deps.serverDelayMs + (decision.firstByteDelayMs ?? 0);
+    if (delay > 0 && !(await waitUnlessClosed(res, delay))) return;
+    if (decision.error) throw decision.error;
+    writeJson(res, 200, requestId, serveControlPlane(route, this.deps.catalog, signingRegionOf(req.headers)));
   }
 
   /** The fields every request log entry of this route starts with. */

@@ -10,7 +10,18 @@ export { EmulatorWaitTimeoutError } from './errors/emulator-wait-timeout-error';
 export { CONTROL_PATH_PREFIX } from './control/control-routes';
 export { applyReplyScripts, loadReplyScriptFile, parseReplyScripts } from './control/reply-script-file';
 export type { ReplyScriptEntry, ReplyScriptFile, ReplyScriptFileEntry } from './control/reply-script-file';
+export { DEFAULT_FOUNDATION_MODELS } from './control-plane/default-foundation-models';
+export { GEOGRAPHY_REGIONS, geographyOfRegion } from './control-plane/region-geography';
 export type {
+  EmulatorApplicationProfile,
+  EmulatorCatalog,
+  EmulatorFoundationModel,
+  EmulatorInferenceType,
+  EmulatorModality,
+  EmulatorProfileGeography,
+} from './control-plane/catalog-types';
+export type {
+  ControlPlaneOperation,
   EmulatorCredentials,
   EmulatorOptions,
   EmulatorOperation,

@@ -18,6 +18,7 @@ import type { EmulatorOptions, RunningEmulator } from './types';
 import { validateEmulatorOptions } from './options/validate-options';
 import { validateFaultConfig } from './options/validate-fault-config';
 import { CONTROL_PATH_PREFIX } from './control/control-routes';
+import { ControlPlaneCatalog } from './control-plane/control-plane-catalog';
 
 function listen(server: net.Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -63,6 +64,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       credentials: options.credentials ?? [TEST_CREDENTIALS],
       bearerTokens: options.bearerTokens ?? [],
     },
+    catalog: new ControlPlaneCatalog(options.catalog),
+    enforceInferenceProfiles: options.enforceInferenceProfiles ?? false,
     serverDelayMs: options.serverDelayMs ?? 0,
     streamChunkDelayMs: options.streamChunkDelayMs ?? 0,
     // The proxy is created after the server listens; the blackhole reads it when it fires.

@@ -1,4 +1,6 @@
 import type { EmulatorKnowledgeBase } from './knowledge-base/knowledge-base-types';
+import type { EmulatorCatalog } from './control-plane/catalog-types';
+
 /**
  * Public types of the Bedrock Runtime emulator. Other packages' tests code against these, so
  * change them only additively.
@@ -52,6 +54,21 @@ export interface EmulatorOptions {
    * SigV4 signing name `bedrock`). Default none: every knowledge-base id is a ResourceNotFoundException.
    */
   knowledgeBases?: EmulatorKnowledgeBase[];
+  /**
+   * The control plane's data: foundation models (ListFoundationModels) and the inference profiles that serve them
+   * (ListInferenceProfiles: system-defined ones for the request's signing region's geography and `global`, plus the
+   * application profiles given here). Each list replaces the default when given. Default: a sample of Bedrock's
+   * catalog (`DEFAULT_FOUNDATION_MODELS`), no application profile.
+   */
+  catalog?: EmulatorCatalog;
+  /**
+   * Answer as Bedrock does when a runtime call (Converse, ConverseStream, InvokeModel and its stream) names a model
+   * of the catalog that supports no on-demand throughput by its bare id: ValidationException "Invocation of model ID
+   * … with on-demand throughput isn’t supported. Retry your request with the ID or ARN of an inference profile that
+   * contains this model."; and a system-defined profile that does not serve the signing region: "The provided model
+   * identifier is invalid.". Default `false`, so tests that call such models by their bare id keep running.
+   */
+  enforceInferenceProfiles?: boolean;
 }
 
 /**
@@ -92,7 +109,7 @@ export interface FaultConfig {
   operations?: EmulatorOperation[];
 }
 
-/** Bedrock Runtime operations the emulator serves. */
+/** Bedrock operations the emulator serves: the runtime's, and the control plane's lists (issue 25). */
 export type EmulatorOperation =
   | 'Converse'
   | 'ConverseStream'
@@ -101,7 +118,11 @@ export type EmulatorOperation =
   | 'CountTokens'
   | 'ApplyGuardrail'
   | 'Retrieve'
-  | 'RetrieveAndGenerate';
+  | 'RetrieveAndGenerate'
+  | ControlPlaneOperation;
+
+/** Control-plane operations (`@aws-sdk/client-bedrock`) the emulator serves. */
+export type ControlPlaneOperation = 'ListFoundationModels' | 'ListInferenceProfiles';
 
 /** A scripted reply for Converse-style and InvokeModel chat calls. */
 export interface ScriptedReply {

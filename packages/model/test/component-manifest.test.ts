@@ -19,6 +19,7 @@ const LANGFLOW_INPUTS: Array<[string, string, string, unknown, boolean, boolean]
   ['timeout', 'Timeout', 'FloatInput', undefined, false, true],
   ['reasoning_effort', 'Reasoning Effort', 'DropdownInput', 'off', false, true],
   ['reasoning_budget_tokens', 'Reasoning Budget Tokens', 'IntInput', 0, false, true],
+  ['cross_region_inference', 'Cross-Region Inference', 'DropdownInput', 'off', false, true],
 ];
 
 describe('AmazonBedrockModel manifest entry', () => {

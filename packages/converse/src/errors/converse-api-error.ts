@@ -1,5 +1,5 @@
 import { awsErrorFacts, BedrockFlowError, describeAwsError } from '@bedrock-flow/bedrock-pool';
-import { sanitizeAwsError } from '@bedrock-flow/component';
+import { inferenceProfileAdvice, sanitizeAwsError } from '@bedrock-flow/component';
 import { CONVERSE_API_ERROR_PREFIX } from './error-prefixes';
 
 /** Error code of {@link ConverseApiError}. */
@@ -21,6 +21,11 @@ export class ConverseApiError extends BedrockFlowError {
   readonly httpStatusCode: number | undefined;
   /** The SDK's response metadata of the failed call (status, request id, attempts). */
   readonly $metadata: { httpStatusCode?: number; requestId?: string; attempts?: number } | undefined;
+  /**
+   * For Bedrock's "with on-demand throughput isn’t supported" ValidationException: the inference profile ids that serve
+   * the model in the node's region (from discovery); `[]` when none does, `undefined` otherwise or when they could not be listed.
+   */
+  inferenceProfiles: string[] | undefined;
 
   /** `cause`: the error the AWS SDK raised (after its retries). */
   constructor(cause: unknown) {
@@ -32,5 +37,13 @@ export class ConverseApiError extends BedrockFlowError {
     this.httpStatusCode = facts.httpStatusCode;
     const { requestId, httpStatusCode, attempts } = facts;
     this.$metadata = requestId || httpStatusCode || attempts ? { httpStatusCode, requestId, attempts } : undefined;
+    this.inferenceProfiles = undefined;
+  }
+
+  /** This error, its message naming the inference profiles that serve the model in `region` (issue 25). Returns `this`. */
+  withInferenceProfiles(region: string, profiles: string[] | undefined): this {
+    this.inferenceProfiles = profiles;
+    this.message += inferenceProfileAdvice(region, profiles);
+    return this;
   }
 }

@@ -1,4 +1,4 @@
-import type { EmulatorOperation } from '../types';
+import type { ControlPlaneOperation, EmulatorOperation } from '../types';
 import { handleApplyGuardrail } from './apply-guardrail';
 import { handleConverse } from './converse';
 import { handleConverseStream } from './converse-stream';
@@ -10,7 +10,7 @@ import { handleRetrieve } from './retrieve';
 import { handleRetrieveAndGenerate } from './retrieve-and-generate';
 
 /** The handler of each operation. */
-export const OPERATION_HANDLERS: Record<EmulatorOperation, (ctx: OperationContext) => Promise<void>> = {
+export const OPERATION_HANDLERS: Record<Exclude<EmulatorOperation, ControlPlaneOperation>, (ctx: OperationContext) => Promise<void>> = {
   Converse: handleConverse,
   ConverseStream: handleConverseStream,
   InvokeModel: handleInvokeModel,

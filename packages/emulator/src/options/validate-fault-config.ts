@@ -11,6 +11,8 @@ export const FAULT_OPERATIONS: readonly EmulatorOperation[] = [
   'InvokeModelWithResponseStream',
   'CountTokens',
   'ApplyGuardrail',
+  'ListFoundationModels',
+  'ListInferenceProfiles',
 ];
 
 const FAULT_NAMES: readonly (keyof FaultConfig)[] = [

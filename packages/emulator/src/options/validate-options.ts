@@ -3,6 +3,7 @@ import type { EmulatorOptions } from '../types';
 import { describeValue, isRecord } from './describe-value';
 import { checkFaultConfig } from './validate-fault-config';
 import { OptionChecks } from './option-checks';
+import { checkCatalog } from '../control-plane/check-catalog';
 
 /** Every option `startEmulator` knows; anything else is a typo worth an error rather than a silent default. */
 export const EMULATOR_OPTION_NAMES: readonly (keyof EmulatorOptions)[] = [
@@ -19,6 +20,8 @@ export const EMULATOR_OPTION_NAMES: readonly (keyof EmulatorOptions)[] = [
   'natIdleTimeoutMs',
   'control',
   'knowledgeBases',
+  'catalog',
+  'enforceInferenceProfiles',
 ];
 
 function checkCredentials(checks: OptionChecks, value: unknown): void {
@@ -114,6 +117,8 @@ export function validateEmulatorOptions(options: unknown): asserts options is Em
     }
     checks.boolean('control', record['control']);
     checkKnowledgeBases(checks, record['knowledgeBases']);
+    checkCatalog(checks, record['catalog']);
+    checks.boolean('enforceInferenceProfiles', record['enforceInferenceProfiles']);
   }
   if (checks.issues.length > 0) throw EmulatorOptionsError.fromIssues(checks.issues);
 }

@@ -1,17 +1,22 @@
-import type { EmulatorOperation } from '../types';
-
-/** Where a request goes, decided from the method and the raw (still percent-encoded) path. */
-export type Route =
-  | { kind: 'model'; operation: Exclude<EmulatorOperation, 'ApplyGuardrail' | KnowledgeBaseOperation>; modelId: string }
-  | { kind: 'guardrail'; operation: 'ApplyGuardrail'; guardrailId: string; guardrailVersion: string }
-  | { kind: 'knowledgeBase'; operation: KnowledgeBaseOperation; knowledgeBaseId: string }
-  | { kind: 'health'; headOnly: boolean }
-  | { kind: 'unknown' };
+import { routeControlPlane, type ControlPlaneRoute } from '../control-plane/route-control-plane';
+import type { ControlPlaneOperation, EmulatorOperation } from '../types';
 
 /** The `bedrock-agent-runtime` operations the emulator serves. */
 export type KnowledgeBaseOperation = 'Retrieve' | 'RetrieveAndGenerate';
 
-const MODEL_OPERATIONS: Record<string, Exclude<EmulatorOperation, 'ApplyGuardrail' | KnowledgeBaseOperation>> = {
+/** A runtime operation on a model. */
+type ModelOperation = Exclude<EmulatorOperation, 'ApplyGuardrail' | ControlPlaneOperation | KnowledgeBaseOperation>;
+
+/** Where a request goes, decided from the method and the raw (still percent-encoded) path. */
+export type Route =
+  | { kind: 'model'; operation: ModelOperation; modelId: string }
+  | { kind: 'guardrail'; operation: 'ApplyGuardrail'; guardrailId: string; guardrailVersion: string }
+  | { kind: 'knowledgeBase'; operation: KnowledgeBaseOperation; knowledgeBaseId: string }
+  | ControlPlaneRoute
+  | { kind: 'health'; headOnly: boolean }
+  | { kind: 'unknown' };
+
+const MODEL_OPERATIONS: Record<string, ModelOperation> = {
   converse: 'Converse',
   'converse-stream': 'ConverseStream',
   invoke: 'InvokeModel',
@@ -41,6 +46,8 @@ export function routeRequest(method: string, rawUrl: string): Route {
   if ((method === 'GET' || method === 'HEAD') && HEALTH_PATHS.has(path)) {
     return { kind: 'health', headOnly: method === 'HEAD' };
   }
+  const controlPlane = routeControlPlane(method, rawUrl);
+  if (controlPlane) return controlPlane;
   if (method !== 'POST') return { kind: 'unknown' };
   const model = MODEL_PATH.exec(path);
   if (model) {

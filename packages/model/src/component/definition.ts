@@ -8,6 +8,7 @@ import {
   endpointUrlInput,
   modelIdInput,
   reasoningInputs,
+  crossRegionInferenceInput,
   regionNameInput,
   timeoutInput,
 } from '@bedrock-flow/component';
@@ -48,6 +49,8 @@ export const amazonBedrockModelDefinition = defineComponent({
     timeout: timeoutInput(),
     // Reasoning (issue 24): reasoning_effort, reasoning_budget_tokens; mapped per family in reasoning-kwargs.ts.
     ...reasoningInputs(),
+    // Issue 25: call through the region's geographic or the global inference profile (off by default).
+    cross_region_inference: crossRegionInferenceInput(),
   },
   outputs: [
     { name: 'text_output', displayName: 'Model Response', method: 'text_response', types: ['Message'] },

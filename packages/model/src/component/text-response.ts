@@ -2,7 +2,9 @@ import {
   buildChatMessagesWithFiles,
   describeReasoningPlan,
   describeResolvedFile,
+  inferenceProfilesFor,
   mergeDicts,
+  needsInferenceProfile,
   runTextResponse,
   type ChatInputValue,
   textResponseCallOptions,
@@ -13,7 +15,7 @@ import {
 import { AmazonBedrockModelError } from '../errors/amazon-bedrock-model-error';
 import { ModelValidationError } from '../errors/model-validation-error';
 import { defaultProviderRegistry } from '../providers/registry';
-import { AMAZON_BEDROCK_MODEL_NAME, buildChatModel, type BuildChatModelValues } from './build-chat-model';
+import { AMAZON_BEDROCK_MODEL_NAME, buildChatModelWithConfig, type BuildChatModelValues } from './build-chat-model';
 import { fileSupportOf } from './file-support';
 import { modelReasoningPlan } from './reasoning-kwargs';
 
@@ -38,7 +40,7 @@ export async function textResponse(
   values: TextResponseValues,
   options: TextResponseOptions = {},
 ): Promise<TextResponse> {
-  const model = buildChatModel(ctx, values);
+  const { chat: model, config, crossRegion } = buildChatModelWithConfig(ctx, values);
   const { messages, files } = await buildChatMessagesWithFiles(values, {
     component: AMAZON_BEDROCK_MODEL_NAME,
     fileRoots: ctx.fileRoots,
@@ -53,6 +55,8 @@ export async function textResponse(
   const facts = {
     ...(reasoning.enabled || reasoning.family ? { reasoning: describeReasoningPlan(reasoning) } : {}),
     ...(files.length > 0 ? { files: files.map(describeResolvedFile) } : {}),
+    // Said so in the output: the call went through an inference profile (cross_region_inference, issue 25).
+    ...(crossRegion.inferenceProfile ? { inference_profile: crossRegion.inferenceProfile } : {}),
   };
   const callOptions = textResponseCallOptions(ctx, options);
   try {
@@ -60,6 +64,10 @@ export async function textResponse(
     return Object.keys(facts).length === 0 ? response : { ...response, responseMetadata: { ...response.responseMetadata, ...facts } };
   } catch (error) {
     if (error instanceof ModelValidationError || callOptions.signal?.aborted) throw error;
-    throw new AmazonBedrockModelError(error, { stage: 'call' });
+    const wrapped = new AmazonBedrockModelError(error, { stage: 'call' });
+    if (!needsInferenceProfile(error)) throw wrapped;
+    // Bedrock's on-demand error: name the profiles that serve the model in this region (discovery, issue 25).
+    const identity = { graphId: ctx.graphId, nodeId: ctx.nodeId };
+    throw wrapped.withInferenceProfiles(config.region, await inferenceProfilesFor(ctx.pool, identity, config, values.model_id ?? model.model));
   }
 }

@@ -1,5 +1,5 @@
 import { awsErrorFacts, BedrockFlowError, describeAwsError } from '@bedrock-flow/bedrock-pool';
-import { sanitizeAwsError } from '@bedrock-flow/component';
+import { inferenceProfileAdvice, sanitizeAwsError } from '@bedrock-flow/component';
 
 /** Codes of {@link AmazonBedrockModelError}. */
 export type AmazonBedrockModelErrorCode =
@@ -38,6 +38,11 @@ export class AmazonBedrockModelError extends BedrockFlowError {
   readonly requestId: string | undefined;
   /** HTTP status of the answer, when there was one. */
   readonly httpStatusCode: number | undefined;
+  /**
+   * For Bedrock's "with on-demand throughput isn’t supported" ValidationException: the inference profile ids that serve
+   * the model in the node's region (from discovery); `[]` when none does, `undefined` otherwise or when they could not be listed.
+   */
+  inferenceProfiles: string[] | undefined = undefined;
 
   constructor(cause: unknown, options: { stage: AmazonBedrockModelErrorStage }) {
     const facts = awsErrorFacts(cause);
@@ -50,5 +55,12 @@ export class AmazonBedrockModelError extends BedrockFlowError {
     this.awsErrorName = e.$fault !== undefined || e.$metadata !== undefined ? facts.name : undefined;
     this.requestId = facts.requestId;
     this.httpStatusCode = facts.httpStatusCode;
+  }
+
+  /** This error, its message naming the inference profiles that serve the model in `region` (issue 25). Returns `this`. */
+  withInferenceProfiles(region: string, profiles: string[] | undefined): this {
+    this.inferenceProfiles = profiles;
+    this.message += inferenceProfileAdvice(region, profiles);
+    return this;
   }
 }

@@ -1,7 +1,7 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription, type ISupplyDataFunctions, type SupplyData } from 'n8n-workflow';
 import { amazonBedrockEmbeddingsDefinition } from '@bedrock-flow/embeddings';
 import { nodeCredentials } from '../../credentials/node-credentials';
-import { modelListSearch } from '../../parameters/model-property';
+import { liveModelListSearch } from '../../parameters/live-model-list-search';
 import { withN8nLogging } from '../../run/n8n-llm-tracing';
 import { buildBedrockEmbeddings } from './build-bedrock-embeddings';
 import { embeddingsProperties } from './embeddings-parameters';
@@ -30,7 +30,7 @@ export class EmbeddingsBedrockFlow implements INodeType {
     properties: embeddingsProperties,
   };
 
-  methods = { listSearch: { searchModels: modelListSearch(amazonBedrockEmbeddingsDefinition) } };
+  methods = { listSearch: { searchModels: liveModelListSearch(amazonBedrockEmbeddingsDefinition, 'EMBEDDING') } };
 
   async supplyData(this: ISupplyDataFunctions, itemIndex: number): Promise<SupplyData> {
     return { response: withN8nLogging(await buildBedrockEmbeddings(this, itemIndex), this) };

@@ -8,7 +8,7 @@ import {
 import { amazonBedrockModelDefinition } from '@bedrock-flow/model';
 import { nodeConnection, nodeCredentials } from '../../credentials/node-credentials';
 import { toNodeError } from '../../errors/to-node-error';
-import { modelListSearch } from '../../parameters/model-property';
+import { liveModelListSearch } from '../../parameters/live-model-list-search';
 import { invokeModelItem } from './invoke-model-item';
 import { INVOKE_LABELS, invokeModelProperties } from './invoke-model-parameters';
 
@@ -33,7 +33,7 @@ export class BedrockFlowInvokeModel implements INodeType {
     properties: invokeModelProperties,
   };
 
-  methods = { listSearch: { searchModels: modelListSearch(amazonBedrockModelDefinition) } };
+  methods = { listSearch: { searchModels: liveModelListSearch(amazonBedrockModelDefinition, 'TEXT') } };
 
   async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
     const items = this.getInputData();

@@ -1,7 +1,7 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription, type ISupplyDataFunctions, type SupplyData } from 'n8n-workflow';
 import { amazonBedrockConverseDefinition } from '@bedrock-flow/converse';
 import { nodeCredentials } from '../../credentials/node-credentials';
-import { modelListSearch } from '../../parameters/model-property';
+import { liveModelListSearch } from '../../parameters/live-model-list-search';
 import { buildConverseChatModel } from './build-converse-chat-model';
 import { converseProperties } from './converse-parameters';
 
@@ -30,7 +30,7 @@ export class LmChatBedrockFlow implements INodeType {
     properties: converseProperties,
   };
 
-  methods = { listSearch: { searchModels: modelListSearch(amazonBedrockConverseDefinition) } };
+  methods = { listSearch: { searchModels: liveModelListSearch(amazonBedrockConverseDefinition, 'TEXT') } };
 
   async supplyData(this: ISupplyDataFunctions, itemIndex: number): Promise<SupplyData> {
     return { response: await buildConverseChatModel(this, itemIndex) };
