@@ -2,7 +2,7 @@ import path from 'node:path';
 import { defineConfig } from 'tsup';
 
 /** Workspace packages bundled into dist, mapped to their TypeScript sources (as jest does), so no sibling build is needed. */
-const WORKSPACE_PACKAGES = ['bedrock-pool', 'component', 'converse', 'embeddings', 'model'];
+const WORKSPACE_PACKAGES = ['bedrock-pool', 'component', 'converse', 'embeddings', 'knowledge-base', 'model'];
 
 /**
  * One CommonJS bundle, `dist/index.js`, holding the three nodes and everything they use except the host's

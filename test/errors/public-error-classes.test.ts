@@ -15,6 +15,7 @@ import * as converse from '@bedrock-flow/converse';
 import * as doctor from '../../packages/doctor/src';
 import * as embeddings from '@bedrock-flow/embeddings';
 import * as emulator from '@bedrock-flow/emulator';
+import * as knowledgeBase from '@bedrock-flow/knowledge-base';
 import * as model from '@bedrock-flow/model';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const nodeRed = require('../../packages/node-red/nodes/lib/payload-error.js') as Record<string, unknown>;
@@ -65,6 +66,8 @@ const SAMPLES: Record<string, Sample> = {
   EmbeddingRequestError: () => new embeddings.EmbeddingRequestError({ modelId: 'cohere.embed-english-v3', indexes: [0, 4, 5], cause: sdkError('ThrottlingException', 429) }),
   EmbeddingResponseError: () => new embeddings.EmbeddingResponseError('cohere.embed-english-v3', [2], 'no vectors', 'req-2'),
   EmbeddingsInitializationError: () => new embeddings.EmbeddingsInitializationError('the pool is closed', sdkError()),
+  KnowledgeBaseRequestError: () => new knowledgeBase.KnowledgeBaseRequestError('Retrieve', 'KBDOCS0001', sdkError('ResourceNotFoundException', 404)),
+  KnowledgeBaseInitializationError: () => new knowledgeBase.KnowledgeBaseInitializationError('the pool is closed', sdkError()),
   DoctorError: () => new doctor.DoctorError('ERR_DOCTOR_INVALID_OPTION', '--region "x" is not an AWS region name', '--region'),
   PayloadError: () => new (nodeRed['PayloadError'] as new (t: string, p: string, a: string) => Error)('bedrock-converse', 'is a number', 'a string or messages'),
 };
@@ -76,6 +79,7 @@ const LIBRARY_PACKAGES: Array<[string, Record<string, unknown>, string]> = [
   ['converse', converse, 'CONVERSE'],
   ['model', model, 'MODEL'],
   ['embeddings', embeddings, 'EMBEDDINGS'],
+  ['knowledge-base', knowledgeBase, 'KNOWLEDGE_BASE'],
   ['doctor', doctor, 'DOCTOR'],
   ['node-red', nodeRed, 'NODE_RED'],
 ];

@@ -2,10 +2,13 @@ import Ajv2020 from 'ajv/dist/2020';
 import { ComponentRegistry, langflowPaletteIds, type ManifestInput } from '@bedrock-flow/component';
 import { amazonBedrockConverseDefinition } from '@bedrock-flow/converse';
 import { amazonBedrockEmbeddingsDefinition } from '@bedrock-flow/embeddings';
+import { amazonBedrockKnowledgeBaseRetrieverDefinition } from '@bedrock-flow/knowledge-base';
 import { amazonBedrockModelDefinition } from '@bedrock-flow/model';
 
-const DEFINITIONS = [amazonBedrockConverseDefinition, amazonBedrockModelDefinition, amazonBedrockEmbeddingsDefinition];
+const DEFINITIONS = [amazonBedrockConverseDefinition, amazonBedrockModelDefinition, amazonBedrockEmbeddingsDefinition, amazonBedrockKnowledgeBaseRetrieverDefinition];
 const registry = new ComponentRegistry(DEFINITIONS);
+/** Values of the required inputs without a default, per component (the knowledge base cannot be guessed). */
+const REQUIRED_VALUES: Record<string, Record<string, unknown>> = { AmazonBedrockKnowledgeBaseRetriever: { knowledge_base_id: 'KBDOCS0001' } };
 // The manifest as a palette receives it: plain JSON.
 const manifest = JSON.parse(JSON.stringify(registry.manifest())) as ReturnType<ComponentRegistry['manifest']>;
 // Formats (`uri` on endpoint_url) are not checked: no input offers a URL default or option.
@@ -31,8 +34,8 @@ function offeredValues(input: ManifestInput): Array<[string, unknown]> {
 describe('manifest consistency: every input JSON Schema accepts its own default and every listed option', () => {
   const rows = manifest.components.flatMap((component) => component.inputs.map((input) => [component.name, input.name, input] as const));
 
-  test('all three components and all their inputs are checked', () => {
-    expect(manifest.components.map((c) => c.name)).toEqual(['AmazonBedrockConverseModel', 'AmazonBedrockModel', 'AmazonBedrockEmbeddings']);
+  test('all four components and all their inputs are checked', () => {
+    expect(manifest.components.map((c) => c.name)).toEqual(['AmazonBedrockConverseModel', 'AmazonBedrockModel', 'AmazonBedrockEmbeddings', 'AmazonBedrockKnowledgeBaseRetriever']);
     expect(rows.length).toBeGreaterThanOrEqual(40);
     console.info(`manifest consistency: ${rows.length} inputs, ${rows.reduce((n, [, , input]) => n + offeredValues(input).length, 0)} offered values checked`);
   });
@@ -64,7 +67,7 @@ describe('legacy component and namespaced palette ids', () => {
       expect(registry.has(id)).toBe(true);
       expect(registry.get(id)).toBe(definition);
       expect(registry.manifestEntry(id)).toEqual(registry.manifestEntry(name));
-      const instance = registry.create(id, { graphId: 'g', nodeId: `${name}-1`, pool: noPool, env: {} }, {});
+      const instance = registry.create(id, { graphId: 'g', nodeId: `${name}-1`, pool: noPool, env: {} }, REQUIRED_VALUES[name] ?? {});
       expect(instance.definition).toBe(definition);
     }
     expect(registry.has(`ext:amazon:${name}@unofficial`)).toBe(false);

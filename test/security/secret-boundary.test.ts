@@ -3,6 +3,7 @@ import { BedrockPool, type BedrockPoolEventMap, type BedrockPoolOptions } from '
 import { createComponent, type ComponentContext } from '@bedrock-flow/component';
 import { amazonBedrockConverseDefinition } from '@bedrock-flow/converse';
 import { amazonBedrockEmbeddingsDefinition } from '@bedrock-flow/embeddings';
+import { amazonBedrockKnowledgeBaseRetrieverDefinition } from '@bedrock-flow/knowledge-base';
 import { amazonBedrockModelDefinition } from '@bedrock-flow/model';
 import { CaptureLogger } from '../support/capture-logger';
 import { SecretScanner } from '../support/secret-scanner';
@@ -33,11 +34,14 @@ const COMPONENTS = {
     createComponent(amazonBedrockConverseDefinition, ctx, { model_id: MODEL_ID, ...values, input_value: 'hi' }),
   AmazonBedrockModel: (ctx: ComponentContext, values: Record<string, unknown>) => createComponent(amazonBedrockModelDefinition, ctx, { model_id: MODEL_ID, ...values, input_value: 'hi' }),
   AmazonBedrockEmbeddings: (ctx: ComponentContext, values: Record<string, unknown>) => createComponent(amazonBedrockEmbeddingsDefinition, ctx, { model_id: EMBEDDING_MODEL_ID, ...values }),
+  AmazonBedrockKnowledgeBaseRetriever: (ctx: ComponentContext, values: Record<string, unknown>) =>
+    createComponent(amazonBedrockKnowledgeBaseRetrieverDefinition, ctx, { knowledge_base_id: 'KBCANARY01', search_query: 'hi', ...values }),
 };
 type ComponentName = keyof typeof COMPONENTS;
 
 async function run(name: ComponentName, node: unknown): Promise<unknown> {
-  const instance = node as { text_response(): Promise<unknown>; build_embeddings(): { embedQuery(text: string): Promise<unknown> } };
+  const instance = node as { text_response(): Promise<unknown>; build_embeddings(): { embedQuery(text: string): Promise<unknown> }; search_documents(): Promise<unknown> };
+  if (name === 'AmazonBedrockKnowledgeBaseRetriever') return instance.search_documents();
   return name === 'AmazonBedrockEmbeddings' ? instance.build_embeddings().embedQuery('hi') : instance.text_response();
 }
 

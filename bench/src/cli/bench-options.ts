@@ -1,5 +1,5 @@
 /** Scenario ids, in run order. */
-export const SCENARIO_IDS = ['sequential', 'cold', 'concurrency', 'churn', 'overhead', 'streaming', 'embeddings', 'long-generation', 'tenants'] as const;
+export const SCENARIO_IDS = ['sequential', 'cold', 'concurrency', 'churn', 'overhead', 'streaming', 'embeddings', 'long-generation', 'tenants', 'knowledge-base'] as const;
 
 /** One benchmark scenario. */
 export type ScenarioId = (typeof SCENARIO_IDS)[number];

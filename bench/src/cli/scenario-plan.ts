@@ -30,6 +30,8 @@ export interface ScenarioPlan {
   embeddingsRuns: number;
   /** Scenario 8: long generations and silent drops (answer time, seed timeout, scales, cap). */
   longGeneration: LongGenerationPlan;
+  /** Scenario 10: runs of the Knowledge Base retrieval flow per mode (stock and pooled). */
+  knowledgeBaseRuns: number;
   /** Scenario 9: numbers of tenants (flows with distinct credentials), and rounds of the rotation. */
   tenantCounts: number[];
   tenantRounds: number;
@@ -58,6 +60,7 @@ export function scenarioPlan(quick: boolean): ScenarioPlan {
         longGeneration: LONG_GENERATION_QUICK,
         tenantCounts: [10, 100, 1_000],
         tenantRounds: 2,
+        knowledgeBaseRuns: 20,
       }
     : {
         sequentialCycles: 1_000,
@@ -79,5 +82,6 @@ export function scenarioPlan(quick: boolean): ScenarioPlan {
         longGeneration: LONG_GENERATION_FULL,
         tenantCounts: [10, 100, 1_000, 10_000],
         tenantRounds: 2,
+        knowledgeBaseRuns: 50,
       };
 }

@@ -12,6 +12,7 @@ import { runStreaming } from '../scenarios/streaming';
 import { runEmbeddingsReruns } from '../scenarios/embeddings-reruns';
 import { runLongGeneration } from '../scenarios/long-generation';
 import { runManyTenants } from '../scenarios/many-tenants';
+import { runKnowledgeBaseFlow } from '../scenarios/knowledge-base-flow';
 
 /**
  * The measuring process: runs the scenarios the parent asked for, one after another, with the clients only. The
@@ -27,6 +28,7 @@ const RUNNERS: Record<ScenarioId, (ctx: ScenarioContext) => Promise<ScenarioResu
   embeddings: runEmbeddingsReruns,
   'long-generation': runLongGeneration,
   tenants: runManyTenants,
+  'knowledge-base': runKnowledgeBaseFlow,
 };
 
 async function main(): Promise<void> {

@@ -7,6 +7,7 @@ import { BedrockError } from './errors/bedrock-error';
 import { EventStreamWriter } from './event-stream/event-stream-writer';
 import type { FaultController } from './faults/fault-controller';
 import { readBody } from './http/read-body';
+import type { KnowledgeBaseStore } from './knowledge-base/knowledge-base-store';
 import { writeError, writeJson } from './http/write-response';
 import { resolveModelFamily } from './models/resolve-model-id';
 import type { OperationContext } from './operations/operation-context';
@@ -29,8 +30,20 @@ import type { ControlPlaneRoute } from './control-plane/route-control-plane';
 import { serveControlPlane } from './control-plane/serve-control-plane';
 import { signingRegionOf } from './control-plane/signing-region';
 
-/** A route served by an operation handler (model or guardrail). */
+/** A route served by an operation handler (model, guardrail or knowledge base). */
 type ModelRoute = Exclude<Route, { kind: 'health' } | { kind: 'unknown' } | ControlPlaneRoute>;
+
+/** The id a route names: the model, the guardrail, or the knowledge base (`''` for RetrieveAndGenerate, whose id is in the body). */
+function resourceIdOf(route: ModelRoute): string {
+  if (route.kind === 'model') return route.modelId;
+  return route.kind === 'guardrail' ? route.guardrailId : route.knowledgeBaseId;
+}
+
+/** The `family` of a route's log entries: the model's, `guardrail`, or `knowledge-base`. */
+function familyOf(route: ModelRoute): string {
+  if (route.kind === 'model') return resolveModelFamily(route.modelId) ?? 'unknown';
+  return route.kind === 'guardrail' ? 'guardrail' : 'knowledge-base';
+}
 
 /** Settings and collaborators of the request pipeline. */
 export interface EmulatorCoreDeps {
@@ -44,6 +57,8 @@ export interface EmulatorCoreDeps {
   streamChunkDelayMs: number;
   /** Told about each connection the blackhole fault silenced (the proxy, when in front, drops its flow too). */
   onBlackhole?: (rawSocket: Socket) => void;
+  /** The emulated knowledge bases (Retrieve, RetrieveAndGenerate). */
+  knowledgeBases: KnowledgeBaseStore;
   /** Serves `/__emulator/*` when set (the `control` option); otherwise those paths are unknown routes. */
   control?: ControlTarget;
   /** The control plane's models and profiles (option `catalog`). */
@@ -125,7 +140,7 @@ export class EmulatorCore {
       await this.serveControlPlane(route, req, res, requestId);
       return;
     }
-    const modelId = route.kind === 'model' ? route.modelId : route.guardrailId;
+    const modelId = resourceIdOf(route);
     if (route.kind === 'model') bump(stats.live.requests.byModel, modelId);
 
     const decision = this.deps.faults.decide(route.operation);
@@ -181,9 +196,7 @@ export class EmulatorCore {
 
   /** The fields every request log entry of this route starts with. */
   private identity(route: ModelRoute, requestId: string): Omit<UnnumberedRequestView, 'body'> {
-    const modelId = route.kind === 'model' ? route.modelId : route.guardrailId;
-    const family = route.kind === 'model' ? (resolveModelFamily(modelId) ?? 'unknown') : 'guardrail';
-    return { requestId, operation: route.operation, modelId, family };
+    return { requestId, operation: route.operation, modelId: resourceIdOf(route), family: familyOf(route) };
   }
 
   private context(
@@ -195,9 +208,9 @@ export class EmulatorCore {
     startedAt: number,
     logged: { entry?: ModelRequestView },
   ): OperationContext {
-    const modelId = route.kind === 'model' ? route.modelId : route.guardrailId;
+    const modelId = resourceIdOf(route);
     const family = route.kind === 'model' ? resolveModelFamily(modelId) : undefined;
-    const { log, scripts, faults, streamChunkDelayMs } = this.deps;
+    const { log, scripts, faults, streamChunkDelayMs, knowledgeBases } = this.deps;
     return {
       operation: route.operation,
       req,
@@ -207,6 +220,7 @@ export class EmulatorCore {
       family,
       ...(route.kind === 'guardrail' ? { guardrailVersion: route.guardrailVersion } : {}),
       body,
+      knowledgeBases,
       startedAt,
       observe: (view) => {
         const entry = log.add({ ...this.identity(route, requestId), ...view });

@@ -32,3 +32,4 @@ export type {
   RunningEmulator,
   ScriptedReply,
 } from './types';
+export type { EmulatorKnowledgeBase, KnowledgeBaseDocument, KnowledgeBaseMetadataValue } from './knowledge-base/knowledge-base-types';

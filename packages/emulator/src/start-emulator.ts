@@ -1,5 +1,6 @@
 import type net from 'node:net';
 import { EmulatorCore } from './emulator-core';
+import { KnowledgeBaseStore } from './knowledge-base/knowledge-base-store';
 import { FaultController } from './faults/fault-controller';
 import { startLatencyProxy, type RunningLatencyProxy } from './proxy/latency-proxy';
 import { createCleartextListener } from './server/cleartext-listener';
@@ -57,6 +58,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     faults,
     scripts,
     log,
+    knowledgeBases: new KnowledgeBaseStore(options.knowledgeBases),
     auth: {
       mode: options.auth ?? 'sigv4',
       credentials: options.credentials ?? [TEST_CREDENTIALS],

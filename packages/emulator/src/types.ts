@@ -1,3 +1,4 @@
+import type { EmulatorKnowledgeBase } from './knowledge-base/knowledge-base-types';
 import type { EmulatorCatalog } from './control-plane/catalog-types';
 
 /**
@@ -48,6 +49,11 @@ export interface EmulatorOptions {
    * without auth, to loopback clients only. Default `false`: those paths answer 404 like any unknown route.
    */
   control?: boolean;
+  /**
+   * Knowledge bases served by the `bedrock-agent-runtime` operations Retrieve and RetrieveAndGenerate (same port, same
+   * SigV4 signing name `bedrock`). Default none: every knowledge-base id is a ResourceNotFoundException.
+   */
+  knowledgeBases?: EmulatorKnowledgeBase[];
   /**
    * The control plane's data: foundation models (ListFoundationModels) and the inference profiles that serve them
    * (ListInferenceProfiles: system-defined ones for the request's signing region's geography and `global`, plus the
@@ -111,6 +117,8 @@ export type EmulatorOperation =
   | 'InvokeModelWithResponseStream'
   | 'CountTokens'
   | 'ApplyGuardrail'
+  | 'Retrieve'
+  | 'RetrieveAndGenerate'
   | ControlPlaneOperation;
 
 /** Control-plane operations (`@aws-sdk/client-bedrock`) the emulator serves. */

@@ -1,6 +1,8 @@
 export { LmChatBedrockFlow } from './nodes/lm-chat/lm-chat-bedrock-flow';
 export { EmbeddingsBedrockFlow } from './nodes/embeddings/embeddings-bedrock-flow';
 export { BedrockFlowInvokeModel } from './nodes/invoke-model/bedrock-flow-invoke-model';
+export { RetrieverBedrockFlowKnowledgeBase } from './nodes/knowledge-base/retriever-bedrock-flow-knowledge-base';
+export { buildKnowledgeBaseRetriever } from './nodes/knowledge-base/build-knowledge-base-retriever';
 export { BedrockFlowApiKey, BEDROCK_API_KEY_CREDENTIAL_TYPE, type BedrockApiKeyCredentialData } from './credentials/bedrock-flow-api-key';
 export { buildConverseChatModel } from './nodes/lm-chat/build-converse-chat-model';
 export { buildBedrockEmbeddings } from './nodes/embeddings/build-bedrock-embeddings';

@@ -16,8 +16,21 @@ import { summariseOffMachineCalls } from '../../../test/support/off-machine-call
 import { findN8nInstall, INSTALL_HINT, SKIP_N8N_ENV, type N8nInstall } from './support/n8n-install';
 import { startN8n, type RunningN8n } from './support/n8n-process';
 import { callWebhookWhenRegistered, N8nRest, OWNER, postJson, type WorkflowRecord } from './support/n8n-rest';
-import { chatWorkflow, embeddingsWorkflow, httpRequestWorkflow, imageChainWorkflow, invokeModelWorkflow, PACKAGE_NAME, pooledChatModel, stockChatModel, type CredentialRef } from './support/workflows';
+import { chatWorkflow, embeddingsWorkflow, httpRequestWorkflow, imageChainWorkflow, invokeModelWorkflow, knowledgeBaseQaWorkflow, PACKAGE_NAME, pooledChatModel, stockChatModel, type CredentialRef } from './support/workflows';
 import { pngBytes } from '../../../test/support/media-fixtures';
+import type { EmulatorKnowledgeBase } from '@bedrock-flow/emulator';
+
+/** The knowledge base the retriever sub-node queries. */
+const KB_ID = 'KBDOCS0001';
+const KNOWLEDGE_BASES: EmulatorKnowledgeBase[] = [
+  {
+    knowledgeBaseId: KB_ID,
+    documents: [
+      { text: 'A new connection pays a TLS handshake: two extra round trips before the first request.', uri: 's3://handbook/tls.md' },
+      { text: 'Guardrails block denied topics in prompts and answers.', uri: 's3://handbook/guardrails.md' },
+    ],
+  },
+];
 
 /** Webhook executions per row of the comparison. */
 const EXECUTIONS = 30;
@@ -92,7 +105,7 @@ describeHost('bedrock-flow nodes in a real n8n 2.41.1', () => {
     }
     install = found.install;
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'bedrock-flow-n8n-'));
-    emu = await startEmulator({ tls: true, rttMs: RTT_MS, bearerTokens: [API_KEY] });
+    emu = await startEmulator({ tls: true, rttMs: RTT_MS, bearerTokens: [API_KEY], knowledgeBases: KNOWLEDGE_BASES });
     const caFile = path.join(scratch, 'emulator-ca.pem');
     fs.writeFileSync(caFile, emu.ca!);
     const userFolder = path.join(scratch, 'user');
@@ -119,10 +132,10 @@ describeHost('bedrock-flow nodes in a real n8n 2.41.1', () => {
     }
   });
 
-  it('lists the three bedrock-flow nodes in n8n\'s node types', async () => {
+  it('lists the four bedrock-flow nodes in n8n\'s node types', async () => {
     const types = await rest.ok<Array<{ name: string; outputs?: unknown }>>('GET', '/types/nodes.json');
     const names = types.map((type) => type.name);
-    for (const node of ['lmChatBedrockFlow', 'embeddingsBedrockFlow', 'bedrockFlowInvokeModel']) expect(names).toContain(`${PACKAGE_NAME}.${node}`);
+    for (const node of ['lmChatBedrockFlow', 'embeddingsBedrockFlow', 'bedrockFlowInvokeModel', 'retrieverBedrockFlowKnowledgeBase']) expect(names).toContain(`${PACKAGE_NAME}.${node}`);
     const credentials = await rest.ok<Array<{ name: string; properties: Array<{ name: string }> }>>('GET', '/types/credentials.json');
     const apiKey = credentials.find((type) => type.name === 'bedrockFlowApiKey');
     expect(apiKey?.properties.map((property) => property.name)).toEqual(['apiKey', 'region', 'bedrockRuntimeEndpoint']);
@@ -338,6 +351,23 @@ describeHost('bedrock-flow nodes in a real n8n 2.41.1', () => {
     expect(answer.text).toContain('Pooled clients keep one warm TLS connection per node.');
     const embedCalls = emu.requests().filter((request) => request.modelId === 'amazon.titan-embed-text-v2:0');
     expect(embedCalls.length).toBeGreaterThanOrEqual(2);
+    await rest.deactivate(workflow);
+  });
+
+  it('the Knowledge Base retriever sub-node serves n8n\'s Question and Answer Chain: the retrieved chunk reaches the chat model; 5 executions, 5 Retrieve requests', async () => {
+    emu.resetStats();
+    const workflow = await rest.activate(await rest.createWorkflow(knowledgeBaseQaWorkflow('bedrock-flow knowledge base', 'pooled-kb', credential, KB_ID)));
+    for (let run = 0; run < 5; run += 1) {
+      const answer = await callWebhookWhenRegistered(`${n8n!.url}/webhook/pooled-kb`, { query: 'What does a TLS handshake cost a new connection?' });
+      expect(answer.status).toBe(200);
+    }
+    const retrieves = emu.requests().filter((request) => request.operation === 'Retrieve');
+    expect(retrieves).toHaveLength(5);
+    expect(retrieves[0]!.body).toMatchObject({ retrievalQuery: { text: 'What does a TLS handshake cost a new connection?' }, retrievalConfiguration: { vectorSearchConfiguration: { numberOfResults: 2 } } });
+    // The chain put the best chunk into the chat model's prompt.
+    const chats = emu.requests().filter((request) => request.operation === 'Converse');
+    expect(chats).toHaveLength(5);
+    expect(JSON.stringify(chats[0]!.body)).toContain(KNOWLEDGE_BASES[0]!.documents[0]!.text);
     await rest.deactivate(workflow);
   });
 

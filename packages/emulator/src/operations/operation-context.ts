@@ -1,5 +1,6 @@
 import type { EventStreamWriter } from '../event-stream/event-stream-writer';
 import type { GenerationPace } from '../faults/generation-pace';
+import type { KnowledgeBaseStore } from '../knowledge-base/knowledge-base-store';
 import type { ModelFamily } from '../models/model-family';
 import type { AnyRequest, AnyResponse } from '../server/request-handler';
 import type { EmulatorOperation, ModelRequestView, ScriptedReply } from '../types';
@@ -10,12 +11,14 @@ export interface OperationContext {
   req: AnyRequest;
   res: AnyResponse;
   requestId: string;
-  /** Model id as sent (decoded), or the guardrail id for ApplyGuardrail. */
+  /** Model id as sent (decoded), the guardrail id for ApplyGuardrail, the knowledge-base id for Retrieve (`''` for RetrieveAndGenerate). */
   modelId: string;
   family: ModelFamily | undefined;
   /** Guardrail version (ApplyGuardrail only). */
   guardrailVersion?: string;
   body: Buffer;
+  /** The emulated knowledge bases (the `knowledgeBases` option). */
+  knowledgeBases: KnowledgeBaseStore;
   /** When the request arrived (for `latencyMs`). */
   startedAt: number;
   /** Records the decoded request (for `requests()`) and returns the scripted reply, if any. */

@@ -6,6 +6,8 @@ import { handleCountTokens } from './count-tokens';
 import { handleInvokeModel } from './invoke-model';
 import { handleInvokeModelStream } from './invoke-model-stream';
 import type { OperationContext } from './operation-context';
+import { handleRetrieve } from './retrieve';
+import { handleRetrieveAndGenerate } from './retrieve-and-generate';
 
 /** The handler of each operation. */
 export const OPERATION_HANDLERS: Record<Exclude<EmulatorOperation, ControlPlaneOperation>, (ctx: OperationContext) => Promise<void>> = {
@@ -15,4 +17,6 @@ export const OPERATION_HANDLERS: Record<Exclude<EmulatorOperation, ControlPlaneO
   InvokeModelWithResponseStream: handleInvokeModelStream,
   CountTokens: handleCountTokens,
   ApplyGuardrail: handleApplyGuardrail,
+  Retrieve: handleRetrieve,
+  RetrieveAndGenerate: handleRetrieveAndGenerate,
 };

@@ -19,6 +19,7 @@ export const EMULATOR_OPTION_NAMES: readonly (keyof EmulatorOptions)[] = [
   'proxy',
   'natIdleTimeoutMs',
   'control',
+  'knowledgeBases',
   'catalog',
   'enforceInferenceProfiles',
 ];
@@ -28,7 +29,7 @@ function checkCredentials(checks: OptionChecks, value: unknown): void {
   for (const [i, item] of (list ?? []).entries()) {
     const field = `credentials[${i}]`;
     if (!isRecord(item)) {
-      checks.add(field, `must be an object { accessKeyId, secretAccessKey, sessionToken? }, got ${describeValue(item, true)}`);
+      checks.add(field, `must be an object { accessKeyId, secretAccessKey, sessionToken? }, got ${describeValue(item)}`);
       continue;
     }
     checks.record(field, item, ['accessKeyId', 'secretAccessKey', 'sessionToken']);
@@ -44,6 +45,45 @@ function checkBearerTokens(checks: OptionChecks, value: unknown): void {
   const list = checks.array('bearerTokens', value, 'non-empty strings', true);
   for (const [i, token] of (list ?? []).entries()) {
     checks.string(`bearerTokens[${i}]`, token, true);
+  }
+}
+
+function checkKnowledgeBases(checks: OptionChecks, value: unknown): void {
+  const list = checks.array('knowledgeBases', value, '{ knowledgeBaseId, documents } objects');
+  const seen = new Set<unknown>();
+  for (const [i, base] of (list ?? []).entries()) {
+    const field = `knowledgeBases[${i}]`;
+    if (!isRecord(base)) {
+      checks.add(field, `must be an object { knowledgeBaseId, documents }, got ${describeValue(base)}`);
+      continue;
+    }
+    checks.record(field, base, ['knowledgeBaseId', 'documents']);
+    if (base['knowledgeBaseId'] === undefined) checks.add(`${field}.knowledgeBaseId`, 'is required (a non-empty string)');
+    checks.string(`${field}.knowledgeBaseId`, base['knowledgeBaseId']);
+    if (seen.has(base['knowledgeBaseId'])) checks.add(`${field}.knowledgeBaseId`, 'repeats an earlier knowledge base id');
+    seen.add(base['knowledgeBaseId']);
+    const docs = checks.array(`${field}.documents`, base['documents'] ?? [], '{ text, uri?, metadata? } objects');
+    for (const [j, doc] of (docs ?? []).entries()) {
+      const docField = `${field}.documents[${j}]`;
+      if (!isRecord(doc)) {
+        checks.add(docField, `must be an object { text, uri?, metadata? }, got ${describeValue(doc)}`);
+        continue;
+      }
+      checks.record(docField, doc, ['text', 'uri', 'metadata']);
+      if (doc['text'] === undefined) checks.add(`${docField}.text`, 'is required (a non-empty string)');
+      checks.string(`${docField}.text`, doc['text']);
+      checks.string(`${docField}.uri`, doc['uri']);
+      const metadata = doc['metadata'];
+      if (metadata === undefined) continue;
+      if (!isRecord(metadata)) {
+        checks.add(`${docField}.metadata`, `must be an object of strings, numbers, booleans or string lists, got ${describeValue(metadata)}`);
+        continue;
+      }
+      for (const [key, item] of Object.entries(metadata)) {
+        const ok = ['string', 'number', 'boolean'].includes(typeof item) || (Array.isArray(item) && item.every((x) => typeof x === 'string'));
+        if (!ok) checks.add(`${docField}.metadata.${key}`, `must be a string, number, boolean or list of strings, got ${describeValue(item)}`);
+      }
+    }
   }
 }
 
@@ -76,6 +116,7 @@ export function validateEmulatorOptions(options: unknown): asserts options is Em
       checks.add('rttMs', 'needs the proxy, but proxy is false: leave proxy unset or true');
     }
     checks.boolean('control', record['control']);
+    checkKnowledgeBases(checks, record['knowledgeBases']);
     checkCatalog(checks, record['catalog']);
     checks.boolean('enforceInferenceProfiles', record['enforceInferenceProfiles']);
   }

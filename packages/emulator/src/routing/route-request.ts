@@ -1,13 +1,17 @@
 import { routeControlPlane, type ControlPlaneRoute } from '../control-plane/route-control-plane';
 import type { ControlPlaneOperation, EmulatorOperation } from '../types';
 
+/** The `bedrock-agent-runtime` operations the emulator serves. */
+export type KnowledgeBaseOperation = 'Retrieve' | 'RetrieveAndGenerate';
+
 /** A runtime operation on a model. */
-type ModelOperation = Exclude<EmulatorOperation, 'ApplyGuardrail' | ControlPlaneOperation>;
+type ModelOperation = Exclude<EmulatorOperation, 'ApplyGuardrail' | ControlPlaneOperation | KnowledgeBaseOperation>;
 
 /** Where a request goes, decided from the method and the raw (still percent-encoded) path. */
 export type Route =
   | { kind: 'model'; operation: ModelOperation; modelId: string }
   | { kind: 'guardrail'; operation: 'ApplyGuardrail'; guardrailId: string; guardrailVersion: string }
+  | { kind: 'knowledgeBase'; operation: KnowledgeBaseOperation; knowledgeBaseId: string }
   | ControlPlaneRoute
   | { kind: 'health'; headOnly: boolean }
   | { kind: 'unknown' };
@@ -23,6 +27,9 @@ const MODEL_OPERATIONS: Record<string, ModelOperation> = {
 // One raw segment each: the model id arrives percent-encoded (`:` as %3A, `/` as %2F).
 const MODEL_PATH = /^\/model\/([^/]+)\/([a-z-]+)$/;
 const GUARDRAIL_PATH = /^\/guardrail\/([^/]+)\/version\/([^/]+)\/apply$/;
+// bedrock-agent-runtime: Retrieve names the knowledge base in the path, RetrieveAndGenerate in the body.
+const RETRIEVE_PATH = /^\/knowledgebases\/([^/]+)\/retrieve$/;
+const RETRIEVE_AND_GENERATE_PATH = '/retrieveAndGenerate';
 const HEALTH_PATHS = new Set(['/', '/ping', '/health']);
 
 function decodeSegment(segment: string): string | undefined {
@@ -49,6 +56,12 @@ export function routeRequest(method: string, rawUrl: string): Route {
     if (operation && modelId) return { kind: 'model', operation, modelId };
     return { kind: 'unknown' };
   }
+  const retrieve = RETRIEVE_PATH.exec(path);
+  if (retrieve) {
+    const knowledgeBaseId = decodeSegment(retrieve[1] ?? '');
+    return knowledgeBaseId ? { kind: 'knowledgeBase', operation: 'Retrieve', knowledgeBaseId } : { kind: 'unknown' };
+  }
+  if (path === RETRIEVE_AND_GENERATE_PATH) return { kind: 'knowledgeBase', operation: 'RetrieveAndGenerate', knowledgeBaseId: '' };
   const guardrail = GUARDRAIL_PATH.exec(path);
   if (guardrail) {
     const guardrailId = decodeSegment(guardrail[1] ?? '');

@@ -193,3 +193,37 @@ export function embeddingsWorkflow(name: string, path: string, credential: Crede
     },
   };
 }
+
+/**
+ * Webhook -> n8n's Question and Answer Chain (query = request body `query`) <- the bedrock-flow chat model (the answer)
+ * and the bedrock-flow Knowledge Base retriever sub-node (the chunks the chain puts in the prompt).
+ */
+export function knowledgeBaseQaWorkflow(name: string, path: string, credential: CredentialRef, knowledgeBaseId: string) {
+  const chain: WorkflowNode = {
+    id: randomUUID(),
+    name: 'Question and Answer Chain',
+    type: '@n8n/n8n-nodes-langchain.chainRetrievalQa',
+    typeVersion: 1.7,
+    position: [200, 0],
+    parameters: { promptType: 'define', text: '={{ $json.body.query }}', options: {} },
+  };
+  const retriever: WorkflowNode = {
+    id: randomUUID(),
+    name: 'Knowledge Base',
+    type: `${PACKAGE_NAME}.retrieverBedrockFlowKnowledgeBase`,
+    typeVersion: 1,
+    position: [300, 200],
+    parameters: { knowledgeBaseId, options: { numberOfResults: 2 } },
+    credentials: { aws: credential },
+  };
+  const model = pooledChatModel(credential, 0.1);
+  return {
+    name,
+    nodes: [webhookNode(path), chain, model, retriever],
+    connections: {
+      Webhook: { main: [[{ node: chain.name, type: 'main', index: 0 }]] },
+      [model.name]: { ai_languageModel: [[{ node: chain.name, type: 'ai_languageModel', index: 0 }]] },
+      [retriever.name]: { ai_retriever: [[{ node: chain.name, type: 'ai_retriever', index: 0 }]] },
+    },
+  };
+}

@@ -8,12 +8,14 @@ const { ComponentRegistry } = require('@bedrock-flow/component');
 const { amazonBedrockConverseDefinition } = require('@bedrock-flow/converse');
 const { amazonBedrockModelDefinition } = require('@bedrock-flow/model');
 const { amazonBedrockEmbeddingsDefinition } = require('@bedrock-flow/embeddings');
+const { amazonBedrockKnowledgeBaseRetrieverDefinition } = require('@bedrock-flow/knowledge-base');
 
-/** The registry of `AmazonBedrockConverseModel`, `AmazonBedrockModel` and `AmazonBedrockEmbeddings`. */
+/** The registry of `AmazonBedrockConverseModel`, `AmazonBedrockModel`, `AmazonBedrockEmbeddings` and `AmazonBedrockKnowledgeBaseRetriever`. */
 const componentRegistry = new ComponentRegistry([
   amazonBedrockConverseDefinition,
   amazonBedrockModelDefinition,
   amazonBedrockEmbeddingsDefinition,
+  amazonBedrockKnowledgeBaseRetrieverDefinition,
 ]);
 
 /** @type {import('@bedrock-flow/component').ComponentManifest | undefined} */

@@ -105,10 +105,17 @@ function defineComponentNode(RED, spec, run) {
     const tls = connection && typeof connection.tlsConfig === 'function' ? connection.tlsConfig() : undefined;
     // The pool as the component sees it: adds the config node's TLS trust and remembers the lease for warm-up and metrics.
     const nodePool = {
-      /** @type {import('@bedrock-flow/component').ComponentPool['acquire']} */
-      acquire(leaseIdentity, clientConfig) {
-        lease = pool.acquire(leaseIdentity, tls ? { ...clientConfig, tls: { ...clientConfig.tls, ...tls } } : clientConfig);
-        return lease;
+      /**
+       * The component's `acquire`, with the pool's optional third argument (`{ service }`: the Knowledge Base node leases a
+       * bedrock-agent-runtime client) passed on.
+       * @param {import('@bedrock-flow/component').NodeIdentity} leaseIdentity
+       * @param {import('@bedrock-flow/bedrock-pool').ClientConfig} clientConfig
+       * @param {any} [options]
+       */
+      acquire(leaseIdentity, clientConfig, options) {
+        const config = tls ? { ...clientConfig, tls: { ...clientConfig.tls, ...tls } } : clientConfig;
+        lease = options === undefined ? pool.acquire(leaseIdentity, config) : pool.acquire(leaseIdentity, config, options);
+        return /** @type {any} */ (lease);
       },
     };
     // Message files given as paths are read only inside the directories the operator lists in settings.js

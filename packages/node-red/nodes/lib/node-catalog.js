@@ -9,7 +9,7 @@
 /** Type of the config node holding the AWS connection settings. */
 const CONFIG_NODE_TYPE = 'bedrock-aws-config';
 
-/** Palette category of the three nodes. */
+/** Palette category of the component nodes. */
 const PALETTE_CATEGORY = 'Amazon Bedrock';
 
 /**
@@ -42,7 +42,7 @@ const CONNECTION_INPUTS = new Set(CONNECTION_FIELDS.map((field) => field.input))
  *   icon: string, color: string, outputLabel: string }} ComponentNodeSpec
  */
 
-/** @type {Readonly<Record<'converse' | 'invokeModel' | 'embeddings', ComponentNodeSpec>>} */
+/** @type {Readonly<Record<'converse' | 'invokeModel' | 'embeddings' | 'knowledgeBase', ComponentNodeSpec>>} */
 const COMPONENT_NODES = Object.freeze({
   converse: {
     type: 'bedrock-converse',
@@ -72,6 +72,16 @@ const COMPONENT_NODES = Object.freeze({
     icon: 'font-awesome/fa-th',
     color: '#FFD699',
     outputLabel: 'vector(s)',
+  },
+  knowledgeBase: {
+    type: 'bedrock-knowledge-base',
+    component: 'AmazonBedrockKnowledgeBaseRetriever',
+    payloadInput: 'search_query',
+    buildMethod: 'build_retriever',
+    paletteLabel: 'bedrock knowledge base',
+    icon: 'font-awesome/fa-book',
+    color: '#FFC266',
+    outputLabel: 'documents',
   },
 });
 

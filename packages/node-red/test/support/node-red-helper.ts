@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type helperType from 'node-red-node-test-helper';
-import { startEmulator, type RunningEmulator } from '@bedrock-flow/emulator';
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '@bedrock-flow/emulator';
 import { requireLoopbackOnlyNetwork } from '../../../../test/support/loopback-only-network';
 
 /** Where tests write files (gitignored). */
@@ -84,10 +84,15 @@ export async function eventually(condition: () => boolean, attempts = 500): Prom
  * and after each test the flows unloaded until the runtime pool is gone and no connection is left open.
  * Returns an accessor for the running emulator.
  */
-export function useEmulatorForFlows(helper: typeof helperType, currentRuntimePool: () => unknown, allowedHosts?: string[]): () => RunningEmulator {
+export function useEmulatorForFlows(
+  helper: typeof helperType,
+  currentRuntimePool: () => unknown,
+  allowedHosts?: string[],
+  emulatorOptions: Omit<EmulatorOptions, 'tls'> = {},
+): () => RunningEmulator {
   let emu: RunningEmulator | undefined;
   beforeAll(async () => {
-    emu = await startEmulator({ tls: true });
+    emu = await startEmulator({ ...emulatorOptions, tls: true });
     // The operator's setting for a local emulator: its host:port, known once it listens (see settingsAllowingEmulator).
     allowedHosts?.push(new URL(emu.url).host);
   });

@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BedrockPool } from '@bedrock-flow/bedrock-pool';
+import { startEmulator, TEST_CREDENTIALS, type EmulatorKnowledgeBase, type RunningEmulator } from '@bedrock-flow/emulator';
+import { createBedrockRegistry } from '../src/components/bedrock-registry';
+import { LOCAL_COMPONENTS } from '../src/components/local-components';
+import { parseFlow } from '../src/flow/parse-flow';
+import { FlowHost } from '../src/host/flow-host';
+
+const flowJson = readFileSync(join(__dirname, '..', '..', 'flows', 'knowledge-base-retrieval.json'), 'utf8');
+const variables = { AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey };
+const KNOWLEDGE_BASES: EmulatorKnowledgeBase[] = [
+  {
+    knowledgeBaseId: 'KBDOCS0001',
+    documents: [
+      { text: 'Cohere embed models accept up to 96 texts per call.', uri: 's3://handbook/cohere.md' },
+      { text: 'A new connection pays a TLS handshake before the first request.', uri: 's3://handbook/tls.md' },
+      { text: 'Guardrails block denied topics in prompts and answers.', uri: 's3://handbook/guardrails.md' },
+    ],
+  },
+];
+
+/**
+ * The Knowledge Base flow (ChatInput -> AmazonBedrockKnowledgeBaseRetriever -> ParseData -> Prompt -> AmazonBedrockModel
+ * -> ChatOutput), rebuilt from JSON on every run. Bedrock Runtime and Agents for Bedrock Runtime are two emulators here,
+ * as they are two hosts at AWS, so each service's TLS handshakes are counted on its own.
+ */
+describe('FlowHost runs knowledge-base-retrieval.json on a BedrockPool', () => {
+  let runtime: RunningEmulator;
+  let agentRuntime: RunningEmulator;
+  let pool: BedrockPool;
+
+  beforeAll(async () => {
+    runtime = await startEmulator({ tls: true });
+    agentRuntime = await startEmulator({ tls: true, knowledgeBases: KNOWLEDGE_BASES });
+    // Both emulators share one self-signed CA per emulator: each node's tls.ca is given by tweak below.
+    pool = new BedrockPool({ endpointPolicy: { allowedHosts: [new URL(runtime.url).host, new URL(agentRuntime.url).host] }, defaults: { tls: { ca: [runtime.ca as string, agentRuntime.ca as string].join('\n') } }, openTelemetry: false });
+  });
+  afterAll(async () => {
+    await pool.close();
+    await runtime.close();
+    await agentRuntime.close();
+  });
+
+  it('answers from the retrieved chunks with their sources; 100 rebuild+retrieve runs cost 1 TLS handshake per service', async () => {
+    const host = new FlowHost({ registry: createBedrockRegistry(), locals: LOCAL_COMPONENTS, pool, lifecycle: pool, variables, env: false });
+    const tweaks = { AmazonBedrockModel: { endpoint_url: runtime.url }, AmazonBedrockKnowledgeBaseRetriever: { endpoint_url: agentRuntime.url } };
+    const first = await host.run(parseFlow(flowJson), { tweaks });
+    expect(first.order).toEqual(['ChatInput-R4tQw', 'AmazonBedrockKnowledgeBaseRetriever-Kb3Rt', 'ParseData-Pd4Qe', 'Prompt-Pr5Tz', 'AmazonBedrockModel-Md6Hy', 'ChatOutput-Ou9Jk']);
+    const results = first.outputs['AmazonBedrockKnowledgeBaseRetriever-Kb3Rt']!['search_results'] as Array<{ text: string; source: string; score: number }>;
+    expect(results[0]).toMatchObject({ text: 'Cohere embed models accept up to 96 texts per call.', source: 's3://handbook/cohere.md', score: expect.any(Number) });
+    expect(results).toHaveLength(3);
+    expect(first.text).toContain('Cohere embed models accept up to 96 texts per call. (source: s3://handbook/cohere.md)');
+    for (let run = 1; run < 100; run += 1) {
+      await host.run(parseFlow(flowJson), { tweaks: { ...tweaks, ChatInput: { input_value: `Question ${run}: what does a TLS handshake cost?` } } });
+    }
+    expect(agentRuntime.stats().requests.byOperation['Retrieve']).toBe(100);
+    expect(agentRuntime.stats().tls.handshakes).toBe(1);
+    expect(runtime.stats().tls.handshakes).toBe(1);
+    expect(Object.values(runtime.stats().requests.byOperation).reduce((a, b) => a + b, 0)).toBe(100);
+    // One lease per node and service: the model's runtime lease and the retriever's agent-runtime lease.
+    expect(pool.metrics().leases).toBe(2);
+    host.dispose('4e7a1c2b-8d3f-4b6a-9e21-7c5d0f3a9b14');
+    expect(pool.metrics().leases).toBe(0);
+  });
+});

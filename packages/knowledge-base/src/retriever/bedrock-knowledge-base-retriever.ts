@@ -1,0 +1,172 @@
+import {
+  RetrieveAndGenerateCommand,
+  RetrieveCommand,
+  type BedrockAgentRuntimeClient,
+  type Citation,
+  type KnowledgeBaseRetrievalConfiguration,
+  type RetrievalFilter,
+} from '@aws-sdk/client-bedrock-agent-runtime';
+import { Document } from '@langchain/core/documents';
+import { BaseRetriever } from '@langchain/core/retrievers';
+import { KnowledgeBaseRequestError } from '../errors/knowledge-base-request-error';
+import { toSearchResult, sourceOf, type KnowledgeBaseSearchResult } from './knowledge-base-search-result';
+import { DEFAULT_NUMBER_OF_RESULTS, type SearchType } from './search-type';
+
+/** A reranking model for Retrieve (`vectorSearchConfiguration.rerankingConfiguration`). */
+export interface KnowledgeBaseReranking {
+  /** The reranking model's ARN (`arn:aws:bedrock:<region>::foundation-model/amazon.rerank-v1:0`). */
+  modelArn: string;
+  /** How many reranked results to keep. Default: all of `numberOfResults`. */
+  numberOfRerankedResults?: number;
+}
+
+/** Constructor fields of {@link BedrockKnowledgeBaseRetriever}. */
+export interface BedrockKnowledgeBaseRetrieverFields {
+  /** The pooled `BedrockAgentRuntimeClient` (the retriever never destroys it). */
+  client: BedrockAgentRuntimeClient;
+  /** The knowledge base to query. */
+  knowledgeBaseId: string;
+  /** Chunks per query (1 to 100). Default 5. */
+  numberOfResults?: number;
+  /** `DEFAULT` (Bedrock chooses), `HYBRID` or `SEMANTIC`. Default `DEFAULT`. */
+  searchType?: SearchType;
+  /** A Bedrock `RetrievalFilter` on the chunks' metadata. Default none. */
+  filter?: RetrievalFilter;
+  /** A reranking model. Default none. */
+  reranking?: KnowledgeBaseReranking;
+  /** Aborts the retriever's requests. Default none. */
+  signal?: AbortSignal;
+}
+
+/** What {@link BedrockKnowledgeBaseRetriever.retrieveAndGenerate} returns. */
+export interface KnowledgeBaseAnswer {
+  /** The generated answer. */
+  text: string;
+  /** Which parts of the answer cite which retrieved chunks. */
+  citations: Array<{ text: string; span: { start: number; end: number } | undefined; references: KnowledgeBaseSearchResult[] }>;
+  /** The session id Bedrock returned (pass it back to continue the conversation). */
+  sessionId: string | undefined;
+}
+
+/**
+ * A LangChain retriever on a Bedrock Knowledge Base (Retrieve), on a client the caller owns (the component passes its
+ * pooled `bedrock-agent-runtime` client). `@langchain/aws`'s `AmazonKnowledgeBaseRetriever` builds its own client from
+ * options and takes no reranking model, so it cannot keep a pooled connection: this class keeps the same document shape
+ * (`pageContent`, `metadata.source`, `metadata.score`, then the chunk's metadata) on a given client. The client is a
+ * private field: it is not serialised with the retriever (`lc_kwargs` stays empty) nor shown by `util.inspect`.
+ */
+export class BedrockKnowledgeBaseRetriever extends BaseRetriever {
+  static override lc_name(): string {
+    return 'BedrockKnowledgeBaseRetriever';
+  }
+
+  override lc_namespace = ['bedrock_flow', 'retrievers', 'knowledge_base'];
+
+  /** The knowledge base queried. */
+  readonly knowledgeBaseId: string;
+  /** Chunks per query. */
+  readonly numberOfResults: number;
+  /** The search type. */
+  readonly searchType: SearchType;
+  /** The metadata filter, if any. */
+  readonly filter: RetrievalFilter | undefined;
+  /** The reranking model, if any. */
+  readonly reranking: KnowledgeBaseReranking | undefined;
+  readonly #client: BedrockAgentRuntimeClient;
+  readonly #signal: AbortSignal | undefined;
+
+  constructor(fields: BedrockKnowledgeBaseRetrieverFields) {
+    super();
+    this.#client = fields.client;
+    this.#signal = fields.signal;
+    this.knowledgeBaseId = fields.knowledgeBaseId;
+    this.numberOfResults = fields.numberOfResults ?? DEFAULT_NUMBER_OF_RESULTS;
+    this.searchType = fields.searchType ?? 'DEFAULT';
+    this.filter = fields.filter;
+    this.reranking = fields.reranking;
+  }
+
+  /** The `retrievalConfiguration` every call sends. */
+  retrievalConfiguration(): KnowledgeBaseRetrievalConfiguration {
+    return {
+      vectorSearchConfiguration: {
+        numberOfResults: this.numberOfResults,
+        ...(this.searchType === 'DEFAULT' ? {} : { overrideSearchType: this.searchType }),
+        ...(this.filter === undefined ? {} : { filter: this.filter }),
+        ...(this.reranking === undefined
+          ? {}
+          : {
+              rerankingConfiguration: {
+                type: 'BEDROCK_RERANKING_MODEL',
+                bedrockRerankingConfiguration: {
+                  modelConfiguration: { modelArn: this.reranking.modelArn },
+                  ...(this.reranking.numberOfRerankedResults === undefined ? {} : { numberOfRerankedResults: this.reranking.numberOfRerankedResults }),
+                },
+              },
+            }),
+      },
+    };
+  }
+
+  /** Retrieve: the best chunks for `query`, best first, as `{ text, source, score, metadata }`. Throws {@link KnowledgeBaseRequestError}. */
+  async search(query: string): Promise<KnowledgeBaseSearchResult[]> {
+    try {
+      const out = await this.#client.send(
+        new RetrieveCommand({ knowledgeBaseId: this.knowledgeBaseId, retrievalQuery: { text: query }, retrievalConfiguration: this.retrievalConfiguration() }),
+        this.#signal ? { abortSignal: this.#signal } : {},
+      );
+      return (out.retrievalResults ?? []).map(toSearchResult);
+    } catch (error) {
+      throw new KnowledgeBaseRequestError('Retrieve', this.knowledgeBaseId, error);
+    }
+  }
+
+  /** LangChain's hook: the chunks as `Document`s (`metadata.source`, `metadata.score`, then the chunk's metadata). */
+  override async _getRelevantDocuments(query: string): Promise<Document[]> {
+    const results = await this.search(query);
+    return results.map((r) => new Document({ pageContent: r.text, metadata: { ...r.metadata, source: r.source, score: r.score } }));
+  }
+
+  /**
+   * RetrieveAndGenerate with this retriever's settings: Bedrock retrieves, answers with `modelArn` (a foundation model
+   * or inference profile ARN, or a model id) and cites the chunks. Throws {@link KnowledgeBaseRequestError}.
+   */
+  async retrieveAndGenerate(question: string, options: { modelArn: string; sessionId?: string }): Promise<KnowledgeBaseAnswer> {
+    try {
+      const out = await this.#client.send(
+        new RetrieveAndGenerateCommand({
+          input: { text: question },
+          ...(options.sessionId === undefined ? {} : { sessionId: options.sessionId }),
+          retrieveAndGenerateConfiguration: {
+            type: 'KNOWLEDGE_BASE',
+            knowledgeBaseConfiguration: { knowledgeBaseId: this.knowledgeBaseId, modelArn: options.modelArn, retrievalConfiguration: this.retrievalConfiguration() },
+          },
+        }),
+        this.#signal ? { abortSignal: this.#signal } : {},
+      );
+      return { text: out.output?.text ?? '', citations: (out.citations ?? []).map(toCitation), sessionId: out.sessionId };
+    } catch (error) {
+      throw new KnowledgeBaseRequestError('RetrieveAndGenerate', this.knowledgeBaseId, error);
+    }
+  }
+
+  /** One line, no client. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return `BedrockKnowledgeBaseRetriever(${this.knowledgeBaseId}, ${this.numberOfResults} results, ${this.searchType})`;
+  }
+}
+
+function toCitation(citation: Citation): KnowledgeBaseAnswer['citations'][number] {
+  const part = citation.generatedResponsePart?.textResponsePart;
+  const span = part?.span;
+  return {
+    text: part?.text ?? '',
+    span: span?.start === undefined || span.end === undefined ? undefined : { start: span.start, end: span.end },
+    references: (citation.retrievedReferences ?? []).map((ref) => ({
+      text: ref.content?.text ?? '',
+      source: sourceOf(ref.location),
+      score: undefined,
+      metadata: { ...(ref.metadata as Record<string, unknown> | undefined) },
+    })),
+  };
+}
