@@ -229,3 +229,41 @@ describe('the endpoint URL as shown back', () => {
     expect([run.requests, run.connects]).toEqual([0, 0]);
   });
 });
+
+describe('a saved flow marks a non-secret field load_from_db (Langflow allows it on any text field)', () => {
+  const VALUE = 'https://hostVariableValue0043.example';
+  // (A dict input such as additional_model_fields takes `{ value, load_from_db }` as its own JSON, sent as is in the
+  // body: no variable is looked up for it, so it has nothing to read back.)
+  it.each(['endpoint_url', 'region_name', 'model_id', 'input_value', 'system_message', 'timeout'])(
+    '%s: refused with one error naming the field, the variable\'s value never read back, 0 connects',
+    async (field) => {
+      for (const reference of [{ value: 'HOST_VALUE', load_from_db: true }, { variable: 'HOST_VALUE' }]) {
+        const run = await runChat({ [field]: reference }, { variables: { HOST_VALUE: VALUE } });
+        expect(run.error?.message).toContain(field);
+        expect(run.reports).not.toContain('hostVariableValue0043');
+        expect([run.requests, run.connects]).toEqual([0, 0]);
+      }
+    },
+  );
+});
+
+describe('URL passwords given to the pool by a host never show in its reports', () => {
+  it('an endpoint with user:password@ and a proxy option with a password: 0 hits in metrics, events, inspect and errors', async () => {
+    const logger = new CaptureLogger();
+    const pool = new BedrockPool(poolOptions({ logger, defaults: { tls: { ca: certificate.cert }, retry: { maxAttempts: 1 }, proxy: 'http://proxyUser:proxyPoolPass0044@127.0.0.1:9' } }));
+    const events: unknown[] = [];
+    for (const event of POOL_EVENTS) pool.on(event, (...payload: unknown[]) => events.push({ event, payload }));
+    let error: unknown;
+    try {
+      const lease = pool.acquire({ graphId: 'g', nodeId: 'n' }, { region: 'us-east-1', endpoint: `https://endpointUser:endpointPoolPass0044@127.0.0.1:${attacker.httpsPort}`, credentials: { kind: 'static', accessKeyId: TYPED.aws_access_key_id, secretAccessKey: TYPED.aws_secret_access_key, origin: 'node' } });
+      const { ConverseCommand } = await import('@aws-sdk/client-bedrock-runtime');
+      await lease.client.send(new ConverseCommand({ modelId: MODEL_ID, messages: [{ role: 'user', content: [{ text: 'hi' }] }] }));
+    } catch (caught) {
+      error = caught;
+    }
+    const text = [inspect(error, { depth: 10, showHidden: true }), JSON.stringify(pool.metrics()), inspect(pool, { depth: 8, showHidden: true }), inspect(events, { depth: 8 }), logger.text()].join('\n');
+    await pool.destroy();
+    expect(text).not.toContain('endpointPoolPass0044');
+    expect(text).not.toContain('proxyPoolPass0044');
+  });
+});
