@@ -117,3 +117,22 @@ describe('the host\'s environment never redirects host credentials around the en
     expect(places.filter((text) => text.includes(password))).toEqual([]);
   });
 });
+
+describe('an endpoint_url in the host\'s AWS config file', () => {
+  it('the default profile\'s endpoint_url never takes the host\'s keys: an empty endpoint_url still goes to AWS (0 requests)', async () => {
+    const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'bedrock-flow-careless-'));
+    const configFile = join(dir, 'config');
+    writeFileSync(configFile, `[default]\nendpoint_url = https://127.0.0.1:${attacker.httpsPort}\nregion = us-east-1\n`);
+    try {
+      const outcome = await runOnce({}, { env: { AWS_CONFIG_FILE: configFile, AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none') } });
+      expect(outcome.error).toBeDefined();
+      expect([outcome.requests, outcome.hostKeyRequests]).toEqual([0, 0]);
+      expect(guard.attempts.slice(-1)[0]?.host).toBe('bedrock-runtime.us-east-1.amazonaws.com');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -267,3 +267,47 @@ describe('URL passwords given to the pool by a host never show in its reports', 
     expect(text).not.toContain('proxyPoolPass0044');
   });
 });
+
+describe('credential fields: shapes a flow author can save', () => {
+  it.each([
+    ['a header injection in the secret', { aws_secret_access_key: 'abc\r\nX-Injected: 1' }],
+    ['a control character in the key id', { aws_access_key_id: 'AKIA\u0000BCDEFGHIJKLMNOP' }],
+    ['a 100,000-character key id', { aws_access_key_id: `AKIA${'A'.repeat(100_000)}` }],
+    ['a unicode look-alike in the API key', { api_key: 'ABSK\u0410\u200bkey' }],
+    ['an inherited variable (JSON __proto__)', { aws_secret_access_key: JSON.parse('{"__proto__": {"variable": "AWS_SECRET_ACCESS_KEY"}}') }],
+    ['an array of variables', { aws_secret_access_key: [{ variable: 'AWS_SECRET_ACCESS_KEY' }] }],
+    ['a nested variable', { aws_secret_access_key: { variable: { variable: 'AWS_SECRET_ACCESS_KEY' } } }],
+    ['a variable name with a path', { aws_secret_access_key: { variable: '../AWS_SECRET_ACCESS_KEY' } }],
+    ['load_from_db naming the variable as a number', { aws_secret_access_key: { value: 42, load_from_db: true } }],
+  ])('%s: one error naming the field, 0 connects, the host variable never read back, prototype clean', async (_label, values) => {
+    const run = await runChat(values, { variables: { AWS_SECRET_ACCESS_KEY: 'hostVariableValue0045' } });
+    expect(run.error?.message).toMatch(/aws_secret_access_key|aws_access_key_id|api_key/);
+    expect([run.requests, run.connects]).toEqual([0, 0]);
+    expect(run.reports).not.toContain('hostVariableValue0045');
+    expect(Object.prototype).not.toHaveProperty('variable');
+  });
+});
+
+describe('many tenants on the shared transport (issue 26)', () => {
+  it('20 tenants with their own typed keys, 2 calls each at once: each key signs exactly its own 2 requests, one transport', async () => {
+    const pool = new BedrockPool(poolOptions());
+    const keys = Array.from({ length: 20 }, (_, i) => ({ aws_access_key_id: `AKIATENANT${String(i).padStart(10, '0')}`, aws_secret_access_key: `tenantSecret/${String(i).padStart(27, '0')}` }));
+    const before = attacker.requests.length;
+    await Promise.all(
+      keys.flatMap((key, i) =>
+        [0, 1].map(() =>
+          createComponent(amazonBedrockConverseDefinition, { graphId: `tenant-${i}`, nodeId: 'chat', pool, env: false }, { model_id: MODEL_ID, ...key, endpoint_url: `https://127.0.0.1:${attacker.httpsPort}`, input_value: 'hi' }).text_response(),
+        ),
+      ),
+    );
+    const seen = attacker.requests.slice(before);
+    const metrics = pool.metrics();
+    await pool.destroy();
+    expect(seen).toHaveLength(40);
+    // Each request carries exactly one tenant's key id, and each key id is on exactly its own 2 requests.
+    expect(seen.map((request) => keys.filter((key) => request.headerText.includes(key.aws_access_key_id)).length)).toEqual(Array(40).fill(1));
+    expect(keys.map((key) => seen.filter((request) => request.headerText.includes(key.aws_access_key_id)).length)).toEqual(Array(20).fill(2));
+    expect(metrics.endpoints).toHaveLength(1);
+    expect(metrics.credentials).toHaveLength(20);
+  });
+});
