@@ -36,19 +36,14 @@ function headerTokenProblem(value: string): string | undefined {
   return undefined;
 }
 
-/** Longest access key id IAM and STS issue or accept (their `AccessKeyId` is 16–128 characters). */
-const MAX_ACCESS_KEY_ID_LENGTH = 128;
-
 /**
- * `aws_access_key_id`: any non-empty printable ASCII without whitespace (what SigV4 can carry), at most 128 characters
- * (IAM's bound), as Bedrock and S3-compatible endpoints accept; a value unlike {@link AWS_ACCESS_KEY_ID_SHAPE} only
- * earns a warning at build time.
+ * `aws_access_key_id`: any non-empty printable ASCII without whitespace (what SigV4 can carry), as Bedrock and
+ * S3-compatible endpoints accept; a value unlike {@link AWS_ACCESS_KEY_ID_SHAPE} only earns a warning at build time.
  */
 export const ACCESS_KEY_ID_RULE: SecretValueRule = {
-  // A key id longer than any IAM issues could only fail at the service (HTTP 431 for a huge one), after a request.
-  check: (value) => headerTokenProblem(value) ?? (value.length > MAX_ACCESS_KEY_ID_LENGTH ? `is longer than ${MAX_ACCESS_KEY_ID_LENGTH} characters` : undefined),
-  allowed: `an access key id: printable ASCII without whitespace or control characters, at most ${MAX_ACCESS_KEY_ID_LENGTH} characters (AWS keys look like AKIA…), or { variable: NAME } naming one`,
-  valueDescription: 'an access key id (printable ASCII, no whitespace or line breaks, at most 128 characters)',
+  check: headerTokenProblem,
+  allowed: 'an access key id: printable ASCII without whitespace or control characters (AWS keys look like AKIA…), or { variable: NAME } naming one',
+  valueDescription: 'an access key id (printable ASCII, no whitespace or line breaks)',
 };
 
 /** `api_key` (a Bedrock API key): printable ASCII without whitespace (it goes into `Authorization: Bearer …`). */
