@@ -61,7 +61,8 @@ async function runChat(values: Record<string, unknown>, ctx: Partial<ComponentCo
   const events: unknown[] = [];
   for (const event of POOL_EVENTS) pool.on(event, (...payload: unknown[]) => events.push({ event, payload }));
   const before = { requests: attacker.requests.length, connects: guard.attempts.length };
-  const definition = component === 'converse' ? amazonBedrockConverseDefinition : amazonBedrockModelDefinition;
+  // Both chat components take the same AWS, timeout and input_value inputs; one type serves both calls.
+  const definition = (component === 'converse' ? amazonBedrockConverseDefinition : amazonBedrockModelDefinition) as typeof amazonBedrockConverseDefinition;
   let error: Error | undefined;
   let node: unknown;
   try {
@@ -83,7 +84,7 @@ describe('timeout: every value the field cannot mean is refused before any conne
     ['Infinity', Number.POSITIVE_INFINITY],
     ['over the 60-minute limit', 1e12],
     ['a non-numeric string', 'ten'],
-    ['an object', { valueOf: () => 30 }],
+    ['an object', { valueOf: (): number => 30 }],
     ['a variable reference', { variable: 'AWS_SECRET_ACCESS_KEY' }],
   ])('%s: one error naming timeout, 0 connects', async (_label, timeout) => {
     const run = await runChat({ timeout });
