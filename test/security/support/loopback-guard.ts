@@ -15,11 +15,13 @@ export interface LoopbackGuard {
   readonly attempts: ConnectAttempt[];
   /** Every name (not IP literal) looked up through sockets or `dns.lookup`, answered from the table or refused; never sent to DNS. */
   readonly lookups: string[];
+  /** Every `dns.resolve*` / `Resolver#resolve*` query (these speak to DNS servers directly): all refused. */
+  readonly queries: string[];
   /** While `true`, every connect is recorded and then refused (a dry run: where would this code connect?). Default `false`. */
   refuseAll: boolean;
   /** Connects to `port` (on any host) so far. */
   connectsTo(port: number): number;
-  /** Restores `net.Socket.prototype.connect`, `dns.lookup` and `dns.promises.lookup`. */
+  /** Restores `net.Socket.prototype.connect`, `dns.lookup`, `dns.promises.lookup` and every `resolve*`. */
   uninstall(): void;
 }
 
@@ -38,13 +40,16 @@ type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | Lo
  * Keeps every packet and every name lookup of this process on this machine, whatever the code under test does (also
  * when the endpoint policy under test is broken): `net.Socket.prototype.connect` (which `http`, `https`, `tls`, `http2`
  * and the AWS SDK all end in) refuses any IP that is not loopback and any name not in `names`, and resolves the names in
- * `names` itself (to 127.0.0.1) instead of asking DNS; `dns.lookup` answers from the same table. A refused connect
- * fails the socket with `EGUARDREFUSED` before any packet is sent.
+ * `names` itself (to 127.0.0.1) instead of asking DNS; `dns.lookup` answers from the same table; every `dns.resolve*`
+ * (callback, promise and `Resolver` forms) is refused. Both connect forms are judged: the public ones (`(options)`,
+ * `(port, host)`) and the one array `net.connect()`, `tls.connect()` and `http2.connect()` pass internally. A refused
+ * connect fails the socket with `EGUARDREFUSED` before any packet is sent. `loopback-guard.test.ts` proves each path.
  */
 export function installLoopbackGuard(names: readonly string[]): LoopbackGuard {
   const table = new Set(['localhost', ...names.map((name) => name.toLowerCase())]);
   const attempts: ConnectAttempt[] = [];
   const lookups: string[] = [];
+  const queries: string[] = [];
 
   const lookup = (hostname: string, options: unknown, callback?: LookupCallback): void => {
     const done = (typeof options === 'function' ? options : callback) as LookupCallback;
@@ -97,15 +102,43 @@ export function installLoopbackGuard(names: readonly string[]): LoopbackGuard {
   (dns.promises as { lookup: unknown }).lookup = (hostname: string, options?: { all?: boolean }) =>
     new Promise((resolve, reject) => lookup(hostname, options ?? {}, (error, address, family) => (error ? reject(error) : resolve(Array.isArray(address) ? address : { address, family }))));
 
+  // dns.resolve*, dns.promises.resolve* and both Resolver classes send UDP/TCP queries to the configured DNS servers
+  // without a socket connect or dns.lookup: refuse every one of them (no test needs DNS).
+  const restoreResolvers: Array<() => void> = [];
+  const refuseQuery = (target: Record<string, unknown>, method: string, promised: boolean) => {
+    const original = target[method];
+    if (typeof original !== 'function') return;
+    target[method] = function refusedQuery(hostname: unknown, ...rest: unknown[]) {
+      queries.push(`${method} ${String(hostname)}`);
+      const error = Object.assign(new Error(`loopback guard: no DNS query ${method}("${String(hostname)}")`), { code: 'EGUARDREFUSED' });
+      if (promised) return Promise.reject(error);
+      const callback = rest.reverse().find((arg) => typeof arg === 'function') as ((e: Error) => void) | undefined;
+      if (callback) process.nextTick(() => callback(error));
+      return undefined;
+    };
+    restoreResolvers.push(() => {
+      target[method] = original;
+    });
+  };
+  const RESOLVE_METHODS = ['resolve', 'resolve4', 'resolve6', 'resolveAny', 'resolveCaa', 'resolveCname', 'resolveMx', 'resolveNaptr', 'resolveNs', 'resolvePtr', 'resolveSoa', 'resolveSrv', 'resolveTxt', 'reverse'];
+  for (const method of RESOLVE_METHODS) {
+    refuseQuery(dns as unknown as Record<string, unknown>, method, false);
+    refuseQuery(dns.Resolver.prototype as unknown as Record<string, unknown>, method, false);
+    refuseQuery(dns.promises as unknown as Record<string, unknown>, method, true);
+    refuseQuery(dns.promises.Resolver.prototype as unknown as Record<string, unknown>, method, true);
+  }
+
   const guard: LoopbackGuard = {
     attempts,
     lookups,
+    queries,
     refuseAll: false,
     connectsTo: (port) => attempts.filter((attempt) => attempt.port === port).length,
     uninstall: () => {
       net.Socket.prototype.connect = originalConnect;
       (dns as { lookup: unknown }).lookup = originalLookup;
       (dns.promises as { lookup: unknown }).lookup = originalPromisesLookup;
+      for (const restore of restoreResolvers) restore();
     },
   };
   return guard;

@@ -24,10 +24,10 @@ export class CredentialRegistry {
 
   /** The provider for `source` (created on first use), retained for one slot. */
   retain(source: CredentialSource): SharedCredentialProvider {
-    const { key, label, hidden } = describeCredentialSource(source);
+    const { key, label, hidden, withholdReason } = describeCredentialSource(source);
     let provider = this.#providers.get(key);
     if (!provider) {
-      provider = new SharedCredentialProvider(key, label, createSourceProvider(source), this.#options, hidden);
+      provider = new SharedCredentialProvider(key, label, createSourceProvider(source), this.#options, hidden, withholdReason);
       this.#providers.set(key, provider);
     }
     provider.retain();

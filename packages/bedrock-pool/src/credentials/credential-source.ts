@@ -17,6 +17,12 @@ export interface CredentialSourceKey {
    * secret, the token): {@link CredentialResolutionError} removes them from an SDK error it wraps.
    */
   hidden: readonly string[];
+  /**
+   * `true` when the SDK's reason for a failure may not be shown at all: a profile whose NAME came from the host (a
+   * variable). Whether the SDK says "no such profile" or shows the profile's own failure would tell the flow author
+   * whether the variable's value names a profile of the host (issue 21: a missing and an unusable variable read alike).
+   */
+  withholdReason: boolean;
 }
 
 /** Computes the sharing key, the safe label and the values to hide of a credential source. */
@@ -30,11 +36,12 @@ export function describeCredentialSource(source: CredentialSource): CredentialSo
         key: `static:${typed ? 'node' : 'host'}:${hashSecret(source.accessKeyId)}:${secretHash}`,
         label: typed ? `static credentials ${source.accessKeyId}` : "static credentials provided by the host (key id not shown)",
         hidden: hiddenValues(typed ? [] : [source.accessKeyId], source.secretAccessKey, source.sessionToken),
+        withholdReason: false,
       };
     }
     case 'bearer':
       // Its own key space: a bearer slot never shares a provider (or a client) with SigV4 credentials.
-      return { key: `bearer:${hashSecret(source.token)}`, label: 'a Bedrock API key (bearer)', hidden: hiddenValues([], source.token) };
+      return { key: `bearer:${hashSecret(source.token)}`, label: 'a Bedrock API key (bearer)', hidden: hiddenValues([], source.token), withholdReason: false };
     case 'profile': {
       const typed = source.nameOrigin === 'node';
       const variable = typed ? undefined : source.nameVariable;
@@ -46,10 +53,11 @@ export function describeCredentialSource(source: CredentialSource): CredentialSo
             ? 'a profile named by a host variable (name not shown)'
             : `the profile named by the variable "${variable}" in credentials_profile_name (name not shown)`,
         hidden: typed ? [] : [source.profile],
+        withholdReason: !typed,
       };
     }
     case 'default':
-      return { key: 'default', label: 'the default credential provider chain', hidden: [] };
+      return { key: 'default', label: 'the default credential provider chain', hidden: [], withholdReason: false };
   }
 }
 

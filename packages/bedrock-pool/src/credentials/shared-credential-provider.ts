@@ -59,10 +59,14 @@ export class SharedCredentialProvider {
   /** Values no message may contain (`describeCredentialSource().hidden`); private, so `inspect` never shows them. */
   readonly #hidden: readonly string[];
 
-  constructor(key: string, label: string, source: SourceProvider, options: SharedCredentialProviderOptions = {}, hidden: readonly string[] = []) {
+  /** Whether a failure's SDK reason is withheld (`describeCredentialSource().withholdReason`). */
+  readonly #withholdReason: boolean;
+
+  constructor(key: string, label: string, source: SourceProvider, options: SharedCredentialProviderOptions = {}, hidden: readonly string[] = [], withholdReason = false) {
     this.key = key;
     this.label = label;
     this.#hidden = hidden;
+    this.#withholdReason = withholdReason;
     this.#source = source;
     this.#options = options;
   }
@@ -135,7 +139,7 @@ export class SharedCredentialProvider {
       (error: unknown) => {
         this.#pending = undefined;
         this.#count('failures', 'failure');
-        const wrapped = new CredentialResolutionError(this.label, error, this.#hidden);
+        const wrapped = new CredentialResolutionError(this.label, error, this.#hidden, { withholdReason: this.#withholdReason });
         this.#options.logger?.warn?.(wrapped.message);
         throw wrapped;
       },

@@ -119,6 +119,10 @@ export class ClientSlot<S extends BedrockService = BedrockService> {
     this.client = createServiceClient(this.service, {
       region: config.region,
       ...(config.endpoint ? { endpoint: config.endpoint, useFipsEndpoint: false, useDualstackEndpoint: false } : {}),
+      // The endpoint is the one the policy judged (the config's, or the region's AWS host): never one the SDK would
+      // read from AWS_ENDPOINT_URL[_BEDROCK_RUNTIME] or a profile's endpoint_url, which would carry the host's
+      // credentials to a URL no policy checked (issue 21, careless-user.test.ts).
+      ignoreConfiguredEndpointUrls: true,
       ...authClientConfig(config.credentials, credentials),
       requestHandler: this.#handler as never,
       retryMode: config.retry.mode,

@@ -48,6 +48,8 @@ export const ENDPOINT_URL_ALLOWED =
 /** `received` text of a rejected endpoint URL: the URL with any `user:password@` part masked. */
 export function describeEndpointUrl(raw: unknown): string {
   if (typeof raw !== 'string') return typeof raw;
-  const masked = raw.replace(/\/\/[^/@\s]*@/, '//***@');
+  // Everything from the scheme to the LAST "@" of the authority (which ends at the first / \ ? #) is masked: the
+  // WHATWG parser reads `https:\u:p@h`, `https:/u:p@h` and `https://u:p@x@h` as userinfo too.
+  const masked = raw.replace(/^([A-Za-z][A-Za-z0-9+.-]*:[\\/]*)[^\\/?#]*@/, '$1***@');
   return JSON.stringify(masked.length > 80 ? `${masked.slice(0, 79)}…` : masked);
 }

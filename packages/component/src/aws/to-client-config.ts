@@ -69,6 +69,11 @@ function credentialSource(values: AwsConnectionValues, issues: ValidationIssue[]
   }
   const profileValue = values.credentials_profile_name;
   const profile = typeof profileValue === 'string' ? profileValue : profileValue?.reveal();
+  if (!profile && values.aws_session_token?.reveal()) {
+    // A session token signs only with its key pair. Beside a profile it is ignored as in Langflow (the node still runs
+    // on the profile its flow names); alone, dropping it would run the node on the host's default chain instead.
+    issues.push({ field: 'aws_session_token', problem: 'is set while aws_access_key_id and aws_secret_access_key are unset', allowed: 'a session token together with both keys, or no session token' });
+  }
   if (profile) {
     // A name typed into the node is the author's own text and may be shown; one read from a variable never is.
     const origin = typeof profileValue === 'string' ? { kind: 'value' as const } : profileValue!.origin;

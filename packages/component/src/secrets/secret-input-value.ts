@@ -45,6 +45,8 @@ export function resolveSecretInput(raw: unknown, resolve: VariableResolver): Sec
     if (Object.hasOwn(obj, 'value')) {
       if (typeof obj.value !== 'string' && obj.value !== null && obj.value !== undefined)
         return { ok: false, problem: 'has a `value` that is not a string' };
+      // Only a boolean: a string "true" (a hand-edited flow) would otherwise send the variable's NAME as the secret.
+      if (obj.load_from_db !== undefined && typeof obj.load_from_db !== 'boolean') return { ok: false, problem: 'has a `load_from_db` that is not true or false' };
       const value = typeof obj.value === 'string' ? obj.value : '';
       if (value === '') return { ok: true, secret: undefined };
       if (obj.load_from_db === true) return fromVariable(value, resolve);
