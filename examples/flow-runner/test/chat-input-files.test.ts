@@ -1,5 +1,5 @@
 /**
- * Issue 24 in the flow-runner host: a saved flow whose ChatInput has files (Langflow stores Playground attachments
+ * Files in the flow-runner host: a saved flow whose ChatInput has files (Langflow stores Playground attachments
  * as `<flow id>/<file name>` paths) sends them as Converse image / document blocks, read inside the host's fileRoots;
  * a saved path outside them is refused before any call.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 24 in the real Node-RED runtime: `msg.files` (a Buffer and a data URL) reach the emulator as Converse image
+ * Files and reasoning in the real Node-RED runtime: `msg.files` (a Buffer and a data URL) reach the emulator as Converse image
  * and document blocks; a path outside the operator's `bedrockFlow.fileRoots` and an oversize image are refused with
  * 0 requests; with reasoning_effort high on a Claude 4 node (the editor's sampling defaults saved with it) the answer
  * is in msg.payload and the reasoning in msg.bedrock.reasoning.
