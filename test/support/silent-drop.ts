@@ -10,8 +10,11 @@
  * reason, unless `BEDROCK_FLOW_SKIP_SILENT_DROP=1` opts out (said loudly in the output).
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { addDropTable, clientConnectionsTo, deleteDropTable, type ClientConnection } from '../../bench/src/scenarios/kernel-silent-drop';
 import { currentInterfaces, isLoopbackOnly, OFFLINE_RUN_HINT } from './loopback-only-network';
+
+// The /proc reading and the nft table are shared with the bench's scenario 8 (one copy, in the bench's sources).
+export { clientConnectionsTo, type ClientConnection };
 
 /** The opt-out variable for the silent-drop tests. */
 export const SKIP_SILENT_DROP_ENV = 'BEDROCK_FLOW_SKIP_SILENT_DROP';
@@ -44,38 +47,6 @@ export function requireSilentDrop(): boolean {
     return false;
   }
   throw new Error(`Silent-drop tests cannot run: ${reason}. Set ${SKIP_SILENT_DROP_ENV}=1 to skip them explicitly.`);
-}
-
-/** The client end of an ESTABLISHED TCP connection in this namespace. */
-export interface ClientConnection {
-  /** Its local (ephemeral) port. */
-  port: number;
-  /** Bytes sent and not yet acknowledged by the peer (`tx_queue`). */
-  unacknowledged: number;
-}
-
-/**
- * The client ends of the ESTABLISHED TCP connections to `serverPort` in this namespace, read from `/proc/net/tcp` and
- * `/proc/net/tcp6` (hex `local rem st tx_queue:rx_queue` columns; state `01` is ESTABLISHED).
- */
-export function clientConnectionsTo(serverPort: number): ClientConnection[] {
-  const connections = new Map<number, ClientConnection>();
-  for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      continue;
-    }
-    for (const line of text.split('\n').slice(1)) {
-      const [, local, remote, state, queues] = line.trim().split(/\s+/);
-      if (!local || !remote || state !== '01' || !queues) continue;
-      if (Number.parseInt(remote.split(':').pop()!, 16) !== serverPort) continue;
-      const port = Number.parseInt(local.split(':').pop()!, 16);
-      connections.set(port, { port, unacknowledged: Number.parseInt(queues.split(':')[0]!, 16) });
-    }
-  }
-  return [...connections.values()].sort((a, b) => a.port - b.port);
 }
 
 /** Local ports of the client ends of the ESTABLISHED TCP connections to `serverPort` (see {@link clientConnectionsTo}). */
@@ -115,16 +86,7 @@ export class SilentDrop {
   static ofClientPorts(ports: readonly number[]): SilentDrop {
     if (ports.length === 0) throw new Error('SilentDrop: no client port given: no established connection to drop');
     const table = `bedrock_flow_silent_drop_${process.pid}_${++tables}`;
-    const set = `{ ${ports.join(', ')} }`;
-    nft(
-      `table inet ${table} {\n` +
-        '  chain input {\n' +
-        '    type filter hook input priority -300; policy accept;\n' +
-        `    tcp sport ${set} counter drop\n` +
-        `    tcp dport ${set} counter drop\n` +
-        '  }\n' +
-        '}\n',
-    );
+    addDropTable(table, ports);
     return new SilentDrop(table, ports);
   }
 
@@ -143,10 +105,6 @@ export class SilentDrop {
   remove(): void {
     if (this.removed) return;
     this.removed = true;
-    nft(`delete table inet ${this.table}\n`);
+    deleteDropTable(this.table);
   }
-}
-
-function nft(script: string): void {
-  execFileSync('nft', ['-f', '-'], { input: script, stdio: ['pipe', 'pipe', 'pipe'], timeout: 10_000 });
 }

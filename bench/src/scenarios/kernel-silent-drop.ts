@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
  * A real silent drop for scenario 8: nftables drops every packet of the established connections to one port, both
  * directions (`drop`, not `reject`: no RST, no ICMP), as a NAT or firewall that forgot the flows. Made only inside a
  * private loopback-only network namespace (`unshare --net`, as the demo's Chromium PNG export runs), so the rules can
- * never touch the machine's own firewall. Same technique as test/support/silent-drop.ts (kept separate: the bench is
- * its own package and does not import the test suite).
+ * never touch the machine's own firewall. The /proc reading and the nft drop table below are the one copy: the test
+ * suite's test/support/silent-drop.ts imports them (the bench does not import the test suite).
  */
 
 /** Why the kernel-level drop cannot run on this machine, or `null`. */
@@ -49,11 +49,22 @@ export function runInPrivateNetwork<T>(script: string, env: NodeJS.ProcessEnv, c
   });
 }
 
-/** The client ends of ESTABLISHED connections to `serverPort`: local port and unacknowledged bytes (`tx_queue`). */
-export function clientConnectionsTo(serverPort: number): Array<{ port: number; unacknowledged: number }> {
-  const found = new Map<number, number>();
+/** The client end of an ESTABLISHED TCP connection in this namespace. */
+export interface ClientConnection {
+  /** Its local (ephemeral) port. */
+  port: number;
+  /** Bytes sent and not yet acknowledged by the peer (`tx_queue`). */
+  unacknowledged: number;
+}
+
+/**
+ * The client ends of the ESTABLISHED TCP connections to `serverPort` in this namespace, by port, read from
+ * `/proc/net/tcp` and `/proc/net/tcp6` (hex `local rem st tx_queue:rx_queue` columns; state `01` is ESTABLISHED).
+ */
+export function clientConnectionsTo(serverPort: number): ClientConnection[] {
+  const connections = new Map<number, ClientConnection>();
   for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
-    let text = '';
+    let text: string;
     try {
       text = readFileSync(file, 'utf8');
     } catch {
@@ -63,10 +74,37 @@ export function clientConnectionsTo(serverPort: number): Array<{ port: number; u
       const [, local, remote, state, queues] = line.trim().split(/\s+/);
       if (!local || !remote || state !== '01' || !queues) continue;
       if (Number.parseInt(remote.split(':').pop()!, 16) !== serverPort) continue;
-      found.set(Number.parseInt(local.split(':').pop()!, 16), Number.parseInt(queues.split(':')[0]!, 16));
+      const port = Number.parseInt(local.split(':').pop()!, 16);
+      connections.set(port, { port, unacknowledged: Number.parseInt(queues.split(':')[0]!, 16) });
     }
   }
-  return [...found].map(([port, unacknowledged]) => ({ port, unacknowledged }));
+  return [...connections.values()].sort((a, b) => a.port - b.port);
+}
+
+/**
+ * Creates nft table `table` that drops (and counts) every packet to or from the client `ports`, both directions, at
+ * the receiving end (the `input` hook: the sender's kernel thinks its segment left, as on a real path).
+ */
+export function addDropTable(table: string, ports: readonly number[]): void {
+  const set = `{ ${ports.join(', ')} }`;
+  nft(
+    `table inet ${table} {\n` +
+      '  chain input {\n' +
+      '    type filter hook input priority -300; policy accept;\n' +
+      `    tcp sport ${set} counter drop\n` +
+      `    tcp dport ${set} counter drop\n` +
+      '  }\n' +
+      '}\n',
+  );
+}
+
+/** Deletes nft table `table` (made by {@link addDropTable}): the ports' packets flow again. */
+export function deleteDropTable(table: string): void {
+  nft(`delete table inet ${table}\n`);
+}
+
+function nft(script: string): void {
+  execFileSync('nft', ['-f', '-'], { input: script, stdio: ['pipe', 'pipe', 'pipe'], timeout: 10_000 });
 }
 
 let tables = 0;
@@ -76,16 +114,14 @@ export function dropConnectionsTo(serverPort: number): { ports: number[]; lift()
   const ports = clientConnectionsTo(serverPort).map((c) => c.port);
   if (ports.length === 0) throw new Error(`no established connection to port ${serverPort} to drop`);
   const table = `bench_silent_drop_${++tables}`;
-  const set = `{ ${ports.join(', ')} }`;
-  const nft = (script: string) => execFileSync('nft', ['-f', '-'], { input: script, stdio: ['pipe', 'pipe', 'pipe'], timeout: 10_000 });
-  nft(`table inet ${table} {\n chain input {\n  type filter hook input priority -300; policy accept;\n  tcp sport ${set} drop\n  tcp dport ${set} drop\n }\n}\n`);
+  addDropTable(table, ports);
   let lifted = false;
   return {
     ports,
     lift: () => {
       if (lifted) return;
       lifted = true;
-      nft(`delete table inet ${table}\n`);
+      deleteDropTable(table);
     },
   };
 }

@@ -143,20 +143,7 @@ export class EmulatorCore {
     const modelId = resourceIdOf(route);
     if (route.kind === 'model') bump(stats.live.requests.byModel, modelId);
 
-    const decision = this.deps.faults.decide(route.operation);
-    if (decision.reset) {
-      resetConnection(req.socket);
-      return;
-    }
-    if (decision.blackhole) {
-      // The response is left open on purpose: close() destroys the connection, which settles it.
-      const raw = blackholeConnection(req.socket);
-      if (raw) this.deps.onBlackhole?.(raw);
-      return;
-    }
-    const delay = this.deps.serverDelayMs + (decision.firstByteDelayMs ?? 0);
-    if (delay > 0 && !(await waitUnlessClosed(res, delay))) return;
-    if (decision.error) throw decision.error;
+    if (!(await this.applyFaults(route.operation, req, res))) return;
 
     const handler = OPERATION_HANDLERS[route.operation];
     if (!handler) throw new BedrockError('UnknownOperationException', 404, `${route.operation} is not supported by the emulator.`);
@@ -178,20 +165,30 @@ export class EmulatorCore {
 
   /** ListFoundationModels / ListInferenceProfiles for the signing region, after the faults that apply to them. */
   private async serveControlPlane(route: ControlPlaneRoute, req: AnyRequest, res: AnyResponse, requestId: string): Promise<void> {
-    const decision = this.deps.faults.decide(route.operation);
+    if (!(await this.applyFaults(route.operation, req, res))) return;
+    writeJson(res, 200, requestId, serveControlPlane(route, this.deps.catalog, signingRegionOf(req.headers)));
+  }
+
+  /**
+   * The faults and delay decided for `operation`: `false` when the request must not be served (the connection was
+   * reset or blackholed, or closed during the delay); throws the injected error, if any.
+   */
+  private async applyFaults(operation: Parameters<FaultController['decide']>[0], req: AnyRequest, res: AnyResponse): Promise<boolean> {
+    const decision = this.deps.faults.decide(operation);
     if (decision.reset) {
       resetConnection(req.socket);
-      return;
+      return false;
     }
     if (decision.blackhole) {
+      // The response is left open on purpose: close() destroys the connection, which settles it.
       const raw = blackholeConnection(req.socket);
       if (raw) this.deps.onBlackhole?.(raw);
-      return;
+      return false;
     }
     const delay = this.deps.serverDelayMs + (decision.firstByteDelayMs ?? 0);
-    if (delay > 0 && !(await waitUnlessClosed(res, delay))) return;
+    if (delay > 0 && !(await waitUnlessClosed(res, delay))) return false;
     if (decision.error) throw decision.error;
-    writeJson(res, 200, requestId, serveControlPlane(route, this.deps.catalog, signingRegionOf(req.headers)));
+    return true;
   }
 
   /** The fields every request log entry of this route starts with. */

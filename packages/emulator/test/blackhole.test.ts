@@ -2,6 +2,8 @@ import http2 from 'node:http2';
 import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
 import { startEmulator } from '@bedrock-flow/emulator';
 import { keepAliveClient, userMessage } from './support/clients';
+import { pingAcked, sendRawConverse } from './support/http2-probes';
+import { waitFor } from './support/wait-for';
 
 const MODEL = 'anthropic.claude-3-haiku-20240307-v1:0';
 const converse = (text: string): ConverseCommand => new ConverseCommand({ modelId: MODEL, messages: [userMessage(text)] });
@@ -39,23 +41,17 @@ describe.each([false, true])('blackhole fault (tls=%s)', (tls) => {
     session.on('error', () => undefined);
     const closed = new Promise<void>((resolve) => session.once('close', () => resolve()));
     try {
-      const req = session.request({ ':method': 'POST', ':path': `/model/${MODEL}/converse`, 'content-type': 'application/json' });
-      req.on('error', () => undefined);
-      let answered = false;
-      req.on('response', () => {
-        answered = true;
-      });
-      req.end(JSON.stringify({ messages: [userMessage('hold')] }));
+      const { answered } = sendRawConverse(session, MODEL, 'hold');
       await waitFor(() => emu.stats().faults['blackhole'] === 1);
       expect(emu.stats().faults).toEqual({ blackhole: 1 });
       // A healthy connection acks a PING at once; a blackholed one never does (each gets 1 s).
       expect(await pingAcked(session, 1000)).toBe(false);
-      expect(answered).toBe(false);
+      expect(answered()).toBe(false);
       expect(session.closed || session.destroyed).toBe(false);
 
       await emu.close();
       await closed;
-      expect(answered).toBe(false);
+      expect(answered()).toBe(false);
       await emu.waitForOpenConnections(0);
     } finally {
       session.destroy();
@@ -79,20 +75,3 @@ it('blackhole everyNth and operations pick which requests go silent', async () =
     await emu.close();
   }
 });
-
-/** Whether one HTTP/2 PING is acknowledged within `ms`. */
-function pingAcked(session: http2.ClientHttp2Session, ms: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), ms);
-    session.ping((error) => {
-      clearTimeout(timer);
-      resolve(!error);
-    });
-  });
-}
-
-/** Polls `check` every 10 ms for up to 5 s. */
-async function waitFor(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 500 && !check(); i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
-  if (!check()) throw new Error('condition not met within 5 s');
-}

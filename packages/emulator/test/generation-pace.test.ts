@@ -7,6 +7,8 @@ import {
 } from '@aws-sdk/client-bedrock-runtime';
 import { startEmulator, type RunningEmulator } from '@bedrock-flow/emulator';
 import { keepAliveClient, userMessage } from './support/clients';
+import { pingAcked, sendRawConverse } from './support/http2-probes';
+import { waitFor } from './support/wait-for';
 
 const MODEL = 'anthropic.claude-3-haiku-20240307-v1:0';
 const converse = (text: string): ConverseCommand => new ConverseCommand({ modelId: MODEL, messages: [userMessage(text)] });
@@ -101,17 +103,11 @@ describe('generationPace: a slow answer is a live answer', () => {
     const session = http2.connect(h2.url);
     session.on('error', () => undefined);
     try {
-      const req = session.request({ ':method': 'POST', ':path': `/model/${MODEL}/converse`, 'content-type': 'application/json' });
-      req.on('error', () => undefined);
-      let answered = false;
-      req.on('response', () => {
-        answered = true;
-      });
-      req.end(JSON.stringify({ messages: [userMessage('ping me')] }));
+      const { answered } = sendRawConverse(session, MODEL, 'ping me');
       await waitFor(() => h2.stats().faults['generationPace'] === 1);
       const acks = await pings(session, 3);
       expect(acks).toBe(3);
-      expect(answered).toBe(false);
+      expect(answered()).toBe(false);
       expect(h2.stats().requests.inFlight).toBe(1);
     } finally {
       session.destroy();
@@ -123,21 +119,6 @@ describe('generationPace: a slow answer is a live answer', () => {
 /** Sends `n` HTTP/2 PINGs one after another and resolves with how many were acknowledged (2 s each). */
 async function pings(session: http2.ClientHttp2Session, n: number): Promise<number> {
   let acks = 0;
-  for (let i = 0; i < n; i += 1) {
-    const acked = await new Promise<boolean>((resolve) => {
-      const timer = setTimeout(() => resolve(false), 2000);
-      session.ping((error) => {
-        clearTimeout(timer);
-        resolve(!error);
-      });
-    });
-    if (acked) acks += 1;
-  }
+  for (let i = 0; i < n; i += 1) if (await pingAcked(session, 2000)) acks += 1;
   return acks;
-}
-
-/** Polls `check` every 10 ms for up to 5 s. */
-async function waitFor(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 500 && !check(); i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
-  if (!check()) throw new Error('condition not met within 5 s');
 }

@@ -2,6 +2,8 @@ import http2 from 'node:http2';
 import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
 import { EmulatorOptionsError, startEmulator } from '@bedrock-flow/emulator';
 import { keepAliveClient, userMessage } from './support/clients';
+import { pingAcked } from './support/http2-probes';
+import { waitFor } from './support/wait-for';
 
 const MODEL = 'anthropic.claude-3-haiku-20240307-v1:0';
 const converse = (text: string): ConverseCommand => new ConverseCommand({ modelId: MODEL, messages: [userMessage(text)] });
@@ -105,20 +107,3 @@ describe('silent drops', () => {
     }
   });
 });
-
-/** Whether one HTTP/2 PING is acknowledged within `ms`. */
-function pingAcked(session: http2.ClientHttp2Session, ms: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), ms);
-    session.ping((error) => {
-      clearTimeout(timer);
-      resolve(!error);
-    });
-  });
-}
-
-/** Polls `check` every 10 ms for up to 5 s. */
-async function waitFor(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 500 && !check(); i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
-  if (!check()) throw new Error('condition not met within 5 s');
-}

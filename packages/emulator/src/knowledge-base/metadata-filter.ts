@@ -1,6 +1,8 @@
 import { validationError } from '../errors/bedrock-error';
 import type { KnowledgeBaseMetadataValue } from './knowledge-base-types';
 
+// Kept apart from knowledge-base's retrievalFilterProblem on purpose (the emulator depends on no library package);
+// test/emulator-agreement/retrieval-filter-validators-agree.test.ts fails when the two disagree.
 /** Comparison operators of Bedrock's `RetrievalFilter` union (each takes a `FilterAttribute {key, value}`). */
 export const FILTER_ATTRIBUTE_OPERATORS = [
   'equals',

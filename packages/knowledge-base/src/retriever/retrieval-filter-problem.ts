@@ -1,3 +1,5 @@
+// The emulator keeps its own copy of these rules (it depends on no library package);
+// test/emulator-agreement/retrieval-filter-validators-agree.test.ts fails when the two disagree.
 /** Comparison operators of Bedrock's `RetrievalFilter` (each takes `{ key, value }`). */
 export const FILTER_ATTRIBUTE_OPERATORS = [
   'equals',
