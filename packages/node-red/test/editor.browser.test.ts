@@ -39,6 +39,7 @@ const DEPLOYED: Record<string, Record<string, string>> = {
   'bedrock-converse': { model_id: 'us.anthropic.claude-3-5-haiku-20241022-v1:0', system_message: 'Answer briefly.' },
   'bedrock-invoke-model': { model_id: 'anthropic.claude-3-haiku-20240307-v1:0' },
   'bedrock-embeddings': { model_id: 'amazon.titan-embed-text-v2:0' },
+  'bedrock-knowledge-base': { model_id: 'anthropic.claude-3-haiku-20240307-v1:0', knowledge_base_id: 'KB12345678' },
 };
 
 /** How the editor stores a manifest default: dicts as JSON text, unset as ''. */
