@@ -14,7 +14,6 @@ describe('normalizePoolOptions', () => {
       ['credentialRefreshBeforeExpiryMs', 5 * 60_000],
       ['openTelemetry', true],
       ['defaults', {}],
-      ['transportSharing', 'per-endpoint'],
     ];
     for (const [option, value] of expected) expect([option, normalized[option]]).toEqual([option, value]);
     expect(Object.keys(normalized).sort()).toEqual(expected.map(([option]) => option).sort());
