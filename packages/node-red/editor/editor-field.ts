@@ -23,6 +23,11 @@ export interface EditorField {
   advanced: boolean;
   /** A note shown under the control (what the runtime does with the value), or none. */
   note?: string;
+  /**
+   * The field's choices are the live list of the dialog's AWS config node (`GET bedrock-flow/models`), with a line
+   * under it saying where the list came from. Default: off (the manifest's static choices only).
+   */
+  liveModels?: boolean;
 }
 
 /** The Node-RED control for a manifest input: its host-neutral field kind, rendered as a Node-RED form control. */

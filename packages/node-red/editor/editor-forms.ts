@@ -22,11 +22,16 @@ function basicFirst(fields: EditorField[]): EditorField[] {
   return [...fields.filter((field) => !field.advanced), ...fields.filter((field) => field.advanced)];
 }
 
-/** The forms of the three component nodes: every manifest input that is neither a connection input nor `msg.payload`. */
+/** The model id field of a component node lists the account's models live (a combobox, so any id can still be typed). */
+function withLiveModels(field: EditorField): EditorField {
+  return field.input.name === 'model_id' && field.control === 'combobox' ? { ...field, liveModels: true } : field;
+}
+
+/** The forms of the component nodes: every manifest input that is neither a connection input nor `msg.payload`. */
 export function componentNodeForms(manifest: ComponentManifest): EditorForm[] {
   return Object.values(COMPONENT_NODES).map((spec) => {
     const component = manifestEntry(manifest, spec.component);
-    const fields = component.inputs.filter((input) => isNodeInput(spec, input.name)).map(nodeField);
+    const fields = component.inputs.filter((input) => isNodeInput(spec, input.name)).map(nodeField).map(withLiveModels);
     return { type: spec.type, component, fields: basicFirst(fields) };
   });
 }

@@ -35,6 +35,9 @@ function control(field: EditorField, id: string, datalistId: string): string {
   }
 }
 
+/** The source line of a live model field before the dialog's script has asked (the datalist holds the static list). */
+export const MODEL_SOURCE_BEFORE_SCRIPT = 'Static list: the account has not been asked yet';
+
 /**
  * One `form-row` of an edit dialog: label (manifest display name, info as tooltip) and control. The row carries
  * `data-input` (the manifest input name) so tests and tools can map the form back to the manifest.
@@ -44,5 +47,7 @@ export function renderFormRow(field: EditorField, idPrefix: 'node-input' | 'node
   const title = field.form.help ? ` title="${escapeHtml(field.form.help)}"` : '';
   const label = `<label for="${id}"${title}>${escapeHtml(field.form.label)}</label>`;
   const note = field.note ? `\n      <div class="form-tips" data-note="${escapeHtml(field.input.name)}">${escapeHtml(field.note)}</div>` : '';
-  return `    <div class="form-row" data-input="${escapeHtml(field.input.name)}">\n      ${label}\n      ${control(field, id, `${nodeType}-${field.property}-options`)}${note}\n    </div>`;
+  // Filled by the dialog's script (model-list-client.js): where the list came from, never a silent fallback.
+  const source = field.liveModels ? `\n      <div class="form-tips" id="${id}-source" data-source="static">${escapeHtml(MODEL_SOURCE_BEFORE_SCRIPT)}</div>` : '';
+  return `    <div class="form-row" data-input="${escapeHtml(field.input.name)}">\n      ${label}\n      ${control(field, id, `${nodeType}-${field.property}-options`)}${note}${source}\n    </div>`;
 }

@@ -1,8 +1,9 @@
-import { COMPONENT_NODES, PALETTE_CATEGORY } from '../nodes/lib/node-catalog';
+import { COMPONENT_NODES, OUTPUT_PROPERTY, PALETTE_CATEGORY } from '../nodes/lib/node-catalog';
 import type { EditorForm } from './editor-forms';
 import { escapeHtml, scriptLiteral } from './escape-html';
 import { renderConfigHelp, renderNodeHelp } from './render-help';
 import { renderFormRow } from './render-form-row';
+import { liveModelsEditPrepare, modelListScript } from './render-model-list-script';
 import { renderValidator } from './render-validator';
 
 /** First line of every generated file. */
@@ -26,6 +27,18 @@ function formRows(form: EditorForm, idPrefix: 'node-input' | 'node-config-input'
   return [...basic, ...heading, ...advanced].join('\n');
 }
 
+type ComponentNodeSpec = import('../nodes/lib/node-catalog').ComponentNodeSpec;
+
+/** The Output row of a node that can send several component outputs (labels from the manifest outputs). */
+function outputRow(form: EditorForm, spec: ComponentNodeSpec): string {
+  if (!spec.outputs || !form.component) return '';
+  const outputs = form.component.outputs;
+  const options = spec.outputs
+    .map((choice) => `<option value="${escapeHtml(choice.name)}">${escapeHtml(outputs.find((o) => o.name === choice.name)?.displayName ?? choice.name)}</option>`)
+    .join('');
+  return `\n    <div class="form-row" data-node-property="${OUTPUT_PROPERTY}">\n      <label for="node-input-${OUTPUT_PROPERTY}" title="What the node sends: the retrieved chunks, or an answer written from them with citations.">Output</label>\n      <select id="node-input-${OUTPUT_PROPERTY}">${options}</select>\n    </div>`;
+}
+
 const NAME_ROW = (idPrefix: string) =>
   `    <div class="form-row">\n      <label for="${idPrefix}-name"><i class="fa fa-tag"></i> Name</label>\n      <input type="text" id="${idPrefix}-name" placeholder="Name">\n    </div>`;
 
@@ -35,13 +48,28 @@ export function renderComponentNodeHtml(form: EditorForm): string {
   if (!spec || !form.component) throw new RangeError(`Not a component node form: ${form.type}`);
   const embeddings = spec.payloadInput === undefined;
   const payloadInput = form.component.inputs.find((input) => input.name === spec.payloadInput);
+  const choices = spec.outputs;
   const io = embeddings
     ? { input: 'A text, or an array of texts, to embed.', inputType: 'string | string[]', output: 'The vector of the text, or one vector per text (same order).', outputType: 'number[] | number[][]' }
-    : { input: `${payloadInput?.displayName ?? 'Input'}: the message sent to the model (${payloadInput?.allowed ?? 'text'}).`, inputType: 'string', output: "The model's answer text.", outputType: 'string' };
+    : choices
+      ? {
+          input: `${payloadInput?.displayName ?? 'Input'}: the query text (${payloadInput?.allowed ?? 'text'}). With the Answer output, msg.sessionId (the msg.bedrock.sessionId of an earlier answer) continues that conversation.`,
+          inputType: 'string',
+          output:
+            'Output "Search Results": the retrieved chunks { text, source, score, metadata }, best first. Output "Answer": the answer the Generation Model wrote from them (RetrieveAndGenerate); msg.citations holds the cited chunks and msg.bedrock.sessionId the session.',
+          outputType: 'object[] | string',
+        }
+      : { input: `${payloadInput?.displayName ?? 'Input'}: the message sent to the model (${payloadInput?.allowed ?? 'text'}).`, inputType: 'string', output: "The model's answer text.", outputType: 'string' };
   const defaults = defaultsSource(form, [
     "      name: { value: '' }",
     `      aws: { value: '', type: '${'bedrock-aws-config'}', required: false }`,
+    ...(choices ? [`      ${OUTPUT_PROPERTY}: { value: ${scriptLiteral(choices[0]!.name)} }`] : []),
   ]);
+  // The port's label follows the chosen output.
+  const outputLabels = choices
+    ? `function () { var labels = ${scriptLiteral(Object.fromEntries(choices.map((c) => [c.name, c.portLabel])))}; return labels[this.${OUTPUT_PROPERTY}] || ${scriptLiteral(choices[0]!.portLabel)}; }`
+    : `[${scriptLiteral(spec.outputLabel)}]`;
+  const editPrepare = liveModelsEditPrepare(form);
   return `${GENERATED_BANNER}
 <script type="text/javascript">
   RED.nodes.registerType(${scriptLiteral(form.type)}, {
@@ -52,18 +80,18 @@ export function renderComponentNodeHtml(form: EditorForm): string {
     outputs: 1,
     icon: ${scriptLiteral(spec.icon)},
     paletteLabel: ${scriptLiteral(spec.paletteLabel)},
-    outputLabels: [${scriptLiteral(spec.outputLabel)}],
+    outputLabels: ${outputLabels},${editPrepare ? `\n    oneditprepare: ${editPrepare},` : ''}
     label: function () { return this.name || this.model_id || ${scriptLiteral(spec.paletteLabel)}; },
     labelStyle: function () { return this.name ? 'node_label_italic' : ''; }
   });
 </script>
-
+${editPrepare ? `${modelListScript()}\n` : ''}
 <script type="text/html" data-template-name="${escapeHtml(form.type)}">
 ${NAME_ROW('node-input')}
     <div class="form-row">
       <label for="node-input-aws"><i class="fa fa-cloud"></i> AWS</label>
       <input type="text" id="node-input-aws">
-    </div>
+    </div>${outputRow(form, spec)}
 ${formRows(form, 'node-input')}
 </script>
 

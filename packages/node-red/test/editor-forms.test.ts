@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import vm from 'node:vm';
 import type { ManifestComponent, ManifestInput } from '@bedrock-flow/component';
 import { editorHtmlFiles } from '../editor/editor-html-files';
 import { formRowsOf, helpOf, registrationOf } from './support/parse-editor-html';
@@ -9,7 +10,7 @@ const { COMPONENT_NODES, CONNECTION_FIELDS, CONFIG_NODE_TYPE } = require('../nod
 
 const NODES_DIR = path.join(__dirname, '..', 'nodes');
 const manifest = componentManifest();
-const componentNodes: Array<{ type: string; component: string; payloadInput?: string }> = Object.values(COMPONENT_NODES);
+const componentNodes: Array<{ type: string; component: string; payloadInput?: string; outputs?: Array<{ name: string; portLabel: string }> }> = Object.values(COMPONENT_NODES);
 const connectionInputs = new Set<string>(CONNECTION_FIELDS.map((field: { input: string }) => field.input));
 
 function readEditorFile(type: string): string {
@@ -34,7 +35,7 @@ test('the committed nodes/*.html are exactly what the generator makes from the c
   }
 });
 
-describe.each(componentNodes)('$type form', ({ type, component: componentName, payloadInput }) => {
+describe.each(componentNodes)('$type form', ({ type, component: componentName, payloadInput, outputs }) => {
   const html = readEditorFile(type);
   const component = componentOf(componentName);
   const nodeInputs = component.inputs.filter((input) => !connectionInputs.has(input.name) && input.name !== payloadInput);
@@ -48,7 +49,8 @@ describe.each(componentNodes)('$type form', ({ type, component: componentName, p
   test('defaults equal the manifest defaults', () => {
     const { type: registered, definition } = registrationOf(html);
     expect(registered).toBe(type);
-    expect(Object.keys(definition.defaults).sort()).toEqual(['aws', 'name', ...nodeInputs.map((i) => i.name)].sort());
+    // A node with several outputs also saves which one it sends (not a component input).
+    expect(Object.keys(definition.defaults).sort()).toEqual(['aws', 'name', ...(outputs ? ['output'] : []), ...nodeInputs.map((i) => i.name)].sort());
     expect(definition.defaults.aws!.type).toBe(CONFIG_NODE_TYPE);
     for (const input of nodeInputs) expect({ [input.name]: definition.defaults[input.name]!.value }).toEqual({ [input.name]: storedDefault(input) });
   });
@@ -119,4 +121,85 @@ test("the config node's endpoint field says that stored keys are the host's and 
   expect(row).toContain('id="node-config-input-endpoint"');
   expect(row).toMatch(/<div class="form-tips" data-note="endpoint_url">Keys and API keys stored in this config node are the host&#39;s/);
   expect(row).toContain('bedrockFlow.endpointPolicy.allowedHosts');
+});
+
+/** Runs every `text/javascript` script of an editor file in one context, as the editor page does; returns that context. */
+function runEditorScripts(html: string): { registered: Record<string, any>; context: Record<string, any> } { // eslint-disable-line @typescript-eslint/no-explicit-any
+  let registered: Record<string, any> | undefined; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const context: Record<string, any> = { RED: { nodes: { registerType: (_type: string, definition: Record<string, unknown>) => (registered = definition) } } }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  context['window'] = context;
+  vm.createContext(context);
+  for (const [, body] of html.matchAll(/<script type="text\/javascript">([\s\S]*?)<\/script>/g)) vm.runInContext(body!, context);
+  return { registered: registered!, context };
+}
+
+describe('the live model list of the model fields (issue 25)', () => {
+  const modelList = require('../editor/model-list-client.js');
+  const staticIds = ['amazon.titan-text-express-v1', 'anthropic.claude-3-haiku-20240307-v1:0'];
+
+  test.each(componentNodes)('$type: oneditprepare wires model_id to the endpoint with the static list, and a source line sits under the field', ({ type, component }) => {
+    const html = readEditorFile(type);
+    const { registered, context } = runEditorScripts(html);
+    const calls: unknown[] = [];
+    context['bedrockFlowModelList'].attach = (options: unknown) => calls.push(options);
+    registered['oneditprepare']();
+    const modelInput = componentOf(component).inputs.find((input) => input.name === 'model_id')!;
+    expect(calls).toEqual([{ field: 'model_id', component, staticIds: modelInput.options }]);
+    const row = /<div class="form-row" data-input="model_id">([\s\S]*?)\n {4}<\/div>/.exec(html)![1]!;
+    expect(row).toContain('<div class="form-tips" id="node-input-model_id-source" data-source="static">Static list: the account has not been asked yet</div>');
+  });
+
+  test('a live answer: every id in the datalist, profile-only models labelled, the line names the count and region', () => {
+    const view = modelList.modelListView(
+      { source: 'live', region: 'us-east-1', models: ['anthropic.claude-sonnet-4-5-20250929-v1:0', 'us.anthropic.claude-sonnet-4-5-20250929-v1:0', 'amazon.nova-lite-v1:0'], profileOnly: ['anthropic.claude-sonnet-4-5-20250929-v1:0'] },
+      { staticIds, saved: 'amazon.nova-lite-v1:0' },
+    );
+    expect(view.source).toBe('live');
+    expect(view.note).toBe('Live: 3 models and inference profiles this account can call in us-east-1 (1 only through an inference profile, marked)');
+    expect(view.optionsHtml).toBe(
+      `<option value="anthropic.claude-sonnet-4-5-20250929-v1:0" label="anthropic.claude-sonnet-4-5-20250929-v1:0 (${modelList.escapeHtml(modelList.PROFILE_ONLY_LABEL)})"></option>` +
+        '<option value="us.anthropic.claude-sonnet-4-5-20250929-v1:0"></option><option value="amazon.nova-lite-v1:0"></option>',
+    );
+  });
+
+  test('a saved id missing from the list stays selectable, marked, and first; the field itself is never rewritten', () => {
+    const arn = 'arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123';
+    const view = modelList.modelListView({ source: 'live', region: 'us-east-1', models: ['amazon.nova-lite-v1:0'], profileOnly: [] }, { staticIds, saved: arn });
+    expect(view.optionsHtml).toBe(`<option value="${arn}" label="${arn} (saved; not in this list)"></option><option value="amazon.nova-lite-v1:0"></option>`);
+  });
+
+  test('a static answer or a failed request: the static list and the reason, never a silent fallback', () => {
+    const notDeployed = modelList.modelListView({ source: 'static', reason: 'the AWS config node is not deployed yet', models: staticIds }, { staticIds, saved: '' });
+    expect(notDeployed).toEqual({ source: 'static', note: 'Static list: the AWS config node is not deployed yet', optionsHtml: staticIds.map((id) => `<option value="${id}"></option>`).join('') });
+    const forbidden = modelList.modelListView(undefined, { staticIds, saved: '', failure: modelList.failureReason({ status: 403 }) });
+    expect(forbidden.note).toBe('Static list: this editor user lacks the bedrock.read permission (HTTP 403)');
+    expect(forbidden.optionsHtml).toContain('amazon.titan-text-express-v1');
+    expect(modelList.failureReason({ status: 0 })).toBe('the editor could not reach Node-RED (network error)');
+    expect(modelList.failureReason({ status: 500, responseJSON: { error: 'model discovery failed' } })).toBe('the model list request failed (HTTP 500: model discovery failed)');
+  });
+
+  test('ids from the network are escaped: markup in a model id or saved value cannot leave the option attribute', () => {
+    const hostile = '"><img src=x onerror=alert(1)>';
+    const view = modelList.modelListView({ source: 'live', region: 'us-east-1', models: [hostile, 42, ''], profileOnly: [hostile] }, { staticIds, saved: `'<script>` });
+    expect(view.optionsHtml).not.toMatch(/<img|<script/);
+    expect(view.optionsHtml).toContain('value="&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"');
+    expect(view.optionsHtml).toContain('value="&#39;&lt;script&gt;"');
+    // Non-string ids are dropped, not shown as "42".
+    expect(view.optionsHtml).not.toContain('"42"');
+    expect(view.note).toMatch(/^Live: 1 models/);
+  });
+});
+
+test('bedrock-knowledge-base: an Output select (Search Results default, Answer) labelled from the manifest outputs; the port label follows it', () => {
+  const spec = componentNodes.find((node) => node.type === 'bedrock-knowledge-base')!;
+  const html = readEditorFile(spec.type);
+  const outputs = componentOf(spec.component).outputs;
+  const row = /<div class="form-row" data-node-property="output">([\s\S]*?)\n {4}<\/div>/.exec(html)![1]!;
+  const options = [...row.matchAll(/<option value="([^"]+)">([^<]+)<\/option>/g)].map((m) => [m[1], m[2]]);
+  expect(options).toEqual(spec.outputs!.map((choice) => [choice.name, outputs.find((o: { name: string }) => o.name === choice.name)!.displayName]));
+  expect(options).toEqual([['search_results', 'Search Results'], ['answer', 'Answer']]);
+  const { definition } = registrationOf(html);
+  expect(definition.defaults.output!.value).toBe('search_results');
+  const portLabel = definition['outputLabels'] as (this: { output?: string }) => string;
+  expect([portLabel.call({}), portLabel.call({ output: 'answer' })]).toEqual(['documents', 'answer']);
 });

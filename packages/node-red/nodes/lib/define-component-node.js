@@ -10,6 +10,7 @@ const { hostNodeIdentity } = require('@bedrock-flow/bedrock-pool');
 const { createComponent } = require('@bedrock-flow/component');
 const { componentRegistry, manifestComponent } = require('./component-registry');
 const { nodeInputValues } = require('./node-input-values');
+const { nodeOutputOf } = require('./node-output');
 const { poolMetricsForMsg } = require('./pool-metrics-for-msg');
 const { runtimePool, nodeBuilt, nodeClosed } = require('./runtime-pool');
 
@@ -18,8 +19,10 @@ const STATUS_TEXT_MAX = 60;
 
 /**
  * What a node's `run` returns: the new `msg.payload`, optional token usage and extra details for `msg.bedrock`.
+ * `run` gets the component instance, `msg.payload`, and the message with the output the node sends (see
+ * `nodeOutputOf`; `undefined` for a node with one output).
  * @typedef {{ payload: unknown, usage?: unknown, details?: Record<string, unknown> }} RunResult
- * @typedef {(instance: any, payload: unknown) => Promise<RunResult>} RunComponent
+ * @typedef {(instance: any, payload: unknown, context: { msg: Record<string, unknown>, output: string | undefined }) => Promise<RunResult>} RunComponent
  */
 
 /**
@@ -138,9 +141,19 @@ function defineComponentNode(RED, spec, run) {
       };
     }
 
+    // The output the node sends, resolved once; a bad value fails the deploy and every message (never another output).
+    /** @type {{ output: string | undefined } | { error: unknown }} */
+    let chosenOutput;
+    try {
+      chosenOutput = { output: nodeOutputOf(spec, config) };
+    } catch (error) {
+      chosenOutput = { error };
+    }
+
     function connect() {
       node.status({ fill: 'yellow', shape: 'ring', text: 'connecting' });
       try {
+        if ('error' in chosenOutput) throw chosenOutput.error;
         /** @type {any} */
         const instance = createComponent(definition, ctx, rawValues(undefined));
         instance[spec.buildMethod]();
@@ -173,8 +186,9 @@ function defineComponentNode(RED, spec, run) {
     node.on('input', async (/** @type {any} */ msg, /** @type {Function} */ send, /** @type {Function} */ done) => {
       node.status({ fill: 'blue', shape: 'dot', text: 'requesting' });
       try {
+        if ('error' in chosenOutput) throw chosenOutput.error;
         const instance = createComponent(definition, ctx, rawValues(msg.payload, msg.files));
-        const result = await run(instance, msg.payload);
+        const result = await run(instance, msg.payload, { msg, output: chosenOutput.output });
         msg.payload = result.payload;
         if (result.usage !== undefined) msg.usage = result.usage;
         msg.bedrock = { component: spec.component, ...result.details };

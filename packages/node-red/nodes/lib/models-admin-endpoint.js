@@ -54,7 +54,7 @@ async function modelsAnswer(RED, query) {
   try {
     component = manifestComponent(componentName);
   } catch {
-    return { status: 400, body: { error: `component must be a bedrock-flow component name (AmazonBedrockConverseModel, AmazonBedrockModel, AmazonBedrockEmbeddings)` } };
+    return { status: 400, body: { error: `component must be a bedrock-flow component name (AmazonBedrockConverseModel, AmazonBedrockModel, AmazonBedrockEmbeddings, AmazonBedrockKnowledgeBaseRetriever)` } };
   }
   const input = component.inputs.find((i) => i.name === 'model_id');
   const staticIds = input && input.options ? input.options : [];

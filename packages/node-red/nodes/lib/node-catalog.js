@@ -36,10 +36,18 @@ const CONNECTION_FIELDS = Object.freeze([
 const CONNECTION_INPUTS = new Set(CONNECTION_FIELDS.map((field) => field.input));
 
 /**
+ * A component output a node can send (chosen in the node's Output field): the manifest output name and the label of
+ * the node's port while it is chosen.
+ * @typedef {{ name: string, portLabel: string }} NodeOutputChoice
+ */
+
+/**
  * One component node: its Node-RED type, the component it runs, the input `msg.payload` feeds (if any), the
- * method that leases the client (called at deploy to connect early) and how it looks in the palette.
+ * method that leases the client (called at deploy to connect early), how it looks in the palette, and, for a
+ * component with several message outputs, the ones the node can send (the first is the default; one port, as every
+ * node of this package has).
  * @typedef {{ type: string, component: string, payloadInput?: string, buildMethod: string, paletteLabel: string,
- *   icon: string, color: string, outputLabel: string }} ComponentNodeSpec
+ *   icon: string, color: string, outputLabel: string, outputs?: readonly NodeOutputChoice[] }} ComponentNodeSpec
  */
 
 /** @type {Readonly<Record<'converse' | 'invokeModel' | 'embeddings' | 'knowledgeBase', ComponentNodeSpec>>} */
@@ -82,8 +90,16 @@ const COMPONENT_NODES = Object.freeze({
     icon: 'font-awesome/fa-book',
     color: '#FFC266',
     outputLabel: 'documents',
+    // Search Results first: flows saved before the Output field existed keep sending documents.
+    outputs: Object.freeze([
+      { name: 'search_results', portLabel: 'documents' },
+      { name: 'answer', portLabel: 'answer' },
+    ]),
   },
 });
+
+/** The node property holding the chosen output of a node with {@link ComponentNodeSpec} `outputs`. */
+const OUTPUT_PROPERTY = 'output';
 
 /**
  * Whether the component input `name` is edited on the node itself (not the config node, not `msg.payload`).
@@ -94,4 +110,4 @@ function isNodeInput(spec, name) {
   return !CONNECTION_INPUTS.has(name) && name !== spec.payloadInput;
 }
 
-module.exports = { CONFIG_NODE_TYPE, PALETTE_CATEGORY, CONNECTION_FIELDS, CONNECTION_INPUTS, COMPONENT_NODES, isNodeInput };
+module.exports = { OUTPUT_PROPERTY, CONFIG_NODE_TYPE, PALETTE_CATEGORY, CONNECTION_FIELDS, CONNECTION_INPUTS, COMPONENT_NODES, isNodeInput };
