@@ -17,8 +17,10 @@ import * as embeddings from '@bedrock-flow/embeddings';
 import * as emulator from '@bedrock-flow/emulator';
 import * as knowledgeBase from '@bedrock-flow/knowledge-base';
 import * as model from '@bedrock-flow/model';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const nodeRed = require('../../packages/node-red/nodes/lib/payload-error.js') as Record<string, unknown>;
+const nodeRed = {
+  ...require('../../packages/node-red/nodes/lib/payload-error.js'), // eslint-disable-line @typescript-eslint/no-require-imports
+  ...require('../../packages/node-red/nodes/lib/node-property-error.js'), // eslint-disable-line @typescript-eslint/no-require-imports
+} as Record<string, unknown>;
 
 const SECRET_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 const SESSION_TOKEN = 'FwoGZXIvYXdzEBYaDTestSessionTokenCanary0123456789abcdefghijklmnopqrstuv';
@@ -70,6 +72,7 @@ const SAMPLES: Record<string, Sample> = {
   KnowledgeBaseInitializationError: () => new knowledgeBase.KnowledgeBaseInitializationError('the pool is closed', sdkError()),
   DoctorError: () => new doctor.DoctorError('ERR_DOCTOR_INVALID_OPTION', '--region "x" is not an AWS region name', '--region'),
   PayloadError: () => new (nodeRed['PayloadError'] as new (t: string, p: string, a: string) => Error)('bedrock-converse', 'is a number', 'a string or messages'),
+  NodePropertyError: () => new (nodeRed['NodePropertyError'] as new (t: string, f: string, p: string, a: string) => Error)('bedrock-knowledge-base', 'output', 'is "retriever"', 'search_results or answer'),
 };
 
 /** Package prefix of the codes each package's errors use. */
