@@ -75,3 +75,55 @@ test('a query that is not text, or empty, goes to Catch naming what is allowed, 
   expect((await error).error.message).toBe('PayloadError: bedrock-knowledge-base: msg.payload is an empty string; allowed: the query text (a non-empty string)');
   expect(emulator().stats().requests.byOperation['Retrieve'] ?? 0).toBe(0);
 });
+
+test('Output "Answer": RetrieveAndGenerate with the Generation Model; the answer in msg.payload, citations in msg.citations, the session continued by msg.sessionId', async () => {
+  await helper.load(NODES, flow({ output: 'answer', model_id: 'us.anthropic.claude-3-haiku-20240307-v1:0' }), awsCredentials());
+  let next = nextMessage('out');
+  helper.getNode('kb-1').receive({ payload: 'What does a TLS handshake cost?' });
+  const first = await next;
+  expect(first.payload).toBe(KNOWLEDGE_BASES[0]!.documents[0]!.text);
+  expect(first.citations).toEqual([
+    {
+      text: first.payload,
+      span: expect.objectContaining({ start: 0 }),
+      references: expect.arrayContaining([expect.objectContaining({ text: KNOWLEDGE_BASES[0]!.documents[0]!.text, source: 's3://handbook/tls.md', metadata: expect.objectContaining({ topic: 'transport' }) })]),
+    },
+  ]);
+  expect(first.bedrock).toMatchObject({ component: 'AmazonBedrockKnowledgeBaseRetriever', output: 'answer', knowledgeBaseId: KB_ID, citations: 1, sessionId: expect.any(String) });
+  const body = emulator().requests().find((r) => r.operation === 'RetrieveAndGenerate')!.body as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  // An inference profile id goes as it is; number of results and the question as the node has them.
+  expect(body).toMatchObject({
+    input: { text: 'What does a TLS handshake cost?' },
+    retrieveAndGenerateConfiguration: { type: 'KNOWLEDGE_BASE', knowledgeBaseConfiguration: { knowledgeBaseId: KB_ID, modelArn: 'us.anthropic.claude-3-haiku-20240307-v1:0', retrievalConfiguration: { vectorSearchConfiguration: { numberOfResults: 2 } } } },
+  });
+  expect(body.sessionId).toBeUndefined();
+
+  next = nextMessage('out');
+  helper.getNode('kb-1').receive({ payload: 'And guardrails?', sessionId: first.bedrock.sessionId });
+  const second = await next;
+  expect(second.bedrock.sessionId).toBe(first.bedrock.sessionId);
+  const requests = emulator().requests().filter((r) => r.operation === 'RetrieveAndGenerate');
+  expect((requests[1]!.body as { sessionId?: string }).sessionId).toBe(first.bedrock.sessionId);
+  const stats = emulator().stats();
+  expect(stats.requests.byOperation['RetrieveAndGenerate']).toBe(2);
+  expect(stats.requests.byOperation['Retrieve'] ?? 0).toBe(0);
+  // One agent-runtime slot, one TLS handshake for both answers.
+  expect(stats.tls.handshakes).toBe(1);
+});
+
+test('a bad Output setting fails the deploy and every message (no other output is sent), and a bad msg.sessionId goes to Catch, before any request', async () => {
+  const catchNode: FlowNode = { id: 'catch-1', type: 'catch', z: TAB, scope: null, uncaught: false, wires: [['caught']] };
+  const caught: FlowNode = { id: 'caught', type: 'helper', z: TAB, wires: [] };
+  await helper.load(NODES, flow({ output: 'retriever' }, [catchNode, caught, { id: 'kb-2', type: 'bedrock-knowledge-base', z: TAB, aws: 'aws-1', knowledge_base_id: KB_ID, output: 'answer', wires: [['out']] }]), awsCredentials());
+  let error = nextMessage('caught');
+  helper.getNode('kb-1').receive({ payload: 'What does a TLS handshake cost?' });
+  const bad = (await error).error;
+  expect(bad.message).toBe('NodePropertyError: bedrock-knowledge-base: output is "retriever"; allowed: search_results or answer');
+  expect(bad.source.id).toBe('kb-1');
+  error = nextMessage('caught');
+  helper.getNode('kb-2').receive({ payload: 'What does a TLS handshake cost?', sessionId: 'a b/c' });
+  expect((await error).error.message).toMatch(/^NodePropertyError: bedrock-knowledge-base: msg.sessionId is "a b\/c"; allowed: unset, or the sessionId of an earlier answer/);
+  const stats = emulator().stats();
+  expect(stats.requests.byOperation['RetrieveAndGenerate'] ?? 0).toBe(0);
+  expect(stats.requests.byOperation['Retrieve'] ?? 0).toBe(0);
+});
