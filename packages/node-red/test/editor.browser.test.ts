@@ -30,7 +30,7 @@ if (skipBrowser) {
   });
 }
 
-type NodeSpec = { type: string; component: string; payloadInput?: string };
+type NodeSpec = { type: string; component: string; payloadInput?: string; outputs?: Array<{ name: string }> };
 const componentNodes: NodeSpec[] = Object.values(COMPONENT_NODES);
 const connectionInputs = new Set<string>(CONNECTION_FIELDS.map((f: { input: string }) => f.input));
 
@@ -41,6 +41,13 @@ const DEPLOYED: Record<string, Record<string, string>> = {
   'bedrock-embeddings': { model_id: 'amazon.titan-embed-text-v2:0' },
   'bedrock-knowledge-base': { model_id: 'anthropic.claude-3-haiku-20240307-v1:0', knowledge_base_id: 'KB12345678' },
 };
+
+/** A profile-only chat model of the emulator's catalog (callable through `us.`/`global.` profiles only). */
+const SONNET_45 = 'anthropic.claude-sonnet-4-5-20250929-v1:0';
+/** A saved model id that no list has: an application inference profile ARN the user typed. */
+const CUSTOM_MODEL_ID = 'arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/bfcustom01';
+/** A Converse node with {@link CUSTOM_MODEL_ID}, deployed beside the others. */
+const CUSTOM_NODE_ID = 'bedrock-converse-custom';
 
 /** How the editor stores a manifest default: dicts as JSON text, unset as ''. */
 function storedDefault(input: { type: string; value?: unknown }): unknown {
@@ -136,6 +143,27 @@ function stopNodeRed(child: ChildProcess): Promise<void> {
     await page.screenshot({ path: path.join(TEST_OUTPUT_DIR, 'node-red-palette.png') });
   });
 
+  // These two run before any dialog opens: a dialog's model list adds the control plane's requests (counted below).
+  test('the deployed nodes connected: status "ready" under each node in the workspace', async () => {
+    await page.waitForFunction(() => {
+      const RED = (globalThis as any).RED; // eslint-disable-line @typescript-eslint/no-explicit-any
+      return ['bedrock-converse-1', 'bedrock-invoke-model-1', 'bedrock-embeddings-1'].every((id) => RED.nodes.node(id)?.status?.text === 'ready');
+    }, undefined, { timeout: 20_000 });
+    expect(emu.stats().tls.handshakes).toBe(1);
+  });
+
+  test("clicking an inject button runs the flow: the answer shows in the editor's debug sidebar", async () => {
+    await page.evaluate(() => (globalThis as any).RED.sidebar.show('debug')); // eslint-disable-line @typescript-eslint/no-explicit-any
+    await page.click('[id="inject-0"] .red-ui-flow-node-button-button', { timeout: 5_000 });
+    await page.waitForSelector('.red-ui-debug-msg :text("Echo: What is Amazon Bedrock?")', { timeout: 15_000 });
+    expect(emu.stats().requests.byOperation.Converse).toBe(1);
+    expect(emu.stats().tls.handshakes).toBe(1);
+    await page.screenshot({ path: path.join(TEST_OUTPUT_DIR, 'node-red-debug.png') });
+    // Back to the info sidebar, the "injected" notice gone: the dialog screenshots show the editor as it opens.
+    await page.evaluate(() => (globalThis as any).RED.sidebar.show('info')); // eslint-disable-line @typescript-eslint/no-explicit-any
+    await page.waitForSelector('.red-ui-notification', { state: 'detached', timeout: 15_000 });
+  });
+
   test.each(componentNodes)('the $type edit dialog shows every manifest field with its label and value', async (spec) => {
     await editNode(page, `${spec.type}-1`);
     try {
@@ -152,7 +180,8 @@ function stopNodeRed(child: ChildProcess): Promise<void> {
       return Object.fromEntries(Object.entries(registered.defaults).map(([name, d]) => [name, (d as { value: unknown }).value]));
     }, spec.type);
     const expected = Object.fromEntries(nodeInputsOf(spec).map((input) => [input.name, storedDefault(input)]));
-    expect(defaults).toEqual({ name: '', aws: '', ...expected });
+    // A node with several outputs saves which one it sends, the first by default.
+    expect(defaults).toEqual({ name: '', aws: '', ...(spec.outputs ? { output: spec.outputs[0]!.name } : {}), ...expected });
   });
 
   test('the config node dialog shows region, endpoint, profile and the credentials, without revealing the secret', async () => {
@@ -174,21 +203,85 @@ function stopNodeRed(child: ChildProcess): Promise<void> {
     }
   });
 
-  test('the deployed nodes connected: status "ready" under each node in the workspace', async () => {
-    await page.waitForFunction(() => {
-      const RED = (globalThis as any).RED; // eslint-disable-line @typescript-eslint/no-explicit-any
-      return ['bedrock-converse-1', 'bedrock-invoke-model-1', 'bedrock-embeddings-1'].every((id) => RED.nodes.node(id)?.status?.text === 'ready');
-    }, undefined, { timeout: 20_000 });
-    expect(emu.stats().tls.handshakes).toBe(1);
+  test("the Converse dialog's Model ID lists the account's models and inference profiles live, profile-only models marked, with a Live line", async () => {
+    await editNode(page, 'bedrock-converse-1');
+    try {
+      await page.waitForSelector('#node-input-model_id-source[data-source="live"]', { timeout: 15_000 });
+      const line = await page.locator('#node-input-model_id-source').textContent();
+      const shown = await datalistOptions(page, 'bedrock-converse-model_id-options');
+      // What the endpoint answers (from the cache: no listing of its own) is what the dialog lists.
+      const answer = (await (await fetch(`${baseUrl}/bedrock-flow/models?config=aws-1&component=AmazonBedrockConverseModel`)).json()) as { source: string; models: string[]; profileOnly: string[] };
+      expect(answer.source).toBe('live');
+      expect(line).toBe(`Live: ${answer.models.length} models and inference profiles this account can call in us-east-1 (${answer.profileOnly.length} only through an inference profile, marked)`);
+      // The saved id (a profile of a model this catalog lacks) comes first, marked as saved; then the account's list.
+      expect(shown[0]).toEqual({ value: DEPLOYED['bedrock-converse']!.model_id, label: `${DEPLOYED['bedrock-converse']!.model_id} (saved; not in this list)` });
+      expect(shown.slice(1).map((option) => option.value)).toEqual(answer.models);
+      expect(answer.models).toEqual(expect.arrayContaining([SONNET_45, `us.${SONNET_45}`, `global.${SONNET_45}`]));
+      expect(shown.find((option) => option.value === SONNET_45)!.label).toMatch(/needs an inference profile/);
+      expect(shown.find((option) => option.value === `us.${SONNET_45}`)!.label).toBeNull();
+      // The saved id is the field's value still: the list never rewrites it.
+      await expect(page.locator('#node-input-model_id').inputValue()).resolves.toBe(DEPLOYED['bedrock-converse']!.model_id);
+    } finally {
+      await page.click('#node-dialog-cancel');
+      await page.waitForSelector('#node-dialog-cancel', { state: 'detached' });
+    }
   });
 
-  test("clicking an inject button runs the flow: the answer shows in the editor's debug sidebar", async () => {
-    await page.evaluate(() => (globalThis as any).RED.sidebar.show('debug')); // eslint-disable-line @typescript-eslint/no-explicit-any
-    await page.click('[id="inject-0"] .red-ui-flow-node-button-button', { timeout: 5_000 });
-    await page.waitForSelector('.red-ui-debug-msg :text("Echo: What is Amazon Bedrock?")', { timeout: 15_000 });
-    expect(emu.stats().requests.byOperation.Converse).toBe(1);
-    expect(emu.stats().tls.handshakes).toBe(1);
-    await page.screenshot({ path: path.join(TEST_OUTPUT_DIR, 'node-red-debug.png') });
+  test('a saved custom model id (an application inference profile ARN) is kept and listed as saved; an undeployed config node gives the static list and says why', async () => {
+    // A config node added in the editor and not deployed yet: the runtime has no such node to ask with.
+    await page.evaluate(() => {
+      const RED = (globalThis as any).RED; // eslint-disable-line @typescript-eslint/no-explicit-any
+      RED.nodes.import([{ id: 'aws-draft', type: 'bedrock-aws-config', name: 'draft', region: 'us-west-2', endpoint: '', profile: '', ca: '' }]);
+    });
+    await editNode(page, CUSTOM_NODE_ID);
+    try {
+      await page.waitForSelector('#node-input-model_id-source[data-source="live"]', { timeout: 15_000 });
+      await expect(page.locator('#node-input-model_id').inputValue()).resolves.toBe(CUSTOM_MODEL_ID);
+      const live = await datalistOptions(page, 'bedrock-converse-model_id-options');
+      expect(live[0]).toEqual({ value: CUSTOM_MODEL_ID, label: `${CUSTOM_MODEL_ID} (saved; not in this list)` });
+      expect(live.map((option) => option.value)).toContain(`us.${SONNET_45}`);
+
+      await page.selectOption('#node-input-aws', 'aws-draft');
+      await page.waitForFunction(() => /not deployed/.test((globalThis as any).document.querySelector('#node-input-model_id-source')?.textContent ?? ''), undefined, { timeout: 15_000 }); // eslint-disable-line @typescript-eslint/no-explicit-any
+      await expect(page.locator('#node-input-model_id-source').getAttribute('data-source')).resolves.toBe('static');
+      await expect(page.locator('#node-input-model_id-source').textContent()).resolves.toBe(
+        'Static list: the AWS config node is not deployed yet: deploy it to list the models its account can call',
+      );
+      const staticList = await datalistOptions(page, 'bedrock-converse-model_id-options');
+      const converse = componentManifest().components.find((c: { name: string }) => c.name === 'AmazonBedrockConverseModel');
+      const staticIds = converse.inputs.find((input: { name: string }) => input.name === 'model_id').options as string[];
+      expect(staticList.map((option) => option.value)).toEqual([CUSTOM_MODEL_ID, ...staticIds]);
+      await expect(page.locator('#node-input-model_id').inputValue()).resolves.toBe(CUSTOM_MODEL_ID);
+
+      // Back to the deployed config node: live again, from the runtime's cache.
+      await page.selectOption('#node-input-aws', 'aws-1');
+      await page.waitForSelector('#node-input-model_id-source[data-source="live"]', { timeout: 15_000 });
+      await page.screenshot({ path: path.join(TEST_OUTPUT_DIR, 'node-red-model-list-custom.png') });
+    } finally {
+      await page.click('#node-dialog-cancel');
+      await page.waitForSelector('#node-dialog-cancel', { state: 'detached' });
+    }
+    // Cancelled: the node keeps its config node and model.
+    const kept = await page.evaluate((id) => {
+      const node = (globalThis as any).RED.nodes.node(id); // eslint-disable-line @typescript-eslint/no-explicit-any
+      return { aws: node.aws, model_id: node.model_id };
+    }, CUSTOM_NODE_ID);
+    expect(kept).toEqual({ aws: 'aws-1', model_id: CUSTOM_MODEL_ID });
+  });
+
+  test('every dialog opened so far (five nodes, two config nodes) cost one ListFoundationModels and one ListInferenceProfiles for the deployed config node', async () => {
+    // Each component node's dialog asks on open; the runtime's discovery cache answers all but the first (TTL 5 min).
+    for (const spec of componentNodes) {
+      await editNode(page, `${spec.type}-1`);
+      await page.waitForSelector('#node-input-model_id-source[data-source="live"]', { timeout: 15_000 });
+      await page.click('#node-dialog-cancel');
+      await page.waitForSelector('#node-dialog-cancel', { state: 'detached' });
+    }
+    const { byOperation } = emu.stats().requests;
+    expect({ ListFoundationModels: byOperation['ListFoundationModels'], ListInferenceProfiles: byOperation['ListInferenceProfiles'] }).toEqual({ ListFoundationModels: 1, ListInferenceProfiles: 1 });
+    // One TLS handshake for the nodes (counted before any dialog), one more for the listing: its two requests run in
+    // parallel over the endpoint's shared transport, one on the nodes' idle connection and one on a new one.
+    expect(emu.stats().tls.handshakes).toBe(2);
   });
 
   // Last, so it covers the whole run. The loopback-only namespace stops every such call; this names the ones tried.
@@ -210,6 +303,8 @@ async function checkNodeDialog(page: Page, spec: NodeSpec): Promise<void> {
   if (spec.type === 'bedrock-converse') {
     await expect(page.locator('#node-input-temperature').inputValue()).resolves.toBe('0.7');
     await expect(page.locator('#node-input-system_message').inputValue()).resolves.toBe('Answer briefly.');
+    // The screenshot shows the dialog as a user sees it once the live list is in.
+    await page.waitForSelector('#node-input-model_id-source[data-source="live"]', { timeout: 15_000 });
     await page.screenshot({ path: path.join(TEST_OUTPUT_DIR, 'node-red-editor.png') });
     const shown = await page.$$eval('.form-row[data-input]', (rows) => rows.map((row) => row.getAttribute('data-input')));
     // The committed screenshot changes only on request, so a test run leaves the work tree clean; it is current when
@@ -225,6 +320,11 @@ async function checkNodeDialog(page: Page, spec: NodeSpec): Promise<void> {
     });
     expect(fs.readFileSync(path.join(PACKAGE_DIR, '..', '..', 'README.md'), 'utf8')).toContain('](docs/node-red-editor.png)');
   }
+}
+
+/** The `<option>`s of the datalist `id`: value and label (the label is null when the option has none). */
+function datalistOptions(page: Page, id: string): Promise<Array<{ value: string; label: string | null }>> {
+  return page.$$eval(`datalist[id="${id}"] option`, (options) => options.map((option) => ({ value: option.getAttribute('value') ?? '', label: option.getAttribute('label') })));
 }
 
 /** Opens the edit dialog of node `id` as a double-click would. */
@@ -261,6 +361,9 @@ async function deploy(baseUrl: string, emu: RunningEmulator): Promise<void> {
       },
     );
   });
+  // A Converse node whose saved model is an id no list has (see CUSTOM_MODEL_ID); no wires, never run.
+  const converse = componentNodes.find((spec) => spec.type === 'bedrock-converse')!;
+  flows.push({ id: CUSTOM_NODE_ID, type: 'bedrock-converse', z: tab, name: 'custom profile', aws: 'aws-1', ...savedProperties(converse), model_id: CUSTOM_MODEL_ID, x: 430, y: 80 + componentNodes.length * 100, wires: [[]] });
   const response = await fetch(`${baseUrl}/flows`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'Node-RED-Deployment-Type': 'full' },
