@@ -6,16 +6,14 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BedrockPool } from '@bedrock-flow/bedrock-pool';
-import { startEmulator, TEST_CREDENTIALS, type RunningEmulator } from '@bedrock-flow/emulator';
 import { createBedrockRegistry } from '../src/components/bedrock-registry';
 import { LOCAL_COMPONENTS } from '../src/components/local-components';
 import { parseFlow } from '../src/flow/parse-flow';
 import { FlowHost } from '../src/host/flow-host';
 import { pdfBytes, pngBytes } from '../../../test/support/media-fixtures';
+import { startFlowRunnerStack, type FlowRunnerStack } from './support/flow-runner-stack';
 
 const FLOW_ID = 'c6f1e2d0-5a4b-4c1e-9f3a-2b7d1e0c4a01';
-const variables = { AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey };
 const storage = mkdtempSync(join(tmpdir(), 'bf-langflow-storage-'));
 mkdirSync(join(storage, FLOW_ID));
 writeFileSync(join(storage, FLOW_ID, 'chart.png'), pngBytes(64, 64));
@@ -31,21 +29,16 @@ function chatFlowWithFiles(files: string[]): string {
 }
 
 describe('flow-runner: ChatInput files', () => {
-  let emulator: RunningEmulator;
-  let pool: BedrockPool;
+  let stack: FlowRunnerStack;
   beforeAll(async () => {
-    emulator = await startEmulator({ tls: true });
-    // The host operator allows its emulator for host credentials (the flow's variables are the host's).
-    pool = new BedrockPool({ endpointPolicy: { allowedHosts: [new URL(emulator.url).host] }, defaults: { tls: { ca: emulator.ca as string } }, openTelemetry: false });
+    stack = await startFlowRunnerStack();
   });
-  afterAll(async () => {
-    await pool.close();
-    await emulator.close();
-  });
-  beforeEach(() => emulator.resetStats());
-  const tweaks = () => ({ AmazonBedrockConverseModel: { endpoint_url: emulator.url } });
+  afterAll(() => stack.close());
+  beforeEach(() => stack.emulator.resetStats());
+  const tweaks = () => ({ AmazonBedrockConverseModel: { endpoint_url: stack.emulator.url } });
 
   it('an image and a PDF saved on the ChatInput reach Bedrock as image and document blocks', async () => {
+    const { emulator, pool, variables } = stack;
     const host = new FlowHost({ registry: createBedrockRegistry(), locals: LOCAL_COMPONENTS, pool, variables, env: false, fileRoots: [storage] });
     const result = await host.run(parseFlow(chatFlowWithFiles([`${FLOW_ID}/chart.png`, `${FLOW_ID}/report.pdf`])), { tweaks: tweaks() });
     expect(result.text).toBe('Echo: What is in these? [received image/png 64x64, document report.pdf]');
@@ -55,6 +48,7 @@ describe('flow-runner: ChatInput files', () => {
   });
 
   it('a saved path outside the host\'s fileRoots is refused before any call', async () => {
+    const { emulator, pool, variables } = stack;
     const host = new FlowHost({ registry: createBedrockRegistry(), locals: LOCAL_COMPONENTS, pool, variables, env: false, fileRoots: [join(storage, FLOW_ID)] });
     await expect(host.run(parseFlow(chatFlowWithFiles(['../../etc/hostname'])), { tweaks: tweaks() })).rejects.toThrow(
       /input_value\.files\[0\]: is a file path with a "\.\." segment/,

@@ -5,33 +5,25 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BedrockPool } from '@bedrock-flow/bedrock-pool';
-import { startEmulator, TEST_CREDENTIALS, type RunningEmulator } from '@bedrock-flow/emulator';
 import { createBedrockRegistry } from '../src/components/bedrock-registry';
 import { LOCAL_COMPONENTS } from '../src/components/local-components';
 import { questionOfRun } from '../src/demo/run-demo';
 import { parseFlow } from '../src/flow/parse-flow';
 import { FlowHost, type FlowTweaks } from '../src/host/flow-host';
+import { startFlowRunnerStack, type FlowRunnerStack } from './support/flow-runner-stack';
 
 const retrievalJson = readFileSync(join(__dirname, '..', '..', 'flows', 'retrieval.json'), 'utf8');
-const variables = { AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey };
 const RUNS = 5;
 
-let emulator: RunningEmulator;
-let pool: BedrockPool;
-
+let stack: FlowRunnerStack;
 beforeEach(async () => {
-  emulator = await startEmulator({ tls: true });
-  // The host operator allows its emulator for host credentials (the flow's variables are the host's).
-  pool = new BedrockPool({ endpointPolicy: { allowedHosts: [new URL(emulator.url).host] }, defaults: { tls: { ca: emulator.ca as string } }, openTelemetry: false });
+  stack = await startFlowRunnerStack();
 });
-afterEach(async () => {
-  await pool.close();
-  await emulator.close();
-});
+afterEach(() => stack.close());
 
 /** Runs the flow `RUNS` times; returns the embeddings requests (InvokeModel on the Cohere model) and all model requests of each run. */
 async function rerun(cache: boolean, newQuestion: boolean): Promise<{ embeddings: number[]; all: number[]; answers: string[] }> {
+  const { emulator, pool, variables } = stack;
   const host = new FlowHost({ registry: createBedrockRegistry(), locals: LOCAL_COMPONENTS, pool, lifecycle: pool, variables, env: false });
   const embeddings: number[] = [];
   const all: number[] = [];
@@ -57,7 +49,7 @@ test('a new question each run: 1 embeddings request per steady run with the cach
   const cached = await rerun(true, true);
   expect(cached.embeddings).toEqual([2, 1, 1, 1, 1]);
   expect(cached.all).toEqual([3, 2, 2, 2, 2]);
-  emulator.resetStats();
+  stack.emulator.resetStats();
   const uncached = await rerun(false, true);
   expect(uncached.embeddings).toEqual([2, 2, 2, 2, 2]);
   // Same answers either way: the cached vectors are Bedrock's.

@@ -1,34 +1,26 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BedrockPool } from '@bedrock-flow/bedrock-pool';
 import type { ComponentPool } from '@bedrock-flow/component';
-import { startEmulator, TEST_CREDENTIALS, type RunningEmulator } from '@bedrock-flow/emulator';
+import { TEST_CREDENTIALS } from '@bedrock-flow/emulator';
 import { createBedrockRegistry } from '../src/components/bedrock-registry';
 import { LOCAL_COMPONENTS } from '../src/components/local-components';
 import { FlowError } from '../src/flow/flow-error';
 import { parseFlow } from '../src/flow/parse-flow';
 import { FlowHost } from '../src/host/flow-host';
 import type { PoolLifecycle } from '../src/host/pool-lifecycle';
+import { startFlowRunnerStack, type FlowRunnerStack } from './support/flow-runner-stack';
 
 const chatJson = readFileSync(join(__dirname, '..', '..', 'flows', 'chat.json'), 'utf8');
-/** Host variables resolving the flow's `load_from_db` key fields (the environment fallback is off). */
-const variables = { AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey };
 
 describe('FlowHost runs chat.json on a BedrockPool against the emulator', () => {
-  let emulator: RunningEmulator;
-  let pool: BedrockPool;
-
+  let stack: FlowRunnerStack;
   beforeAll(async () => {
-    emulator = await startEmulator({ tls: true });
-    // The host operator allows its emulator for host credentials (the flow's variables are the host's).
-    pool = new BedrockPool({ endpointPolicy: { allowedHosts: [new URL(emulator.url).host] }, defaults: { tls: { ca: emulator.ca as string } }, openTelemetry: false });
+    stack = await startFlowRunnerStack();
   });
-  afterAll(async () => {
-    await pool.close();
-    await emulator.close();
-  });
+  afterAll(() => stack.close());
 
   it('answers through Converse with the system message, on one connection across rebuilds, and releases on dispose', async () => {
+    const { emulator, pool, variables } = stack;
     const host = new FlowHost({ registry: createBedrockRegistry(), locals: LOCAL_COMPONENTS, pool, lifecycle: pool, variables, env: false });
     const tweaks = { AmazonBedrockConverseModel: { endpoint_url: emulator.url } };
     for (let run = 0; run < 3; run += 1) {
@@ -52,19 +44,14 @@ describe('FlowHost runs chat.json on a BedrockPool against the emulator', () => 
 });
 
 describe('graphBuildStarted re-warms a slot whose connection the server closed', () => {
-  let emulator: RunningEmulator;
-  let pool: BedrockPool;
+  let stack: FlowRunnerStack;
   beforeAll(async () => {
-    emulator = await startEmulator({ tls: true, faults: { idleCloseMs: 100 } });
-    // The host operator allows its emulator for host credentials (the flow's variables are the host's).
-    pool = new BedrockPool({ endpointPolicy: { allowedHosts: [new URL(emulator.url).host] }, defaults: { tls: { ca: emulator.ca as string } }, openTelemetry: false });
+    stack = await startFlowRunnerStack({ emulator: { faults: { idleCloseMs: 100 } } });
   });
-  afterAll(async () => {
-    await pool.close();
-    await emulator.close();
-  });
+  afterAll(() => stack.close());
 
   it('opens the new connection with a warm-up ping during the build, and the model call reuses it', async () => {
+    const { emulator, pool, variables } = stack;
     const host = new FlowHost({ registry: createBedrockRegistry(), locals: LOCAL_COMPONENTS, pool, lifecycle: pool, variables, env: false });
     const tweaks = { AmazonBedrockConverseModel: { endpoint_url: emulator.url } };
     await host.run(parseFlow(chatJson), { tweaks });

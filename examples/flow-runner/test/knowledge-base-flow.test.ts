@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BedrockPool } from '@bedrock-flow/bedrock-pool';
-import { startEmulator, TEST_CREDENTIALS, type EmulatorKnowledgeBase, type RunningEmulator } from '@bedrock-flow/emulator';
+import type { EmulatorKnowledgeBase, RunningEmulator } from '@bedrock-flow/emulator';
 import { createBedrockRegistry } from '../src/components/bedrock-registry';
 import { LOCAL_COMPONENTS } from '../src/components/local-components';
 import { parseFlow } from '../src/flow/parse-flow';
 import { FlowHost } from '../src/host/flow-host';
+import { startFlowRunnerStack, type FlowRunnerStack } from './support/flow-runner-stack';
 
 const flowJson = readFileSync(join(__dirname, '..', '..', 'flows', 'knowledge-base-retrieval.json'), 'utf8');
-const variables = { AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey };
 const KNOWLEDGE_BASES: EmulatorKnowledgeBase[] = [
   {
     knowledgeBaseId: 'KBDOCS0001',
@@ -26,23 +25,14 @@ const KNOWLEDGE_BASES: EmulatorKnowledgeBase[] = [
  * as they are two hosts at AWS, so each service's TLS handshakes are counted on its own.
  */
 describe('FlowHost runs knowledge-base-retrieval.json on a BedrockPool', () => {
-  let runtime: RunningEmulator;
-  let agentRuntime: RunningEmulator;
-  let pool: BedrockPool;
-
+  let stack: FlowRunnerStack & { agentRuntime: RunningEmulator };
   beforeAll(async () => {
-    runtime = await startEmulator({ tls: true });
-    agentRuntime = await startEmulator({ tls: true, knowledgeBases: KNOWLEDGE_BASES });
-    // Both emulators share one self-signed CA per emulator: each node's tls.ca is given by tweak below.
-    pool = new BedrockPool({ endpointPolicy: { allowedHosts: [new URL(runtime.url).host, new URL(agentRuntime.url).host] }, defaults: { tls: { ca: [runtime.ca as string, agentRuntime.ca as string].join('\n') } }, openTelemetry: false });
+    stack = await startFlowRunnerStack({ agentRuntime: { knowledgeBases: KNOWLEDGE_BASES } });
   });
-  afterAll(async () => {
-    await pool.close();
-    await runtime.close();
-    await agentRuntime.close();
-  });
+  afterAll(() => stack.close());
 
   it('answers from the retrieved chunks with their sources; 100 rebuild+retrieve runs cost 1 TLS handshake per service', async () => {
+    const { emulator: runtime, agentRuntime, pool, variables } = stack;
     const host = new FlowHost({ registry: createBedrockRegistry(), locals: LOCAL_COMPONENTS, pool, lifecycle: pool, variables, env: false });
     const tweaks = { AmazonBedrockModel: { endpoint_url: runtime.url }, AmazonBedrockKnowledgeBaseRetriever: { endpoint_url: agentRuntime.url } };
     const first = await host.run(parseFlow(flowJson), { tweaks });

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BedrockPool } from '@bedrock-flow/bedrock-pool';
-import { startEmulator, TEST_CREDENTIALS, type EmulatorCredentials, type RunningEmulator } from '@bedrock-flow/emulator';
+import { TEST_CREDENTIALS, type EmulatorCredentials } from '@bedrock-flow/emulator';
 import { createBedrockRegistry } from '../src/components/bedrock-registry';
 import { LOCAL_COMPONENTS } from '../src/components/local-components';
 import { FlowError } from '../src/flow/flow-error';
 import { parseFlow } from '../src/flow/parse-flow';
 import { FlowHost } from '../src/host/flow-host';
+import { startFlowRunnerStack, type FlowRunnerStack } from './support/flow-runner-stack';
 
 /** A Langflow 1.0.x-shaped export: old field names, a literal key pair on the model, variables on the embeddings. */
 const flowJson = readFileSync(join(__dirname, '..', '..', 'flows', 'langflow-1.0-bedrock.json'), 'utf8');
@@ -20,16 +20,13 @@ const ENV_API_KEY = 'ABSKZW52aXJvbm1lbnQtYXBpLWtleS1vZi1hbm90aGVyLWFjY291bnQ';
 const ENV = { AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey, AWS_BEARER_TOKEN_BEDROCK: ENV_API_KEY };
 
 describe('a Langflow 1.0.x flow runs on its own credentials, never the environment\'s', () => {
-  let emulator: RunningEmulator;
-  let pool: BedrockPool;
+  let stack: FlowRunnerStack;
   const saved = new Map<string, string | undefined>();
 
   beforeAll(async () => {
     // The emulator accepts every key involved, so a wrong choice would succeed silently: only its per-principal
     // counts show which credential signed each request.
-    emulator = await startEmulator({ tls: true, credentials: [TEST_CREDENTIALS, FLOW_LITERAL_KEYS, FLOW_VARIABLE_KEYS], bearerTokens: [ENV_API_KEY] });
-    // The host operator allows its emulator for host credentials (the flow's variables are the host's).
-    pool = new BedrockPool({ endpointPolicy: { allowedHosts: [new URL(emulator.url).host] }, defaults: { tls: { ca: emulator.ca as string } }, openTelemetry: false });
+    stack = await startFlowRunnerStack({ emulator: { credentials: [TEST_CREDENTIALS, FLOW_LITERAL_KEYS, FLOW_VARIABLE_KEYS], bearerTokens: [ENV_API_KEY] } });
     for (const [name, value] of Object.entries(ENV)) {
       saved.set(name, process.env[name]);
       process.env[name] = value;
@@ -40,11 +37,11 @@ describe('a Langflow 1.0.x flow runs on its own credentials, never the environme
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;
     }
-    await pool.close();
-    await emulator.close();
+    await stack.close();
   });
 
   it('signs every request with the flow\'s keys (old field names, literal and load_from_db), with env keys and AWS_BEARER_TOKEN_BEDROCK set', async () => {
+    const { emulator, pool } = stack;
     const graph = parseFlow(flowJson);
     const model = graph.nodes.find((node) => node.type === 'AmazonBedrockModel')!;
     const embeddings = graph.nodes.find((node) => node.type === 'AmazonBedrockEmbeddings')!;

@@ -7,9 +7,10 @@
 import type { BaseChatModel as ChatModel } from '@langchain/core/language_models/chat_models';
 import type { Embeddings as EmbeddingsType } from '@langchain/core/embeddings';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { startEmulator, TEST_CREDENTIALS, type RunningEmulator } from '@bedrock-flow/emulator';
-import { BedrockFlowInvokeModel, closeN8nPool, configureN8nPool, currentN8nPool, EmbeddingsBedrockFlow, LmChatBedrockFlow, type BedrockApiKeyCredentialData } from '../src';
+import { TEST_CREDENTIALS, type RunningEmulator } from '@bedrock-flow/emulator';
+import { BedrockFlowInvokeModel, currentN8nPool, EmbeddingsBedrockFlow, LmChatBedrockFlow, type BedrockApiKeyCredentialData } from '../src';
 import { BaseChatModel, Embeddings } from './support/component-langchain';
+import { emulatorAwsCredential, useEmulatorAndN8nPool } from './support/emulator-and-n8n-pool';
 import { nodeContext, type NodeSetup } from './support/node-context';
 
 const CHAT_MODEL = 'us.anthropic.claude-3-5-haiku-20241022-v1:0';
@@ -52,14 +53,9 @@ async function withEnvironment<T>(values: Record<string, string>, run: () => Pro
   }
 }
 
-beforeAll(async () => {
-  emu = await startEmulator({ tls: true, bearerTokens: [API_KEY, ENV_API_KEY] });
-  configureN8nPool({ defaults: { tls: { ca: emu.ca! } }, releaseGraceMs: 0 });
-});
-afterAll(async () => {
-  await closeN8nPool();
-  await emu.close();
-});
+useEmulatorAndN8nPool((started) => {
+  emu = started;
+}, { bearerTokens: [API_KEY, ENV_API_KEY] });
 beforeEach(() => emu.resetStats());
 
 describe('chat model sub-node on a Bedrock API key', () => {
@@ -90,7 +86,7 @@ describe('chat model sub-node on a Bedrock API key', () => {
   it('a node switched from AWS IAM to the API key moves to a new client (different credentials never share one)', async () => {
     // A region no other test uses, so neither config finds a warm slot of an earlier test.
     const region = 'eu-central-1';
-    const iam: NodeSetup = { credential: { region, accessKeyId: TEST_CREDENTIALS.accessKeyId, secretAccessKey: TEST_CREDENTIALS.secretAccessKey, customEndpoints: true, bedrockRuntimeEndpoint: emu.url }, parameters: chatParameters(), nodeId: 'switch' };
+    const iam: NodeSetup = { credential: emulatorAwsCredential(emu, { region }), parameters: chatParameters(), nodeId: 'switch' };
     await (await supplyChat(iam)).invoke('signed');
     const leases = () => currentN8nPool()!.metrics().slots.reduce((sum, slot) => sum + slot.leases, 0);
     const leasesBefore = leases();

@@ -1,7 +1,8 @@
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
 import { AWS_EMBEDDING_MODEL_IDS, AWS_MODEL_IDS } from '@bedrock-flow/component';
-import { startEmulator, TEST_CREDENTIALS, type RunningEmulator } from '@bedrock-flow/emulator';
-import { closeN8nPool, configureN8nPool, EmbeddingsBedrockFlow, LmChatBedrockFlow, type AwsCredentialData } from '../src';
+import { TEST_CREDENTIALS, type RunningEmulator } from '@bedrock-flow/emulator';
+import { EmbeddingsBedrockFlow, LmChatBedrockFlow, type AwsCredentialData } from '../src';
+import { emulatorAwsCredential, useEmulatorAndN8nPool } from './support/emulator-and-n8n-pool';
 
 const SONNET_45 = 'anthropic.claude-sonnet-4-5-20250929-v1:0';
 let emu: RunningEmulator;
@@ -17,22 +18,10 @@ function loadOptions(credential: AwsCredentialData | undefined): ILoadOptionsFun
   } as unknown as ILoadOptionsFunctions;
 }
 
-const credential = (overrides: Partial<AwsCredentialData> = {}): AwsCredentialData => ({
-  region: 'us-east-1',
-  accessKeyId: TEST_CREDENTIALS.accessKeyId,
-  secretAccessKey: TEST_CREDENTIALS.secretAccessKey,
-  customEndpoints: true,
-  bedrockRuntimeEndpoint: emu.url,
-  ...overrides,
-});
+const credential = (overrides: Partial<AwsCredentialData> = {}): AwsCredentialData => emulatorAwsCredential(emu, overrides);
 
-beforeAll(async () => {
-  emu = await startEmulator({ tls: true });
-  configureN8nPool({ defaults: { tls: { ca: emu.ca! } }, releaseGraceMs: 0 });
-});
-afterAll(async () => {
-  await closeN8nPool();
-  await emu.close();
+useEmulatorAndN8nPool((started) => {
+  emu = started;
 });
 
 describe('the n8n model list search shows the live list of the node credential', () => {

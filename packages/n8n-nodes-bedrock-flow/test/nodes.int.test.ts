@@ -1,9 +1,10 @@
 import type { BaseChatModel as ChatModel } from '@langchain/core/language_models/chat_models';
 import type { Embeddings as EmbeddingsType } from '@langchain/core/embeddings';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { startEmulator, TEST_CREDENTIALS, type RunningEmulator } from '@bedrock-flow/emulator';
+import { TEST_CREDENTIALS, type RunningEmulator } from '@bedrock-flow/emulator';
 import { BedrockFlowInvokeModel, closeN8nPool, configureN8nPool, currentN8nPool, EmbeddingsBedrockFlow, LmChatBedrockFlow, type AwsCredentialData } from '../src';
 import { BaseChatModel, Embeddings } from './support/component-langchain';
+import { emulatorAwsCredential, useEmulatorAndN8nPool } from './support/emulator-and-n8n-pool';
 import { nodeContext, type NodeSetup } from './support/node-context';
 
 const CHAT_MODEL = 'us.anthropic.claude-3-5-haiku-20241022-v1:0';
@@ -11,7 +12,7 @@ const CHAT_MODEL = 'us.anthropic.claude-3-5-haiku-20241022-v1:0';
 let emu: RunningEmulator;
 
 function credential(overrides: Partial<AwsCredentialData> = {}): AwsCredentialData {
-  return { region: 'us-east-1', accessKeyId: TEST_CREDENTIALS.accessKeyId, secretAccessKey: TEST_CREDENTIALS.secretAccessKey, customEndpoints: true, bedrockRuntimeEndpoint: emu.url, ...overrides };
+  return emulatorAwsCredential(emu, overrides);
 }
 
 function chatSetup(options: Record<string, unknown> = {}, extra: Partial<NodeSetup> = {}): NodeSetup {
@@ -23,13 +24,8 @@ async function supplyChat(setup: NodeSetup): Promise<ChatModel> {
   return response as ChatModel;
 }
 
-beforeAll(async () => {
-  emu = await startEmulator({ tls: true });
-  configureN8nPool({ defaults: { tls: { ca: emu.ca! } }, releaseGraceMs: 0 });
-});
-afterAll(async () => {
-  await closeN8nPool();
-  await emu.close();
+useEmulatorAndN8nPool((started) => {
+  emu = started;
 });
 beforeEach(() => emu.resetStats());
 

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { CHROMIUM_OFFLINE_SWITCHES } from './chromium-offline-switches';
 
 /** How a PNG was (or was not) produced. */
 export type PngOutcome = { written: true; tool: string } | { written: false; reason: string };
@@ -38,25 +39,17 @@ const CONVERTERS: Array<{
 ];
 
 /**
- * Chromium's own background traffic switched off (component and safe-browsing updates, sync, field trials, metrics
- * upload, optimization hints, network time, translate, QUIC) and every host name mapped to "not found": rendering a
- * local SVG needs no network, and the demo must send nothing anywhere.
+ * The PNG export's Chromium switches: the repository's common offline list, plus what this launch needs beyond the
+ * browser tests' (`test/support/chromium-offline-args.ts`). Chromium is started here directly, not through Playwright,
+ * so the switches Playwright adds on its own (extensions and field-trial config off, and one `--disable-features`, which
+ * the tests cannot pass because Chromium keeps only the last occurrence) are ours to pass; and it loads only a local
+ * file, so every host name maps to "not found", loopback included (the tests' pages are on loopback).
  */
 const CHROMIUM_NO_NETWORK_ARGS = [
-  '--no-first-run',
-  '--no-default-browser-check',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-default-apps',
+  ...CHROMIUM_OFFLINE_SWITCHES,
   '--disable-extensions',
-  '--disable-domain-reliability',
-  '--disable-breakpad',
-  '--disable-client-side-phishing-detection',
   '--disable-field-trial-config',
-  '--metrics-recording-only',
   '--disable-features=OptimizationHints,NetworkTimeServiceQuerying,MediaRouter,Translate,AutofillServerCommunication,CertificateTransparencyComponentUpdater,PreconnectToSearch',
-  '--disable-quic',
   '--host-resolver-rules=MAP * ~NOTFOUND',
 ];
 
