@@ -29,6 +29,11 @@ function formRows(form: EditorForm, idPrefix: 'node-input' | 'node-config-input'
 
 type ComponentNodeSpec = import('../nodes/lib/node-catalog').ComponentNodeSpec;
 
+/** The property a node is known by on the canvas when it has no name: the knowledge base it searches, else its model. */
+function labelProperty(form: EditorForm): string {
+  return form.fields.some((field) => field.property === 'knowledge_base_id') ? 'knowledge_base_id' : 'model_id';
+}
+
 /** The Output row of a node that can send several component outputs (labels from the manifest outputs). */
 function outputRow(form: EditorForm, spec: ComponentNodeSpec): string {
   if (!spec.outputs || !form.component) return '';
@@ -81,7 +86,7 @@ export function renderComponentNodeHtml(form: EditorForm): string {
     icon: ${scriptLiteral(spec.icon)},
     paletteLabel: ${scriptLiteral(spec.paletteLabel)},
     outputLabels: ${outputLabels},${editPrepare ? `\n    oneditprepare: ${editPrepare},` : ''}
-    label: function () { return this.name || this.model_id || ${scriptLiteral(spec.paletteLabel)}; },
+    label: function () { return this.name || this.${labelProperty(form)} || ${scriptLiteral(spec.paletteLabel)}; },
     labelStyle: function () { return this.name ? 'node_label_italic' : ''; }
   });
 </script>
