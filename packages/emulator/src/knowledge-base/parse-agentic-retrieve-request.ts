@@ -112,8 +112,8 @@ function parseConfiguration(value: unknown): Pick<AgenticRetrieveRequest, 'found
   let reranking: AgenticRetrieveRequest['reranking'];
   if (rerankType !== undefined) {
     if (rerankType !== 'CUSTOM' && rerankType !== 'MANAGED' && rerankType !== 'NONE') throw enumError(rerankType, `${at}.rerankingModelType`, ['CUSTOM', 'MANAGED', 'NONE']);
-    reranking = rerankType;
-    if (rerankType === 'CUSTOM') {
+    if (rerankType !== 'CUSTOM') reranking = rerankType;
+    else {
       const rrAt = `${at}.rerankingConfiguration`;
       const rr = asObject(required(config['rerankingConfiguration'], rrAt), rrAt);
       if (rr['type'] !== 'BEDROCK_RERANKING_MODEL') throw enumError(rr['type'], `${rrAt}.type`, ['BEDROCK_RERANKING_MODEL']);
