@@ -151,6 +151,22 @@ describe('AmazonBedrockKnowledgeBaseRetriever, agentic retrieval (AgenticRetriev
     expect(emu.stats().faults).toMatchObject({ cutStream: 1 });
   });
 
+  test('billed: a connection lost after the request was written is not sent again (Retrieve, not billed, is retried)', async () => {
+    emu.setFaults({ resetConnection: { count: 1 }, operations: ['AgenticRetrieveStream'] });
+    const before = agenticCalls();
+    const error = await component().retrieve_and_generate().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(KnowledgeBaseRequestError);
+    expect(error).toMatchObject({ operation: 'AgenticRetrieveStream', aws: { name: 'RequestMayHaveBeenBilledError' } });
+    expect((error as Error).message).toMatch(/AgenticRetrieveStream lost its connection after the request was sent/);
+    expect((error as Error).message).toContain('http.streamSilenceTimeoutMs');
+    expect(agenticCalls()).toBe(before + 1);
+
+    emu.setFaults({ resetConnection: { count: 1 }, operations: ['Retrieve'] });
+    const retrieves = emu.stats().requests.byOperation['Retrieve'] ?? 0;
+    await expect(component({ use_agentic_retrieval: false }).search_documents()).resolves.toHaveLength(4);
+    expect(emu.stats().requests.byOperation['Retrieve']).toBe(retrieves + 2);
+  });
+
   test('an unknown knowledge base: ResourceNotFoundException on knowledge_base_id, before the stream', async () => {
     const error = await component({ knowledge_base_id: 'NOSUCHKB01' }).search_documents().catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'ERR_KNOWLEDGE_BASE_REQUEST_FAILED', field: 'knowledge_base_id', operation: 'AgenticRetrieveStream', aws: { name: 'ResourceNotFoundException', httpStatusCode: 404 } });
