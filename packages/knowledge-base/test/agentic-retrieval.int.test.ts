@@ -167,6 +167,34 @@ describe('AmazonBedrockKnowledgeBaseRetriever, agentic retrieval (AgenticRetriev
     expect(emu.stats().requests.byOperation['Retrieve']).toBe(retrieves + 2);
   });
 
+  test('a stream that goes silent longer than the node timeout fails with the silence bound named, after 1 request', async () => {
+    // An emulator whose frames leave 1.5 s apart; the node waits at most 0.3 s between events.
+    const slow = await startEmulator({ tls: true, knowledgeBases: KNOWLEDGE_BASES, streamChunkDelayMs: 1_500 });
+    const slowPool = new BedrockPool({ endpointPolicy: { allowedHosts: [new URL(slow.url).host] }, defaults: { tls: { ca: slow.ca } } });
+    try {
+      const node = createComponent(amazonBedrockKnowledgeBaseRetrieverDefinition, context({ pool: slowPool }), {
+        knowledge_base_id: KB_ID,
+        search_query: QUESTION,
+        use_agentic_retrieval: true,
+        timeout: 0.3,
+        aws_access_key_id: TEST_CREDENTIALS.accessKeyId,
+        aws_secret_access_key: TEST_CREDENTIALS.secretAccessKey,
+        region_name: 'us-east-1',
+        endpoint_url: slow.url,
+      });
+      const error = await node.search_documents().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(KnowledgeBaseRequestError);
+      // The first frame leaves at once (the gap is between frames): the bound fires mid-stream, not before the answer.
+      expect((error as Error).message).toBe(
+        'Bedrock Knowledge Base AgenticRetrieveStream on KBDOCS0001 failed: TimeoutError: no byte received or sent for 300 ms (AgenticRetrieveStream, bounded by http.requestTimeoutMs)',
+      );
+      expect(slow.stats().requests.byOperation['AgenticRetrieveStream']).toBe(1);
+    } finally {
+      await slowPool.close();
+      await slow.close();
+    }
+  });
+
   test('an unknown knowledge base: ResourceNotFoundException on knowledge_base_id, before the stream', async () => {
     const error = await component({ knowledge_base_id: 'NOSUCHKB01' }).search_documents().catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'ERR_KNOWLEDGE_BASE_REQUEST_FAILED', field: 'knowledge_base_id', operation: 'AgenticRetrieveStream', aws: { name: 'ResourceNotFoundException', httpStatusCode: 404 } });
