@@ -54,3 +54,43 @@ describe('FlowHost runs knowledge-base-retrieval.json on a BedrockPool', () => {
     expect(pool.metrics().leases).toBe(0);
   });
 });
+
+const agenticFlowJson = readFileSync(join(__dirname, '..', '..', 'flows', 'knowledge-base-agentic-retrieval.json'), 'utf8');
+
+/** The same flow with `use_agentic_retrieval` on the Knowledge Base node: AgenticRetrieveStream instead of Retrieve. */
+describe('FlowHost runs knowledge-base-agentic-retrieval.json on a BedrockPool', () => {
+  let runtime: RunningEmulator;
+  let agentRuntime: RunningEmulator;
+  let pool: BedrockPool;
+
+  beforeAll(async () => {
+    runtime = await startEmulator({ tls: true });
+    agentRuntime = await startEmulator({ tls: true, knowledgeBases: KNOWLEDGE_BASES });
+    pool = new BedrockPool({ endpointPolicy: { allowedHosts: [new URL(runtime.url).host, new URL(agentRuntime.url).host] }, defaults: { tls: { ca: [runtime.ca as string, agentRuntime.ca as string].join('\n') } }, openTelemetry: false });
+  });
+  afterAll(async () => {
+    await pool.close();
+    await runtime.close();
+    await agentRuntime.close();
+  });
+
+  it('answers from the agentic results with their sources; 20 rebuilt runs: one AgenticRetrieveStream each, 1 TLS handshake per service', async () => {
+    const host = new FlowHost({ registry: createBedrockRegistry(), locals: LOCAL_COMPONENTS, pool, lifecycle: pool, variables, env: false });
+    const tweaks = { AmazonBedrockModel: { endpoint_url: runtime.url }, AmazonBedrockKnowledgeBaseRetriever: { endpoint_url: agentRuntime.url } };
+    const first = await host.run(parseFlow(agenticFlowJson), { tweaks });
+    const results = first.outputs['AmazonBedrockKnowledgeBaseRetriever-Kb3Rt']!['search_results'] as Array<{ text: string; source: string; sourceRetriever: string }>;
+    expect(results[0]).toMatchObject({ text: 'Cohere embed models accept up to 96 texts per call.', source: 's3://handbook/cohere.md', sourceRetriever: 'KBDOCS0001' });
+    expect(results).toHaveLength(3);
+    expect(first.text).toContain('Cohere embed models accept up to 96 texts per call. (source: s3://handbook/cohere.md)');
+    // The flow's agentic settings reach Bedrock: MANAGED model, 3 iterations, no generated answer (the flow's model answers).
+    expect(agentRuntime.requests().at(-1)!.body).toMatchObject({ agenticRetrieveConfiguration: { foundationModelType: 'MANAGED', maxAgentIteration: 3 }, generateResponse: false });
+    for (let run = 1; run < 20; run += 1) {
+      await host.run(parseFlow(agenticFlowJson), { tweaks: { ...tweaks, ChatInput: { input_value: `Question ${run}: what does a TLS handshake cost?` } } });
+    }
+    expect(agentRuntime.stats().requests.byOperation).toEqual({ AgenticRetrieveStream: 20 });
+    expect(agentRuntime.stats().tls.handshakes).toBe(1);
+    expect(runtime.stats().tls.handshakes).toBe(1);
+    host.dispose('9b3f6d2e-1a4c-4e8b-b7d5-3c2a1f0e9d87');
+    expect(pool.metrics().leases).toBe(0);
+  });
+});

@@ -62,7 +62,7 @@ describe('acquireBedrockClient', () => {
   it('acquires with the node identity and the derived config', () => {
     const calls: unknown[][] = [];
     const client = { tag: 'client' };
-    const pool: ComponentPool = { acquire: (identity, config) => { calls.push([identity, config]); return { client } as never; } };
+    const pool: ComponentPool = { acquire: (identity: unknown, config: unknown) => { calls.push([identity, config]); return { client } as never; } };
     const ctx: ComponentContext = { graphId: 'flow-1', nodeId: 'Node-abc', pool, env: {} };
     const lease = acquireBedrockClient(ctx, { region_name: 'us-west-2', aws_access_key_id: s('AKID'), aws_secret_access_key: s(SECRET) });
     expect(lease.client).toBe(client);

@@ -33,7 +33,7 @@ import { signingRegionOf } from './control-plane/signing-region';
 /** A route served by an operation handler (model, guardrail or knowledge base). */
 type ModelRoute = Exclude<Route, { kind: 'health' } | { kind: 'unknown' } | ControlPlaneRoute>;
 
-/** The id a route names: the model, the guardrail, or the knowledge base (`''` for RetrieveAndGenerate, whose id is in the body). */
+/** The id a route names: the model, the guardrail, or the knowledge base (`''` for RetrieveAndGenerate and AgenticRetrieveStream, whose ids are in the body). */
 function resourceIdOf(route: ModelRoute): string {
   if (route.kind === 'model') return route.modelId;
   return route.kind === 'guardrail' ? route.guardrailId : route.knowledgeBaseId;

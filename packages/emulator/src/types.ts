@@ -119,6 +119,7 @@ export type EmulatorOperation =
   | 'ApplyGuardrail'
   | 'Retrieve'
   | 'RetrieveAndGenerate'
+  | 'AgenticRetrieveStream'
   | ControlPlaneOperation;
 
 /** Control-plane operations (`@aws-sdk/client-bedrock`) the emulator serves. */

@@ -13,6 +13,10 @@ describe('AmazonBedrockKnowledgeBaseRetriever manifest', () => {
       'search_type',
       'metadata_filter',
       'reranking_model',
+      'use_agentic_retrieval',
+      'agentic_model',
+      'max_agent_iterations',
+      'generate_response',
       'model_id',
       'aws_access_key_id',
       'aws_secret_access_key',
@@ -40,5 +44,13 @@ describe('AmazonBedrockKnowledgeBaseRetriever manifest', () => {
     expect(byName.search_type.options).toEqual(['DEFAULT', 'HYBRID', 'SEMANTIC']);
     expect(byName.metadata_filter.value).toEqual({});
     expect(byName.knowledge_base_id.required).toBe(true);
+  });
+
+  test('agentic retrieval is off by default (saved flows keep Retrieve); when on: MANAGED model, Bedrock\'s iterations, an answer', () => {
+    const byName = Object.fromEntries(entry.inputs.map((i: { name: string }) => [i.name, i]));
+    expect(byName.use_agentic_retrieval).toMatchObject({ value: false, advanced: false });
+    expect(byName.agentic_model).toMatchObject({ value: 'MANAGED', options: ['MANAGED'], combobox: true, advanced: true });
+    expect(byName.max_agent_iterations.value).toBeUndefined();
+    expect(byName.generate_response).toMatchObject({ value: true, advanced: true });
   });
 });

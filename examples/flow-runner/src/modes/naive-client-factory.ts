@@ -1,5 +1,5 @@
 import { BedrockRuntimeClient, type BedrockRuntimeClientConfig } from '@aws-sdk/client-bedrock-runtime';
-import { ClientLease, type ClientConfig, type NodeIdentity } from '@bedrock-flow/bedrock-pool';
+import { ClientLease, type AcquireOptions, type BedrockService, type ClientConfig, type NodeIdentity } from '@bedrock-flow/bedrock-pool';
 import type { ComponentPool } from '@bedrock-flow/component';
 
 /** Options of {@link NaiveClientFactory}. */
@@ -23,8 +23,16 @@ export class NaiveClientFactory implements ComponentPool {
     this.#ca = options.ca;
   }
 
-  /** A new stock client the first time a node asks during this build; the same one after that. */
-  acquire(identity: NodeIdentity, config: ClientConfig): ClientLease {
+  /**
+   * A new stock client the first time a node asks during this build; the same one after that. Bedrock Runtime only:
+   * a lease of another service (a Knowledge Base node's agent runtime) is refused with an error that says so.
+   */
+  acquire(identity: NodeIdentity, config: ClientConfig): ClientLease;
+  acquire<S extends BedrockService>(identity: NodeIdentity, config: ClientConfig, options: AcquireOptions<S> & { service: S }): ClientLease<S>;
+  acquire(identity: NodeIdentity, config: ClientConfig, options?: AcquireOptions): ClientLease<BedrockService> {
+    if (options?.service !== undefined && options.service !== 'bedrock-runtime') {
+      throw new Error(`naive mode builds stock Bedrock Runtime clients only, not ${options.service} clients`);
+    }
     const existing = this.#clients.get(identity.nodeId);
     if (existing) return existing;
     const lease = new ClientLease(identity, new BedrockRuntimeClient(stockClientConfig(config, this.#ca)), 'naive', `naive-${this.#clients.size + 1}`);

@@ -3,7 +3,8 @@
  * - `generation`: a non-streaming model answer (Converse, InvokeModel on a generation model); silent until complete.
  * - `stream`: a streaming model answer (ConverseStream, InvokeModelWithResponseStream); sends events as it goes.
  * - `embedding`: InvokeModel on an embedding model; quick, cheap and deterministic, so retried like any call.
- *   RetrieveAndGenerate (Bedrock Agent Runtime) is a generation, its stream a stream.
+ *   RetrieveAndGenerate (Bedrock Agent Runtime) is a generation, its stream a stream; AgenticRetrieveStream is a
+ *   stream too (a foundation model plans the sub-queries and, by default, writes an answer: billed like a generation).
  * - `other`: everything else (ApplyGuardrail, CountTokens, the warm-up ping, the control plane's lists, Retrieve).
  */
 export type OperationKind = 'generation' | 'stream' | 'embedding' | 'other';
@@ -24,6 +25,8 @@ export function operationKindOf(commandName: string | undefined, input: unknown)
       return 'generation';
     case 'ConverseStreamCommand':
     case 'RetrieveAndGenerateStreamCommand':
+    // Agentic retrieval (bedrock-agent-runtime): a model plans, retrieves and answers over an event stream.
+    case 'AgenticRetrieveStreamCommand':
     case 'InvokeModelWithResponseStreamCommand':
     case 'InvokeModelWithBidirectionalStreamCommand':
       return 'stream';

@@ -1,4 +1,4 @@
-import type { ClientConfig, ClientLease } from '@bedrock-flow/bedrock-pool';
+import type { AcquireOptions, BedrockService, ClientConfig, ClientLease } from '@bedrock-flow/bedrock-pool';
 import type { VariableSource } from '../secrets/variable-resolver';
 
 /** Stable identity of a node across runs: the flow id and the node id (e.g. `AmazonBedrockConverseModel-AbC12`). */
@@ -9,8 +9,13 @@ export interface NodeIdentity {
 
 /** The part of `BedrockPool` a component uses (so tests and hosts can pass the real pool or a narrow double). */
 export interface ComponentPool {
-  /** Lease a warm client for this node and config; same identity + same config -> same client. */
+  /** Lease a warm Bedrock Runtime client for this node and config; same identity + same config -> same client. */
   acquire(identity: NodeIdentity, config: ClientConfig): ClientLease;
+  /**
+   * Lease the warm client of `options.service` (`bedrock-agent-runtime` for Knowledge Bases, `bedrock` for the control
+   * plane) for this node and config, typed by service, as `BedrockPool.acquire` does.
+   */
+  acquire<S extends BedrockService>(identity: NodeIdentity, config: ClientConfig, options: AcquireOptions<S> & { service: S }): ClientLease<S>;
 }
 
 /** Minimal logger a host may pass; every method optional. Never given secret values. */

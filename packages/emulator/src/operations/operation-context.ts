@@ -11,7 +11,7 @@ export interface OperationContext {
   req: AnyRequest;
   res: AnyResponse;
   requestId: string;
-  /** Model id as sent (decoded), the guardrail id for ApplyGuardrail, the knowledge-base id for Retrieve (`''` for RetrieveAndGenerate). */
+  /** Model id as sent (decoded), the guardrail id for ApplyGuardrail, the knowledge-base id for Retrieve (`''` for RetrieveAndGenerate and AgenticRetrieveStream). */
   modelId: string;
   family: ModelFamily | undefined;
   /** Guardrail version (ApplyGuardrail only). */

@@ -1,4 +1,5 @@
 import type { ControlPlaneOperation, EmulatorOperation } from '../types';
+import { handleAgenticRetrieveStream } from './agentic-retrieve-stream';
 import { handleApplyGuardrail } from './apply-guardrail';
 import { handleConverse } from './converse';
 import { handleConverseStream } from './converse-stream';
@@ -19,4 +20,5 @@ export const OPERATION_HANDLERS: Record<Exclude<EmulatorOperation, ControlPlaneO
   ApplyGuardrail: handleApplyGuardrail,
   Retrieve: handleRetrieve,
   RetrieveAndGenerate: handleRetrieveAndGenerate,
+  AgenticRetrieveStream: handleAgenticRetrieveStream,
 };

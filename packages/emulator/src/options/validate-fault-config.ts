@@ -11,6 +11,9 @@ export const FAULT_OPERATIONS: readonly EmulatorOperation[] = [
   'InvokeModelWithResponseStream',
   'CountTokens',
   'ApplyGuardrail',
+  'Retrieve',
+  'RetrieveAndGenerate',
+  'AgenticRetrieveStream',
   'ListFoundationModels',
   'ListInferenceProfiles',
 ];

@@ -2,7 +2,7 @@ import { routeControlPlane, type ControlPlaneRoute } from '../control-plane/rout
 import type { ControlPlaneOperation, EmulatorOperation } from '../types';
 
 /** The `bedrock-agent-runtime` operations the emulator serves. */
-export type KnowledgeBaseOperation = 'Retrieve' | 'RetrieveAndGenerate';
+export type KnowledgeBaseOperation = 'Retrieve' | 'RetrieveAndGenerate' | 'AgenticRetrieveStream';
 
 /** A runtime operation on a model. */
 type ModelOperation = Exclude<EmulatorOperation, 'ApplyGuardrail' | ControlPlaneOperation | KnowledgeBaseOperation>;
@@ -30,6 +30,8 @@ const GUARDRAIL_PATH = /^\/guardrail\/([^/]+)\/version\/([^/]+)\/apply$/;
 // bedrock-agent-runtime: Retrieve names the knowledge base in the path, RetrieveAndGenerate in the body.
 const RETRIEVE_PATH = /^\/knowledgebases\/([^/]+)\/retrieve$/;
 const RETRIEVE_AND_GENERATE_PATH = '/retrieveAndGenerate';
+// AgenticRetrieveStream names its knowledge bases in the body (`retrievers[].configuration.knowledgeBase`).
+const AGENTIC_RETRIEVE_STREAM_PATH = '/agenticRetrieveStream';
 const HEALTH_PATHS = new Set(['/', '/ping', '/health']);
 
 function decodeSegment(segment: string): string | undefined {
@@ -62,6 +64,7 @@ export function routeRequest(method: string, rawUrl: string): Route {
     return knowledgeBaseId ? { kind: 'knowledgeBase', operation: 'Retrieve', knowledgeBaseId } : { kind: 'unknown' };
   }
   if (path === RETRIEVE_AND_GENERATE_PATH) return { kind: 'knowledgeBase', operation: 'RetrieveAndGenerate', knowledgeBaseId: '' };
+  if (path === AGENTIC_RETRIEVE_STREAM_PATH) return { kind: 'knowledgeBase', operation: 'AgenticRetrieveStream', knowledgeBaseId: '' };
   const guardrail = GUARDRAIL_PATH.exec(path);
   if (guardrail) {
     const guardrailId = decodeSegment(guardrail[1] ?? '');

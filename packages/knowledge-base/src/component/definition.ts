@@ -9,7 +9,8 @@ import { searchDocuments } from './search-documents';
  * `AmazonBedrockKnowledgeBaseRetriever` ("Amazon Bedrock Knowledge Base"): a Bedrock Knowledge Base on the node's pooled
  * `bedrock-agent-runtime` client. Outputs `retriever` "Retriever" (`build_retriever`, a LangChain retriever),
  * `search_results` "Search Results" (`search_documents`: `{ text, source, score, metadata }[]` for `search_query`) and
- * `answer` "Answer" (`retrieve_and_generate`: RetrieveAndGenerate's answer with citations). Register it with a
+ * `answer` "Answer" (`retrieve_and_generate`: RetrieveAndGenerate's answer with citations). With
+ * `use_agentic_retrieval` every output asks with AgenticRetrieveStream instead (agentic retrieval). Register it with a
  * `ComponentRegistry`.
  */
 export const amazonBedrockKnowledgeBaseRetrieverDefinition = defineComponent({

@@ -1,10 +1,11 @@
 import { awsErrorFacts, BedrockFlowError, describeAwsError } from '@bedrock-flow/bedrock-pool';
 
 /** The agent-runtime operations the component calls. */
-export type KnowledgeBaseOperation = 'Retrieve' | 'RetrieveAndGenerate';
+export type KnowledgeBaseOperation = 'Retrieve' | 'RetrieveAndGenerate' | 'AgenticRetrieveStream';
 
 /**
- * Bedrock (or the network) failed a Retrieve or RetrieveAndGenerate call after the client's retries. Names the
+ * Bedrock (or the network) failed a Retrieve, RetrieveAndGenerate or AgenticRetrieveStream call after the client's
+ * retries (for the stream: an in-stream exception event, a broken stream, or one that ended before its result). Names the
  * operation, the knowledge base, the AWS error name and request id; `field` is `knowledge_base_id` when Bedrock did not
  * find the knowledge base. `cause` is a sanitised copy of the SDK error (never its `$response`).
  */

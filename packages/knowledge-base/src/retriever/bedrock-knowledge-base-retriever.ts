@@ -1,4 +1,5 @@
 import {
+  AgenticRetrieveStreamCommand,
   RetrieveAndGenerateCommand,
   RetrieveCommand,
   type BedrockAgentRuntimeClient,
@@ -9,6 +10,7 @@ import {
 import { Document } from '@langchain/core/documents';
 import { BaseRetriever } from '@langchain/core/retrievers';
 import { KnowledgeBaseRequestError } from '../errors/knowledge-base-request-error';
+import { agenticRetrieveInput, consumeAgenticStream, type AgenticRetrievalOutcome, type AgenticRetrievalSettings } from './agentic-retrieval';
 import { toSearchResult, sourceOf, type KnowledgeBaseSearchResult } from './knowledge-base-search-result';
 import { DEFAULT_NUMBER_OF_RESULTS, type SearchType } from './search-type';
 
@@ -34,6 +36,11 @@ export interface BedrockKnowledgeBaseRetrieverFields {
   filter?: RetrievalFilter;
   /** A reranking model. Default none. */
   reranking?: KnowledgeBaseReranking;
+  /**
+   * Agentic retrieval (AgenticRetrieveStream) instead of Retrieve for `search` and the LangChain retriever. Default
+   * none: Retrieve.
+   */
+  agentic?: AgenticRetrievalSettings;
   /** Aborts the retriever's requests. Default none. */
   signal?: AbortSignal;
 }
@@ -72,6 +79,8 @@ export class BedrockKnowledgeBaseRetriever extends BaseRetriever {
   readonly filter: RetrievalFilter | undefined;
   /** The reranking model, if any. */
   readonly reranking: KnowledgeBaseReranking | undefined;
+  /** Agentic retrieval settings, or `undefined` for Retrieve. */
+  readonly agentic: AgenticRetrievalSettings | undefined;
   readonly #client: BedrockAgentRuntimeClient;
   readonly #signal: AbortSignal | undefined;
 
@@ -84,6 +93,7 @@ export class BedrockKnowledgeBaseRetriever extends BaseRetriever {
     this.searchType = fields.searchType ?? 'DEFAULT';
     this.filter = fields.filter;
     this.reranking = fields.reranking;
+    this.agentic = fields.agentic;
   }
 
   /** The `retrievalConfiguration` every call sends. */
@@ -108,8 +118,13 @@ export class BedrockKnowledgeBaseRetriever extends BaseRetriever {
     };
   }
 
-  /** Retrieve: the best chunks for `query`, best first, as `{ text, source, score, metadata }`. Throws {@link KnowledgeBaseRequestError}. */
+  /**
+   * The best chunks for `query`, best first, as `{ text, source, score, metadata }`: Retrieve, or with agentic
+   * settings AgenticRetrieveStream's results (`score` undefined, `sourceRetriever` set). Throws
+   * {@link KnowledgeBaseRequestError}.
+   */
   async search(query: string): Promise<KnowledgeBaseSearchResult[]> {
+    if (this.agentic) return (await this.agenticRetrieve(query)).results;
     try {
       const out = await this.#client.send(
         new RetrieveCommand({ knowledgeBaseId: this.knowledgeBaseId, retrievalQuery: { text: query }, retrievalConfiguration: this.retrievalConfiguration() }),
@@ -121,10 +136,40 @@ export class BedrockKnowledgeBaseRetriever extends BaseRetriever {
     }
   }
 
+  /**
+   * AgenticRetrieveStream on this knowledge base with the agentic settings given at construction (or `settings`): a
+   * foundation model plans sub-queries, retrieves (with this retriever's number of results, filter and reranking
+   * model) and, when `generateResponse`, answers with citations. The event stream is read to its end; an in-stream
+   * exception, a broken stream, or a stream that ends before its result event is a {@link KnowledgeBaseRequestError}
+   * (operation `AgenticRetrieveStream`). The pool classifies the call as a billed stream: its silence bound applies,
+   * and it is not retried once the request was written (unless the pool was told to).
+   */
+  async agenticRetrieve(query: string, settings: AgenticRetrievalSettings | undefined = this.agentic): Promise<AgenticRetrievalOutcome> {
+    const input = agenticRetrieveInput(query, {
+      knowledgeBaseId: this.knowledgeBaseId,
+      numberOfResults: this.numberOfResults,
+      filter: this.filter,
+      rerankingModelArn: this.reranking?.modelArn,
+      settings: settings ?? { model: 'MANAGED', generateResponse: true },
+    });
+    try {
+      const out = await this.#client.send(new AgenticRetrieveStreamCommand(input), this.#signal ? { abortSignal: this.#signal } : {});
+      return await consumeAgenticStream(out.stream);
+    } catch (error) {
+      throw new KnowledgeBaseRequestError('AgenticRetrieveStream', this.knowledgeBaseId, error);
+    }
+  }
+
   /** LangChain's hook: the chunks as `Document`s (`metadata.source`, `metadata.score`, then the chunk's metadata). */
   override async _getRelevantDocuments(query: string): Promise<Document[]> {
     const results = await this.search(query);
-    return results.map((r) => new Document({ pageContent: r.text, metadata: { ...r.metadata, source: r.source, score: r.score } }));
+    return results.map(
+      (r) =>
+        new Document({
+          pageContent: r.text,
+          metadata: { ...r.metadata, source: r.source, score: r.score, ...(r.sourceRetriever === undefined ? {} : { sourceRetriever: r.sourceRetriever }) },
+        }),
+    );
   }
 
   /**
@@ -152,7 +197,7 @@ export class BedrockKnowledgeBaseRetriever extends BaseRetriever {
 
   /** One line, no client. */
   [Symbol.for('nodejs.util.inspect.custom')](): string {
-    return `BedrockKnowledgeBaseRetriever(${this.knowledgeBaseId}, ${this.numberOfResults} results, ${this.searchType})`;
+    return `BedrockKnowledgeBaseRetriever(${this.knowledgeBaseId}, ${this.numberOfResults} results, ${this.agentic ? 'agentic' : this.searchType})`;
   }
 }
 

@@ -10,6 +10,8 @@ export interface KnowledgeBaseSearchResult {
   score: number | undefined;
   /** The chunk's metadata attributes as Bedrock returned them. */
   metadata: Record<string, unknown>;
+  /** Agentic retrieval only: the knowledge base (retriever) the result came from. */
+  sourceRetriever?: string | undefined;
 }
 
 /** The source of a location, whichever of its typed members Bedrock filled. */
