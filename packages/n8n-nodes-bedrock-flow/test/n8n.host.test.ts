@@ -371,6 +371,29 @@ describeHost('bedrock-flow nodes in a real n8n 2.41.1', () => {
     await rest.deactivate(workflow);
   });
 
+  it('with Use Agentic Retrieval on, the retriever sub-node asks AgenticRetrieveStream for documents only (the chain writes the answer): 3 executions, 3 AgenticRetrieveStream requests with generateResponse false, 0 Retrieve', async () => {
+    emu.resetStats();
+    const options = { numberOfResults: 2, useAgenticRetrieval: true, maxAgentIterations: 3 };
+    const workflow = await rest.activate(await rest.createWorkflow(knowledgeBaseQaWorkflow('bedrock-flow agentic knowledge base', 'pooled-kb-agentic', credential, KB_ID, options)));
+    for (let run = 0; run < 3; run += 1) {
+      const answer = await callWebhookWhenRegistered(`${n8n!.url}/webhook/pooled-kb-agentic`, { query: 'What does a TLS handshake cost a new connection?' });
+      expect(answer.status).toBe(200);
+    }
+    expect(emu.requests().filter((request) => request.operation === 'Retrieve')).toHaveLength(0);
+    const agentic = emu.requests().filter((request) => request.operation === 'AgenticRetrieveStream');
+    expect(agentic).toHaveLength(3);
+    expect(agentic[0]!.body).toMatchObject({
+      messages: [{ role: 'user', content: { text: 'What does a TLS handshake cost a new connection?' } }],
+      retrievers: [{ configuration: { knowledgeBase: { knowledgeBaseId: KB_ID, retrievalOverrides: { maxNumberOfResults: 2 } } } }],
+      agenticRetrieveConfiguration: { foundationModelType: 'MANAGED', maxAgentIteration: 3 },
+      generateResponse: false,
+    });
+    const chats = emu.requests().filter((request) => request.operation === 'Converse');
+    expect(chats).toHaveLength(3);
+    expect(JSON.stringify(chats[0]!.body)).toContain(KNOWLEDGE_BASES[0]!.documents[0]!.text);
+    await rest.deactivate(workflow);
+  });
+
   // Last, so it covers the whole run. The loopback-only namespace stops every such call; this names the ones tried.
   it('n8n tried no DNS lookup and no connect off the machine during the run (every phone-home is switched off)', () => {
     const calls = n8n!.offMachineCalls();

@@ -195,7 +195,13 @@ export function embeddingsWorkflow(name: string, path: string, credential: Crede
  * Webhook -> n8n's Question and Answer Chain (query = request body `query`) <- the bedrock-flow chat model (the answer)
  * and the bedrock-flow Knowledge Base retriever sub-node (the chunks the chain puts in the prompt).
  */
-export function knowledgeBaseQaWorkflow(name: string, path: string, credential: CredentialRef, knowledgeBaseId: string): Workflow {
+export function knowledgeBaseQaWorkflow(
+  name: string,
+  path: string,
+  credential: CredentialRef,
+  knowledgeBaseId: string,
+  options: Record<string, unknown> = { numberOfResults: 2 },
+): Workflow {
   const chain = node({
     name: 'Question and Answer Chain',
     type: '@n8n/n8n-nodes-langchain.chainRetrievalQa',
@@ -208,7 +214,7 @@ export function knowledgeBaseQaWorkflow(name: string, path: string, credential: 
     type: `${PACKAGE_NAME}.retrieverBedrockFlowKnowledgeBase`,
     typeVersion: 1,
     position: [300, 200],
-    parameters: { knowledgeBaseId, options: { numberOfResults: 2 } },
+    parameters: { knowledgeBaseId, options },
     credentials: { aws: credential },
   });
   const model = pooledChatModel(credential, 0.1);

@@ -13,7 +13,10 @@ export const KNOWLEDGE_BASE_OPTIONS: readonly OptionSpec[] = [
   { parameter: 'searchType', input: 'search_type' },
   { parameter: 'metadataFilter', input: 'metadata_filter' },
   { parameter: 'rerankingModel', input: 'reranking_model' },
-  { parameter: 'timeout', input: 'timeout', overrides: { default: 30, description: 'Seconds to wait for each Retrieve call. Without this option: the pool default.' } },
+  { parameter: 'useAgenticRetrieval', input: 'use_agentic_retrieval' },
+  { parameter: 'agenticModel', input: 'agentic_model' },
+  { parameter: 'maxAgentIterations', input: 'max_agent_iterations' },
+  { parameter: 'timeout', input: 'timeout', overrides: { default: 30, description: 'Seconds to wait for each Retrieve call (with agentic retrieval: the longest silence in its stream). Without this option: the pool default.' } },
 ];
 
 /** The node's parameters: the authentication (which credential), the knowledge base id and the options collection. */
