@@ -1,0 +1,192 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inspect } from 'node:util';
+import { BedrockPool, EndpointNotAllowedError, type BedrockPoolOptions, type ClientConfig } from '@bedrock-flow/bedrock-pool';
+import { DiscoveryCache, listModels } from '@bedrock-flow/component';
+import { startEmulator, TEST_CREDENTIALS, type RunningEmulator } from '@bedrock-flow/emulator';
+import { startAttacker, type AttackerListener } from './support/attacker-listener';
+import { withHostEnvironment } from './support/host-environment';
+import { installLoopbackGuard, type LoopbackGuard } from './support/loopback-guard';
+import { generateTestCertificate, type TestCertificate } from './support/test-certificate';
+
+/**
+ * Issue 25, model discovery (`listModels`) attacked by a flow author on a shared host and by a careless user: the
+ * host's credentials never reach an endpoint the policy does not allow (through endpoint_url tricks, the operator's
+ * AWS_ENDPOINT_URL_* variables or a config file's endpoint_url), two credential scopes never share a cached catalog,
+ * and no secret reaches a result, an error, `util.inspect` or a cache key. Every connect is held on loopback by the guard.
+ */
+
+const HOST_KEYS = { AWS_ACCESS_KEY_ID: 'AKIADISCOVERYHOSTENV1', AWS_SECRET_ACCESS_KEY: 'discoveryHostEnvironmentSecret/000000001' };
+const WRONG_SECRET = 'discoveryWrongSecretForTheSameKeyId/0001';
+const API_KEY = 'ABSKZGlzY292ZXJ5LWF0dGFjay1hcGkta2V5LTAwMQ';
+
+let guard: LoopbackGuard;
+let certificate: TestCertificate;
+let attacker: AttackerListener;
+let emu: RunningEmulator;
+
+beforeAll(async () => {
+  guard = installLoopbackGuard([]);
+  certificate = await generateTestCertificate(['localhost']);
+  attacker = await startAttacker(certificate);
+  emu = await startEmulator({ tls: true, credentials: [TEST_CREDENTIALS], bearerTokens: [API_KEY] });
+});
+
+afterAll(async () => {
+  await emu?.close();
+  await attacker?.close();
+  guard?.uninstall();
+});
+
+function pool(extra: Partial<BedrockPoolOptions> = {}): BedrockPool {
+  return new BedrockPool({ openTelemetry: false, idleTtlMs: 0, releaseGraceMs: 0, defaults: { tls: { ca: [certificate.cert, emu.ca!] }, proxy: false, retry: { maxAttempts: 1 } }, ...extra });
+}
+
+interface Outcome {
+  error: Error | undefined;
+  /** Requests the attacker received, and those carrying the host's key id. */
+  requests: number;
+  hostKeyRequests: number;
+  /** The last host the guard saw a connect to. */
+  lastHost: string | undefined;
+}
+
+/** One listing with `config` under the host environment (host keys + `env`), counted at the attacker. */
+async function discover(config: Partial<ClientConfig>, env: Record<string, string> = {}, poolOptions: Partial<BedrockPoolOptions> = {}): Promise<Outcome> {
+  const p = pool(poolOptions);
+  const before = { requests: attacker.requests.length, host: attacker.carrying([HOST_KEYS.AWS_ACCESS_KEY_ID]), connects: guard.attempts.length };
+  let error: Error | undefined;
+  try {
+    await withHostEnvironment({ ...HOST_KEYS, AWS_REGION: 'us-east-1', ...env }, () => listModels({ region: 'us-east-1', ...config, pool: p, ttlMs: 0 }));
+  } catch (caught) {
+    error = caught as Error;
+  } finally {
+    await p.destroy();
+  }
+  const attempts = guard.attempts.slice(before.connects);
+  return { error, requests: attacker.requests.length - before.requests, hostKeyRequests: attacker.carrying([HOST_KEYS.AWS_ACCESS_KEY_ID]) - before.host, lastHost: attempts.at(-1)?.host };
+}
+
+describe('discovery never carries the host\'s credentials to an endpoint the policy does not allow', () => {
+  it.each([
+    ['loopback', (port: number) => `https://127.0.0.1:${port}`],
+    ['localhost with a trailing dot', (port: number) => `https://localhost.:${port}`],
+    ['an AWS name in the userinfo', (port: number) => `https://bedrock.us-east-1.amazonaws.com@127.0.0.1:${port}`],
+    ['a runtime host name as a look-alike prefix', (port: number) => `https://bedrock-runtime.us-east-1.amazonaws.com.127.0.0.1.nip.io:${port}`],
+    ['an IPv4-mapped IPv6 loopback', (port: number) => `https://[::ffff:127.0.0.1]:${port}`],
+  ])('endpoint_url %s with the default chain: EndpointNotAllowedError, 0 requests', async (_label, url) => {
+    const outcome = await discover({ endpoint: url(attacker.httpsPort), credentials: { kind: 'default' } });
+    expect(outcome.error).toBeInstanceOf(EndpointNotAllowedError);
+    expect([outcome.requests, outcome.hostKeyRequests]).toEqual([0, 0]);
+  });
+
+  it.each(['AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_BEDROCK'])('%s set by the operator for another tool: discovery still asks AWS (0 requests to the URL it names)', async (variable) => {
+    const outcome = await discover({ credentials: { kind: 'default' } }, { [variable]: `https://127.0.0.1:${attacker.httpsPort}` });
+    // The guard refuses the real AWS name (no route in a test): the listing fails, and the attacker got nothing.
+    expect(outcome.error).toBeDefined();
+    expect([outcome.requests, outcome.hostKeyRequests]).toEqual([0, 0]);
+    expect(outcome.lastHost).toBe('bedrock.us-east-1.amazonaws.com');
+  });
+
+  it.each([
+    ['the default profile\'s endpoint_url', (port: number) => `[default]\nregion = us-east-1\nendpoint_url = https://127.0.0.1:${port}\n`],
+    ['a services section for bedrock', (port: number) => `[default]\nregion = us-east-1\nservices = team\n[services team]\nbedrock =\n  endpoint_url = https://127.0.0.1:${port}\n`],
+  ])('%s in the host\'s AWS config file: discovery still asks AWS (0 requests)', async (_label, text) => {
+    const dir = mkdtempSync(join(tmpdir(), 'bedrock-flow-discovery-attack-'));
+    try {
+      writeFileSync(join(dir, 'config'), text(attacker.httpsPort));
+      const outcome = await discover({ credentials: { kind: 'default' } }, { AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none') });
+      expect(outcome.error).toBeDefined();
+      expect([outcome.requests, outcome.hostKeyRequests]).toEqual([0, 0]);
+      expect(outcome.lastHost).toBe('bedrock.us-east-1.amazonaws.com');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a Bedrock API key from the host (AWS_BEARER_TOKEN_BEDROCK) never reaches a loopback endpoint the operator did not allow', async () => {
+    const outcome = await discover({ endpoint: `https://127.0.0.1:${attacker.httpsPort}`, credentials: { kind: 'bearer', token: API_KEY, origin: 'host' } });
+    expect(outcome.error).toBeInstanceOf(EndpointNotAllowedError);
+    expect(outcome.requests).toBe(0);
+    expect(attacker.carrying([API_KEY])).toBe(0);
+  });
+});
+
+describe('two credential scopes never share a discovery cache entry', () => {
+  const typed = (secretAccessKey = TEST_CREDENTIALS.secretAccessKey): ClientConfig => ({
+    region: 'us-east-1',
+    endpoint: emu.url,
+    credentials: { kind: 'static', accessKeyId: TEST_CREDENTIALS.accessKeyId, secretAccessKey, origin: 'node' },
+  });
+
+  it('the same key id with a wrong secret is asked again (and refused by Bedrock), never served the cached catalog', async () => {
+    const p = pool();
+    const cache = new DiscoveryCache();
+    try {
+      await listModels({ ...typed(), pool: p, cache });
+      const error = await listModels({ ...typed(WRONG_SECRET), pool: p, cache }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(Error);
+      expect(cache.listings).toBe(2);
+      // Neither the secret nor the key id is in a key, the error, or its inspection.
+      const text = [cache.keys().join(' '), inspect(error, { depth: 8, showHidden: true }), JSON.stringify(error)].join('\n');
+      expect(text).not.toContain(WRONG_SECRET);
+      expect(text).not.toContain(TEST_CREDENTIALS.secretAccessKey);
+      expect(cache.keys().join(' ')).not.toContain(TEST_CREDENTIALS.accessKeyId);
+    } finally {
+      await p.destroy();
+    }
+  });
+
+  it('the same key pair typed into the node and read from a host variable are two scopes (a bearer key a third)', async () => {
+    const p = pool({ endpointPolicy: { allowedHosts: [new URL(emu.url).host] } });
+    const cache = new DiscoveryCache();
+    try {
+      await listModels({ ...typed(), pool: p, cache });
+      await listModels({ ...typed(), credentials: { kind: 'static', ...TEST_CREDENTIALS, origin: 'host' }, pool: p, cache });
+      await listModels({ ...typed(), credentials: { kind: 'bearer', token: API_KEY, origin: 'node' }, pool: p, cache });
+      expect(cache.listings).toBe(3);
+      expect(new Set(cache.keys()).size).toBe(3);
+      expect(cache.keys().join(' ')).not.toContain(API_KEY.slice(4, 20));
+    } finally {
+      await p.destroy();
+    }
+  });
+
+  it('one profile name read from two credentials files is two scopes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bedrock-flow-discovery-profiles-'));
+    const p = pool({ endpointPolicy: { allowedHosts: [new URL(emu.url).host] } });
+    const cache = new DiscoveryCache();
+    try {
+      writeFileSync(join(dir, 'a'), `[team]\naws_access_key_id = ${TEST_CREDENTIALS.accessKeyId}\naws_secret_access_key = ${TEST_CREDENTIALS.secretAccessKey}\n`);
+      writeFileSync(join(dir, 'b'), `[team]\naws_access_key_id = ${TEST_CREDENTIALS.accessKeyId}\naws_secret_access_key = ${WRONG_SECRET}\n`);
+      writeFileSync(join(dir, 'config'), '');
+      const profile = (file: string): ClientConfig => ({ region: 'us-east-1', endpoint: emu.url, credentials: { kind: 'profile', profile: 'team', credentialsFile: join(dir, file), configFile: join(dir, 'config'), nameOrigin: 'node' } });
+      await withHostEnvironment({}, async () => {
+        await listModels({ ...profile('a'), pool: p, cache });
+        const second = await listModels({ ...profile('b'), pool: p, cache }).catch((caught: unknown) => caught);
+        expect(second).toBeInstanceOf(Error);
+      });
+      expect(cache.listings).toBe(2);
+    } finally {
+      await p.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.each([
+    ['an upper-case region', { region: 'US-EAST-1' }],
+    ['a region with a trailing dot', { region: 'us-east-1.' }],
+    ['a region with a host name after it', { region: 'us-east-1.127.0.0.1.nip.io#' }],
+  ])('%s is refused before any listing (never a second key for the same scope)', async (_label, extra) => {
+    const p = pool();
+    const cache = new DiscoveryCache();
+    try {
+      const error = await listModels({ ...typed(), ...extra, pool: p, cache }).catch((caught: unknown) => caught);
+      expect((error as Error).message).toMatch(/region/);
+      expect(cache.listings).toBe(0);
+    } finally {
+      await p.destroy();
+    }
+  });
+});
