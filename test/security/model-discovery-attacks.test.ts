@@ -120,7 +120,7 @@ describe('two credential scopes never share a discovery cache entry', () => {
     credentials: { kind: 'static', accessKeyId: TEST_CREDENTIALS.accessKeyId, secretAccessKey, origin: 'node' },
   });
 
-  it('the same key id with a wrong secret is asked again (and refused by Bedrock), never served the cached catalog', async () => {
+  it('the same key id with a wrong secret is asked (and refused by Bedrock), never served the cached catalog', async () => {
     const p = pool();
     const cache = new DiscoveryCache();
     try {
@@ -188,5 +188,47 @@ describe('two credential scopes never share a discovery cache entry', () => {
     } finally {
       await p.destroy();
     }
+  });
+});
+
+describe('a flood of asks never bypasses the discovery cache', () => {
+  const wrong = (): ClientConfig => ({ region: 'us-east-1', endpoint: emu.url, credentials: { kind: 'static', accessKeyId: TEST_CREDENTIALS.accessKeyId, secretAccessKey: WRONG_SECRET, origin: 'node' } });
+
+  it('a listing Bedrock refuses is answered from the cache: 20 asks (10 at once, 10 one after another) = 1 listing, no request after it', async () => {
+    const p = pool();
+    const cache = new DiscoveryCache();
+    emu.resetStats();
+    try {
+      const errors = await Promise.all(Array.from({ length: 10 }, () => listModels({ ...wrong(), pool: p, cache }).catch((caught: unknown) => caught)));
+      const afterFirst = emu.stats().requests.total;
+      for (let i = 0; i < 10; i += 1) errors.push(await listModels({ ...wrong(), pool: p, cache }).catch((caught: unknown) => caught));
+      expect(errors.every((error) => error instanceof Error)).toBe(true);
+      expect(cache.listings).toBe(1);
+      // The first listing's requests (the two list operations at most), then none.
+      expect(afterFirst).toBeGreaterThanOrEqual(1);
+      expect(afterFirst).toBeLessThanOrEqual(2);
+      expect(emu.stats().requests.total).toBe(afterFirst);
+    } finally {
+      await p.destroy();
+    }
+  });
+
+  it('failureTtlMs 0 (or ttlMs 0) asks again, as the asker chose', async () => {
+    const p = pool();
+    const cache = new DiscoveryCache({ failureTtlMs: 0 });
+    try {
+      for (let i = 0; i < 3; i += 1) await listModels({ ...wrong(), pool: p, cache }).catch(() => undefined);
+      expect(cache.listings).toBe(3);
+      const other = new DiscoveryCache();
+      for (let i = 0; i < 3; i += 1) await listModels({ ...wrong(), pool: p, cache: other, ttlMs: 0 }).catch(() => undefined);
+      expect(other.listings).toBe(3);
+    } finally {
+      await p.destroy();
+    }
+  });
+
+  it('a bad failureTtlMs is refused, naming it', () => {
+    expect(() => new DiscoveryCache({ failureTtlMs: -1 })).toThrow(/failureTtlMs/);
+    expect(() => new DiscoveryCache({ failureTtlMs: Number.NaN })).toThrow(/failureTtlMs/);
   });
 });
