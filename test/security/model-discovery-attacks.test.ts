@@ -194,20 +194,18 @@ describe('two credential scopes never share a discovery cache entry', () => {
 describe('a flood of asks never bypasses the discovery cache', () => {
   const wrong = (): ClientConfig => ({ region: 'us-east-1', endpoint: emu.url, credentials: { kind: 'static', accessKeyId: TEST_CREDENTIALS.accessKeyId, secretAccessKey: WRONG_SECRET, origin: 'node' } });
 
-  it('a listing Bedrock refuses is answered from the cache: 20 asks (10 at once, 10 one after another) = 1 listing, no request after it', async () => {
+  it('a listing Bedrock refuses is answered from the cache: 20 asks (10 at once, 10 one after another) = 1 listing (2 requests at most)', async () => {
     const p = pool();
     const cache = new DiscoveryCache();
     emu.resetStats();
     try {
       const errors = await Promise.all(Array.from({ length: 10 }, () => listModels({ ...wrong(), pool: p, cache }).catch((caught: unknown) => caught)));
-      const afterFirst = emu.stats().requests.total;
       for (let i = 0; i < 10; i += 1) errors.push(await listModels({ ...wrong(), pool: p, cache }).catch((caught: unknown) => caught));
       expect(errors.every((error) => error instanceof Error)).toBe(true);
       expect(cache.listings).toBe(1);
-      // The first listing's requests (the two list operations at most), then none.
-      expect(afterFirst).toBeGreaterThanOrEqual(1);
-      expect(afterFirst).toBeLessThanOrEqual(2);
-      expect(emu.stats().requests.total).toBe(afterFirst);
+      // One listing: its two list requests at most (the second may still be in flight when the first's refusal answers).
+      expect(emu.stats().requests.total).toBeGreaterThanOrEqual(1);
+      expect(emu.stats().requests.total).toBeLessThanOrEqual(2);
     } finally {
       await p.destroy();
     }
