@@ -16,10 +16,10 @@ import {
   type InputValues,
 } from '@bedrock-flow/component';
 import { DEFAULT_NUMBER_OF_RESULTS, MAX_NUMBER_OF_RESULTS, MIN_NUMBER_OF_RESULTS, SEARCH_TYPES } from '../retriever/search-type';
+import { KNOWLEDGE_BASE_ID_PATTERN } from '../retriever/knowledge-base-id';
 import { metadataFilterInput } from './metadata-filter-input';
 
-/** Bedrock's knowledge-base id: 1 to 10 letters and digits (`API_agent-runtime_Retrieve`, path parameter). */
-export const KNOWLEDGE_BASE_ID_PATTERN = /^[0-9a-zA-Z]{1,10}$/;
+export { KNOWLEDGE_BASE_ID_PATTERN };
 
 /** The reranking models Bedrock offers for Knowledge Bases (where the region has them). */
 export const RERANKING_MODEL_IDS = ['amazon.rerank-v1:0', 'cohere.rerank-v3-5:0'] as const;
