@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
@@ -208,6 +208,26 @@ describe('a flood of asks never bypasses the discovery cache', () => {
       expect(emu.stats().requests.total).toBeLessThanOrEqual(2);
     } finally {
       await p.destroy();
+    }
+  });
+
+  it('credentials that cannot be resolved (a profile whose credential_process fails) are tried once for 20 asks', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bedrock-flow-discovery-process-'));
+    const p = pool({ endpointPolicy: { allowedHosts: [new URL(emu.url).host] } });
+    const cache = new DiscoveryCache();
+    try {
+      const counter = join(dir, 'runs');
+      writeFileSync(join(dir, 'fail.cjs'), "const fs = require('node:fs'); const f = process.argv[2]; let n = 0; try { n = Number(fs.readFileSync(f, 'utf8')) || 0; } catch {} fs.writeFileSync(f, String(n + 1)); process.exit(1);\n");
+      writeFileSync(join(dir, 'config'), `[profile failing]\ncredential_process = "${process.execPath}" "${join(dir, 'fail.cjs')}" "${counter}"\n`);
+      const config: ClientConfig = { region: 'us-east-1', endpoint: emu.url, credentials: { kind: 'profile', profile: 'failing', configFile: join(dir, 'config'), credentialsFile: join(dir, 'none'), nameOrigin: 'node' } };
+      const errors: unknown[] = await Promise.all(Array.from({ length: 10 }, () => listModels({ ...config, pool: p, cache }).catch((caught: unknown) => caught)));
+      for (let i = 0; i < 10; i += 1) errors.push(await listModels({ ...config, pool: p, cache }).catch((caught: unknown) => caught));
+      expect(errors.every((error) => (error as { code?: string }).code === 'ERR_BEDROCK_POOL_CREDENTIALS')).toBe(true);
+      expect(cache.listings).toBe(1);
+      expect(Number(readFileSync(counter, 'utf8'))).toBe(1);
+    } finally {
+      await p.destroy();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

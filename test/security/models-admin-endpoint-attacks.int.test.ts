@@ -54,7 +54,10 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(userDir, 'node_modules', '@bedrock-flow'), { recursive: true });
   fs.symlinkSync(PACKAGE_DIR, path.join(userDir, 'node_modules', '@bedrock-flow', 'node-red'), 'dir');
   fs.writeFileSync(path.join(userDir, 'package.json'), JSON.stringify({ name: 'node-red-project', private: true, dependencies: { '@bedrock-flow/node-red': '*' } }));
-  fs.writeFileSync(path.join(userDir, 'aws-config'), '');
+  // The host's AWS config: one profile whose credential_process fails, counting its runs.
+  const script = path.join(userDir, 'failing-credential-process.cjs');
+  fs.writeFileSync(script, "const fs = require('node:fs'); const f = process.argv[2]; let n = 0; try { n = Number(fs.readFileSync(f, 'utf8')) || 0; } catch {} fs.writeFileSync(f, String(n + 1)); process.exit(1);\n");
+  fs.writeFileSync(path.join(userDir, 'aws-config'), `[profile failing]\ncredential_process = "${process.execPath}" "${script}" "${path.join(userDir, 'process-runs')}"\n`);
   const adminAuth = {
     type: 'credentials',
     users: [
@@ -71,7 +74,7 @@ beforeAll(async () => {
         ...env,
         ...HOST_VARIABLES,
         AWS_CONFIG_FILE: path.join(userDir, 'aws-config'),
-        AWS_SHARED_CREDENTIALS_FILE: path.join(userDir, 'aws-config'),
+        AWS_SHARED_CREDENTIALS_FILE: path.join(userDir, 'no-credentials'),
         AWS_EC2_METADATA_DISABLED: 'true',
         BEDROCK_FLOW_TEST_ADMIN_AUTH: JSON.stringify(adminAuth),
         BEDROCK_FLOW_TEST_ENDPOINT_POLICY: JSON.stringify({ allowedHosts: [new URL(emu.url).host] }),
@@ -225,4 +228,15 @@ test('a flood of 30 requests on a config node whose keys Bedrock refuses makes o
     // The emulator's message (as AWS's) is not repeated: "The request signature we calculated does not match …".
     expect(answer.text).not.toMatch(/signature we calculated/i);
   }
+});
+
+test('a flood of 20 requests on a config node whose profile\'s credential_process fails runs the host\'s command once', async () => {
+  await deploy([TAB, awsConfig('aws-failing-profile', { profile: 'failing' }, {})]);
+  const runs = () => Number(fs.existsSync(path.join(userDir, 'process-runs')) ? fs.readFileSync(path.join(userDir, 'process-runs'), 'utf8') : 0);
+  const before = runs();
+  const first = await ask('config=aws-failing-profile');
+  expect(first.body.reason).toMatch(/CredentialResolutionError/);
+  await Promise.all(Array.from({ length: 10 }, () => ask('config=aws-failing-profile')));
+  for (let i = 0; i < 9; i += 1) await ask('config=aws-failing-profile');
+  expect(runs() - before).toBe(1);
 });

@@ -5,19 +5,23 @@ import type { ModelCatalog } from './model-catalog';
 export const DEFAULT_DISCOVERY_TTL_MS = 5 * 60_000;
 
 /**
- * Default time a listing Bedrock refused (a 4xx answer: access denied, wrong secret, unknown key, throttled) is answered
- * from the cache, in ms: 30 seconds (or the asker's TTL when shorter). Without it, every ask of such a scope would reach
- * Bedrock again: an editor's dropdown, or anyone with read access to a host's admin route, could make the host's
- * credentials call the control plane as often as they like (`test/security/model-discovery-attacks.test.ts`). A server
+ * Default time a refused listing (a 4xx answer: access denied, wrong secret, unknown key, throttled; or credentials that
+ * could not be resolved) is answered from the cache, in ms: 30 seconds (or the asker's TTL when shorter). Without it,
+ * every ask of such a scope would reach Bedrock, or run the host's credential_process, again: an editor's dropdown, or
+ * anyone with read access to a host's admin route, could make the host's credentials call the control plane as often as
+ * they like (`test/security/model-discovery-attacks.test.ts`, `models-admin-endpoint-attacks.int.test.ts`). A server
  * error (5xx) or a network failure is not kept: the next asker tries again.
  */
 export const DEFAULT_DISCOVERY_FAILURE_TTL_MS = 30_000;
 
 /** Options of {@link DiscoveryCache}. */
 export interface DiscoveryCacheOptions {
-  /** How long a listing Bedrock refused (4xx) is answered from the cache, in ms (capped by the asker's TTL). Default `30_000`; `0` asks again at once. */
+  /** How long a refused listing (4xx, unresolvable credentials) is answered from the cache, in ms (capped by the asker's TTL). Default `30_000`; `0` asks again at once. */
   failureTtlMs?: number;
 }
+
+/** `CredentialResolutionError`'s code (compared by value: a host may load two copies of the pool package). */
+const CREDENTIALS_ERROR_CODE = 'ERR_BEDROCK_POOL_CREDENTIALS';
 
 interface Entry {
   storedAt: number;
@@ -28,7 +32,7 @@ interface Entry {
 
 /**
  * Discovered catalogs by key (credential scope, region and endpoint: never a secret), each reused for its TTL.
- * Concurrent askers of a missing key share one listing; a listing Bedrock refused (4xx) is reused for a short time
+ * Concurrent askers of a missing key share one listing; a refused listing (4xx, unresolvable credentials) is reused for a short time
  * (`failureTtlMs`, default 30 s), any other failure not at all: then the next asker tries again.
  */
 export class DiscoveryCache {
@@ -56,7 +60,10 @@ export class DiscoveryCache {
     catalog.catch((error: unknown) => {
       if (this.#entries.get(key) !== stored) return;
       const status = awsErrorFacts(error).httpStatusCode;
-      const refused = status !== undefined && status >= 400 && status < 500;
+      // Credentials that cannot be resolved count as refused: resolving them again may run a host's credential_process
+      // command or ask the instance metadata service on every ask.
+      const unresolved = (error as { code?: unknown } | null)?.code === CREDENTIALS_ERROR_CODE;
+      const refused = unresolved || (status !== undefined && status >= 400 && status < 500);
       if (!refused || this.#failureTtlMs === 0) this.#entries.delete(key);
       else Object.assign(stored, { storedAt: Math.max(now, Date.now()), failureTtlMs: this.#failureTtlMs });
     });
