@@ -315,3 +315,21 @@ describe('inputs that are not credentials never read a host variable back (to th
     },
   );
 });
+
+describe('a secret pasted into the wrong field is not echoed by the error', () => {
+  const PASTED_SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYPASTEDKEY1';
+  it.each([
+    ['knowledge_base_id', { knowledge_base_id: PASTED_SECRET }],
+    ['reranking_model', { reranking_model: PASTED_SECRET }],
+    ['metadata_filter (as an operator)', { metadata_filter: { [PASTED_SECRET]: { key: 'k', value: 'v' } } }],
+    ['metadata_filter (as a key)', { metadata_filter: { equals: { key: PASTED_SECRET + PASTED_SECRET + PASTED_SECRET, value: 'v' } } }],
+    ['region_name', { region_name: PASTED_SECRET }],
+    ['an API key in knowledge_base_id', { knowledge_base_id: HOST_API_KEY }],
+  ])('%s: one error naming the field, the secret in no message, issue, inspect or JSON; 0 connects', async (_label, values) => {
+    const run = await runKb(values);
+    expect(run.error?.message).toMatch(/knowledge_base_id|reranking_model|metadata_filter|region_name/);
+    expect(run.reports).not.toContain(PASTED_SECRET);
+    expect(run.reports).not.toContain(HOST_API_KEY);
+    expect([run.sent.length, run.connects]).toEqual([0, 0]);
+  });
+});
