@@ -245,6 +245,30 @@ describe('a flood of asks never bypasses the discovery cache', () => {
     }
   });
 
+  it('a flow author varying the endpoint spelling on every ask grows the cache to maxEntries at most (the oldest forgotten)', async () => {
+    const p = pool();
+    const cache = new DiscoveryCache({ maxEntries: 3 });
+    try {
+      const ok = (path: string): ClientConfig => ({ region: 'us-east-1', endpoint: `${emu.url}${path}`, credentials: { kind: 'static', ...TEST_CREDENTIALS, origin: 'node' } });
+      for (const path of ['', '/', '/a', '/b', '/c']) await listModels({ ...ok(path), pool: p, cache }).catch(() => undefined);
+      expect(cache.listings).toBe(5);
+      expect(cache.keys()).toHaveLength(3);
+      expect(cache.keys().map((key) => JSON.parse(key)[2])).toEqual([`${emu.url}/a`, `${emu.url}/b`, `${emu.url}/c`]);
+      expect(() => new DiscoveryCache({ maxEntries: 0 })).toThrow(/maxEntries/);
+      expect(new DiscoveryCache().keys()).toEqual([]);
+    } finally {
+      await p.destroy();
+    }
+  });
+
+  it('the default cache holds at most 1,000 keys', () => {
+    const cache = new DiscoveryCache();
+    const never = () => new Promise<never>(() => undefined);
+    for (let i = 0; i < 1_005; i += 1) void cache.get(`key-${i}`, 60_000, never);
+    expect(cache.keys()).toHaveLength(1_000);
+    expect(cache.keys()[0]).toBe('key-5');
+  });
+
   it('a bad failureTtlMs is refused, naming it', () => {
     expect(() => new DiscoveryCache({ failureTtlMs: -1 })).toThrow(/failureTtlMs/);
     expect(() => new DiscoveryCache({ failureTtlMs: Number.NaN })).toThrow(/failureTtlMs/);

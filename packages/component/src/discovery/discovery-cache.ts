@@ -14,8 +14,16 @@ export const DEFAULT_DISCOVERY_TTL_MS = 5 * 60_000;
  */
 export const DEFAULT_DISCOVERY_FAILURE_TTL_MS = 30_000;
 
+/**
+ * Default most catalogs a cache holds: 1,000 (scope, region, endpoint) keys, the oldest stored forgotten first. A flow
+ * author who varies the endpoint spelling or region on every run would otherwise grow the cache without end.
+ */
+export const DEFAULT_DISCOVERY_MAX_ENTRIES = 1_000;
+
 /** Options of {@link DiscoveryCache}. */
 export interface DiscoveryCacheOptions {
+  /** Most catalogs held; the oldest stored is forgotten first. Default `1_000`. */
+  maxEntries?: number;
   /** How long a refused listing (4xx, unresolvable credentials) is answered from the cache, in ms (capped by the asker's TTL). Default `30_000`; `0` asks again at once. */
   failureTtlMs?: number;
 }
@@ -38,6 +46,7 @@ interface Entry {
 export class DiscoveryCache {
   readonly #entries = new Map<string, Entry>();
   readonly #failureTtlMs: number;
+  readonly #maxEntries: number;
   /** Listings made (cache misses that reached Bedrock), for tests and metrics. */
   listings = 0;
 
@@ -47,6 +56,11 @@ export class DiscoveryCache {
       throw new ConfigValidationError('failureTtlMs', `got ${String(failureTtlMs)}`, 'a whole number of milliseconds, 0 or more');
     }
     this.#failureTtlMs = failureTtlMs;
+    const maxEntries = options.maxEntries ?? DEFAULT_DISCOVERY_MAX_ENTRIES;
+    if (typeof maxEntries !== 'number' || !Number.isInteger(maxEntries) || maxEntries < 1) {
+      throw new ConfigValidationError('maxEntries', `got ${String(maxEntries)}`, 'a whole number, 1 or more');
+    }
+    this.#maxEntries = maxEntries;
   }
 
   /** The catalog of `key`, from the cache while younger than `ttlMs` (the asker's TTL), else from `list()`. */
@@ -56,7 +70,10 @@ export class DiscoveryCache {
     this.listings += 1;
     const catalog = list();
     const stored: Entry = { storedAt: now, catalog };
+    // Re-inserted so the Map's order is the order of storing: the first key is the oldest.
+    this.#entries.delete(key);
     this.#entries.set(key, stored);
+    while (this.#entries.size > this.#maxEntries) this.#entries.delete(this.#entries.keys().next().value as string);
     catalog.catch((error: unknown) => {
       if (this.#entries.get(key) !== stored) return;
       const status = awsErrorFacts(error).httpStatusCode;
