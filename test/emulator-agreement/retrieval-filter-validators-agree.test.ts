@@ -3,8 +3,9 @@
  * accepts and refuses exactly what knowledge-base's `retrievalFilterProblem` (the check made before any request) does,
  * and both know the same operators.
  *
- * Known difference, left out of the list: an attribute with a member other than `key` and `value` is refused by the
- * library and accepted by the emulator.
+ * Known differences, left out of the list: an attribute with a member other than `key` and `value` is refused by the
+ * library and accepted by the emulator; a value holding Infinity or NaN is refused by the library, and can never reach
+ * the emulator as a number (JSON has none: the SDK sends the text "Infinity").
  */
 import { FILTER_ATTRIBUTE_OPERATORS, FILTER_LIST_OPERATORS, retrievalFilterProblem } from '@bedrock-flow/knowledge-base';
 import {

@@ -26,6 +26,7 @@ export { resolveProxy } from './config/resolve-proxy';
 export type { CredentialProviderStats } from './credentials/shared-credential-provider';
 export { BedrockFlowError, type BedrockFlowErrorCode, type BedrockFlowErrorOptions } from './errors/bedrock-flow-error';
 export { sanitizeAwsError, type SanitizedAwsError } from './errors/sanitize-aws-error';
+export { redactSecrets } from './errors/redact-secrets';
 export { awsErrorFacts, describeAwsAnswer, describeAwsError, type AwsErrorFacts } from './errors/aws-error-facts';
 export { BedrockPoolError, type BedrockPoolErrorCode } from './errors/bedrock-pool-error';
 export { ConfigValidationError } from './errors/config-validation-error';

@@ -106,7 +106,7 @@ export {
 } from './reasoning/plan-reasoning';
 
 export { listModels, discoveryCacheOf, type ListModelsOptions, type DiscoveryPool } from './discovery/list-models';
-export { DiscoveryCache, DEFAULT_DISCOVERY_TTL_MS } from './discovery/discovery-cache';
+export { DiscoveryCache, DEFAULT_DISCOVERY_TTL_MS, DEFAULT_DISCOVERY_FAILURE_TTL_MS, DEFAULT_DISCOVERY_MAX_ENTRIES, type DiscoveryCacheOptions } from './discovery/discovery-cache';
 export type { ModelCatalog, DiscoveredModel, DiscoveredProfile } from './discovery/model-catalog';
 export { profilesForModel, crossRegionProfileFor, type CrossRegionInference } from './discovery/profiles-for-model';
 export { crossRegionInferenceInput, applyCrossRegionInference, profileGeographyOfRegion, CROSS_REGION_INFERENCE_MODES, type CrossRegionCall } from './discovery/cross-region-inference';

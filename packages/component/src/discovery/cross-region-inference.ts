@@ -51,7 +51,10 @@ export interface CrossRegionCall {
 export function applyCrossRegionInference(modelId: string, region: string, mode: string | undefined, component = 'component', prefix?: string): CrossRegionCall {
   if (mode === undefined || mode === 'off') return { modelId, inferenceProfile: undefined };
   const parsed = parseModelId(modelId);
-  if (parsed.kind !== 'foundation-model' || modelId.startsWith('arn:')) return { modelId, inferenceProfile: parsed.kind === 'inference-profile' ? modelId : undefined };
+  // An id that already names a profile (system-defined or an application profile ARN, which may route anywhere) is
+  // called as written, and the metadata says it went through that profile.
+  const named = parsed.kind === 'inference-profile' || parsed.kind === 'application-inference-profile';
+  if (parsed.kind !== 'foundation-model' || modelId.startsWith('arn:')) return { modelId, inferenceProfile: named ? modelId : undefined };
   const geography = mode === 'global' ? 'global' : profileGeographyOfRegion(region);
   if (!geography) {
     throw new ComponentValidationError(

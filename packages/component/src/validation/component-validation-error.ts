@@ -1,4 +1,4 @@
-import { BedrockFlowError } from '@bedrock-flow/bedrock-pool';
+import { BedrockFlowError, redactSecrets } from '@bedrock-flow/bedrock-pool';
 import type { ValidationIssue } from './validation-issue';
 
 /** Error code of {@link ComponentValidationError}. */
@@ -7,6 +7,13 @@ export const COMPONENT_VALIDATION_ERROR_CODE = 'ERR_COMPONENT_VALIDATION_FAILED'
 function describeIssue(issue: ValidationIssue): string {
   const received = issue.received === undefined ? '' : `; received ${issue.received}`;
   return `${issue.field}: ${issue.problem} (allowed: ${issue.allowed}${received})`;
+}
+
+function redactIssue(issue: ValidationIssue): ValidationIssue {
+  const problem = redactSecrets(issue.problem);
+  const received = issue.received === undefined ? undefined : redactSecrets(issue.received);
+  if (problem === issue.problem && received === issue.received) return issue;
+  return { ...issue, problem, ...(received === undefined ? {} : { received }) };
 }
 
 /** Options of {@link ComponentValidationError}. */
@@ -18,7 +25,7 @@ export interface ComponentValidationErrorOptions {
 /**
  * Thrown before any network call when a component's inputs are invalid. Lists EVERY bad field in
  * {@link ComponentValidationError.issues}; the message names each field, its problem and what is allowed.
- * Secret values never appear in it.
+ * Secret values never appear in it, nor anything shaped like one that was typed into another field.
  */
 export class ComponentValidationError extends BedrockFlowError {
   declare readonly code: typeof COMPONENT_VALIDATION_ERROR_CODE;
@@ -30,6 +37,9 @@ export class ComponentValidationError extends BedrockFlowError {
   readonly issues: readonly ValidationIssue[];
 
   constructor(component: string, issues: readonly ValidationIssue[], options: ComponentValidationErrorOptions = {}) {
+    // A careless user pastes a secret key into the field beside the key fields (knowledge_base_id, model_id, a filter):
+    // what the error shows of a value goes through the pool's redaction of secret shapes (40+ base64 characters, API keys).
+    issues = issues.map(redactIssue);
     const prefix = options.prefix ?? `Invalid inputs for ${component}: `;
     super(COMPONENT_VALIDATION_ERROR_CODE, `${prefix}${issues.map(describeIssue).join('; ')}`, { field: issues[0]?.field });
     this.component = component;

@@ -18,10 +18,10 @@ import {
 } from '@bedrock-flow/component';
 import { DEFAULT_NUMBER_OF_RESULTS, MAX_NUMBER_OF_RESULTS, MIN_NUMBER_OF_RESULTS, SEARCH_TYPES } from '../retriever/search-type';
 import { MIN_AGENT_ITERATIONS } from '../retriever/agentic-retrieval';
+import { KNOWLEDGE_BASE_ID_PATTERN } from '../retriever/knowledge-base-id';
 import { metadataFilterInput } from './metadata-filter-input';
 
-/** Bedrock's knowledge-base id: 1 to 10 letters and digits (`API_agent-runtime_Retrieve`, path parameter). */
-export const KNOWLEDGE_BASE_ID_PATTERN = /^[0-9a-zA-Z]{1,10}$/;
+export { KNOWLEDGE_BASE_ID_PATTERN };
 
 /** `agentic_model`'s option for Bedrock's own planning model (`foundationModelType: MANAGED`). */
 export const MANAGED_AGENTIC_MODEL = 'MANAGED';

@@ -9,10 +9,13 @@ import {
 } from '@aws-sdk/client-bedrock-agent-runtime';
 import { Document } from '@langchain/core/documents';
 import { BaseRetriever } from '@langchain/core/retrievers';
+import { ComponentValidationError, type ValidationIssue } from '@bedrock-flow/component';
 import { KnowledgeBaseRequestError } from '../errors/knowledge-base-request-error';
 import { agenticRetrieveInput, consumeAgenticStream, type AgenticRetrievalOutcome, type AgenticRetrievalSettings } from './agentic-retrieval';
+import { KNOWLEDGE_BASE_ID_PATTERN } from './knowledge-base-id';
+import { retrievalFilterProblem, RETRIEVAL_FILTER_ALLOWED } from './retrieval-filter-problem';
 import { toSearchResult, sourceOf, type KnowledgeBaseSearchResult } from './knowledge-base-search-result';
-import { DEFAULT_NUMBER_OF_RESULTS, type SearchType } from './search-type';
+import { DEFAULT_NUMBER_OF_RESULTS, MAX_NUMBER_OF_RESULTS, MIN_NUMBER_OF_RESULTS, SEARCH_TYPES, type SearchType } from './search-type';
 
 /** A reranking model for Retrieve (`vectorSearchConfiguration.rerankingConfiguration`). */
 export interface KnowledgeBaseReranking {
@@ -84,8 +87,15 @@ export class BedrockKnowledgeBaseRetriever extends BaseRetriever {
   readonly #client: BedrockAgentRuntimeClient;
   readonly #signal: AbortSignal | undefined;
 
+  /**
+   * Throws a `ComponentValidationError` naming each bad field (before any request): a `knowledgeBaseId` that is not 1 to
+   * 10 letters and digits (it is a path segment: `..` or an empty id would change the URL's path), a `numberOfResults`
+   * that is not a whole number from 1 to 100, an unknown `searchType`, a `filter` Bedrock would refuse.
+   */
   constructor(fields: BedrockKnowledgeBaseRetrieverFields) {
     super();
+    const issues = fieldIssues(fields);
+    if (issues.length > 0) throw new ComponentValidationError('BedrockKnowledgeBaseRetriever', issues);
     this.#client = fields.client;
     this.#signal = fields.signal;
     this.knowledgeBaseId = fields.knowledgeBaseId;
@@ -199,6 +209,29 @@ export class BedrockKnowledgeBaseRetriever extends BaseRetriever {
   [Symbol.for('nodejs.util.inspect.custom')](): string {
     return `BedrockKnowledgeBaseRetriever(${this.knowledgeBaseId}, ${this.numberOfResults} results, ${this.agentic ? 'agentic' : this.searchType})`;
   }
+}
+
+/**
+ * The problems of a host's own fields (the component has checked its inputs already). Written by hand because a host
+ * may build the class without the component: the SDK encodes the id as a path label but leaves `..` as it is.
+ */
+function fieldIssues(fields: BedrockKnowledgeBaseRetrieverFields): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const id: unknown = fields.knowledgeBaseId;
+  if (typeof id !== 'string' || !KNOWLEDGE_BASE_ID_PATTERN.test(id)) {
+    issues.push({ field: 'knowledgeBaseId', problem: 'is not a knowledge base id', allowed: 'a knowledge base id: 1 to 10 letters and digits, e.g. ABCDEFGH12', received: JSON.stringify(String(id).slice(0, 20)) });
+  }
+  const count: unknown = fields.numberOfResults;
+  if (count !== undefined && (typeof count !== 'number' || !Number.isInteger(count) || count < MIN_NUMBER_OF_RESULTS || count > MAX_NUMBER_OF_RESULTS)) {
+    issues.push({ field: 'numberOfResults', problem: `is ${String(count).slice(0, 20)}`, allowed: `a whole number from ${MIN_NUMBER_OF_RESULTS} to ${MAX_NUMBER_OF_RESULTS}` });
+  }
+  const searchType: unknown = fields.searchType;
+  if (searchType !== undefined && !(SEARCH_TYPES as readonly unknown[]).includes(searchType)) {
+    issues.push({ field: 'searchType', problem: `is ${JSON.stringify(String(searchType).slice(0, 20))}`, allowed: SEARCH_TYPES.join(', ') });
+  }
+  const filterProblem = fields.filter === undefined ? undefined : retrievalFilterProblem(fields.filter);
+  if (filterProblem !== undefined) issues.push({ field: 'filter', problem: filterProblem, allowed: RETRIEVAL_FILTER_ALLOWED });
+  return issues;
 }
 
 function toCitation(citation: Citation): KnowledgeBaseAnswer['citations'][number] {

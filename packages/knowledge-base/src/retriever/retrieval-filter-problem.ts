@@ -55,6 +55,10 @@ export function retrievalFilterProblem(filter: unknown, path = 'filter'): string
   if (extra !== undefined) return `${path}.${op} has the unknown member ${JSON.stringify(extra.slice(0, 40))} (only key and value)`;
   const value = operand['value'];
   if (value === undefined || value === null) return `${path}.${op}.value is missing`;
+  // JSON has no Infinity or NaN (JSON.parse turns 1e999 into Infinity): the SDK would send the text "Infinity".
+  if ((typeof value === 'number' && !Number.isFinite(value)) || (Array.isArray(value) && value.some((item) => typeof item === 'number' && !Number.isFinite(item)))) {
+    return `${path}.${op}.value holds a number JSON cannot carry (Infinity or NaN; a number beyond ±1.8e308 parses as Infinity)`;
+  }
   if (NUMERIC.has(op) && typeof value !== 'number') return `${path}.${op}.value is not a number`;
   if ((op === 'in' || op === 'notIn') && !Array.isArray(value)) return `${path}.${op}.value is not a list`;
   if ((op === 'startsWith' || op === 'stringContains') && typeof value !== 'string') return `${path}.${op}.value is not a string`;

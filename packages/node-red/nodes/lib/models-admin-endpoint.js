@@ -5,7 +5,8 @@
  * node's credentials can call in its region (model discovery, `listModels` on the runtime pool's control-plane
  * client, cached per credential scope), for the editor's model dropdown. Behind Node-RED's own admin auth
  * (`bedrock.read`). When the account cannot be asked (config node not deployed, access denied, no network) it answers
- * the component's static list with `source: 'static'` and the reason: never a silent fallback. Never a secret.
+ * the component's static list with `source: 'static'` and the reason: never a silent fallback. Never a secret, nor a
+ * value of the config node (see `refusalReason`).
  */
 const {
   awsCredentialInputs,
@@ -44,6 +45,30 @@ function liveIds(catalog, modality) {
 }
 
 /**
+ * Why the account could not be asked, in words that hold no value of the config node and nothing of the host: the
+ * error's name and code, and for bad inputs each field with its problem. Not the messages: anyone with `bedrock.read`
+ * (a read-only editor user) may call this route on any deployed config node, and Node-RED has replaced a property
+ * written `${VAR}` by the variable's value before the node sees it, so a message that quotes the region, endpoint or
+ * profile name would read host variables back; an endpoint refusal would list the operator's allowed hosts; an AWS
+ * denial names the host's IAM identity (account id, user or role). The node's own errors, for the flow's author, keep
+ * their full messages.
+ * @param {unknown} error
+ */
+function refusalReason(error) {
+  if (!(error instanceof Error)) return 'Error';
+  const name = /^[A-Za-z][A-Za-z0-9]{0,80}$/.test(error.name) ? error.name : 'Error';
+  const { code, issues, field } = /** @type {{ code?: unknown, issues?: unknown, field?: unknown }} */ (error);
+  const safeCode = typeof code === 'string' && /^[A-Z][A-Z0-9_]{0,80}$/.test(code) ? code : undefined;
+  const safeField = typeof field === 'string' && /^[a-z][a-z0-9_.]{0,60}$/.test(field) ? field : undefined;
+  if (Array.isArray(issues)) {
+    // A validation problem is the code's own sentence (the received value is in `received`, left out here).
+    const fields = issues.map((issue) => `${String(issue.field).slice(0, 60)}: ${String(issue.problem).slice(0, 160)}`).join('; ');
+    return `${name}${safeCode ? ` ${safeCode}` : ''}: ${fields}`.slice(0, 600);
+  }
+  return `${name}${safeCode ? ` ${safeCode}` : ''}${safeField ? ` on ${safeField}` : ''}`;
+}
+
+/**
  * The answer for one request (exported for the runtime test's readability; the route is the interface).
  * @param {any} RED
  * @param {{ config?: unknown, component?: unknown }} query
@@ -71,9 +96,7 @@ async function modelsAnswer(RED, query) {
     const catalog = await listModels({ ...config, ...(tls ? { tls } : {}), pool: runtimePool(RED) });
     return { status: 200, body: { source: 'live', region: catalog.region, fetchedAt: catalog.fetchedAt, ...liveIds(catalog, modality) } };
   } catch (error) {
-    // The pool's and the SDK's errors carry no secret (redacted); the name and message say why.
-    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return { status: 200, body: { source: 'static', reason: `the account could not be asked (${reason.slice(0, 300)})`, models: staticIds } };
+    return { status: 200, body: { source: 'static', reason: `the account could not be asked (${refusalReason(error)})`, models: staticIds } };
   }
 }
 

@@ -30,8 +30,12 @@ RED.init(server, {
   telemetry: { enabled: false, updateNotification: false },
   diagnostics: { enabled: false, ui: false },
   editorTheme: { tours: false, projects: { enabled: false }, header: { title: 'bedrock-flow' }, palette: { catalogues: [] } },
-  // Grace 0 so the test's teardown does not wait out released slots.
-  bedrockFlow: { pool: { releaseGraceMs: 0 } },
+  // Grace 0 so the test's teardown does not wait out released slots. A test may pass the operator's endpoint policy as
+  // JSON (e.g. its emulator's host:port in allowedHosts, so keys stored in a config node may reach it).
+  bedrockFlow: {
+    pool: { releaseGraceMs: 0 },
+    ...(process.env.BEDROCK_FLOW_TEST_ENDPOINT_POLICY ? { endpointPolicy: JSON.parse(process.env.BEDROCK_FLOW_TEST_ENDPOINT_POLICY) } : {}),
+  },
   // A test of the admin auth passes Node-RED's `adminAuth` setting as JSON (users with bcrypt password hashes).
   ...(process.env.BEDROCK_FLOW_TEST_ADMIN_AUTH ? { adminAuth: JSON.parse(process.env.BEDROCK_FLOW_TEST_ADMIN_AUTH) } : {}),
 });
