@@ -14,7 +14,7 @@ export const CROSS_REGION_INFERENCE_MODES = ['off', 'geo', 'global'] as const;
 export function crossRegionInferenceInput() {
   return dropdownInput({
     displayName: 'Cross-Region Inference',
-    info: "Call the model through an inference profile: geo = the profile of the region's geography (us., eu., apac., …; requests may be served in other regions of that geography), global = the global profile (any commercial region). Needed by models without on-demand throughput. Off by default: requests stay in the node's region.",
+    info: "Call the model through an inference profile: geo = the profile of the region's geography (us., eu., apac., …; requests may be served in other regions of that geography), global = the global profile (any commercial region). Needed by models without on-demand throughput. geo never picks the narrower Japan (jp.) or Australia (au.) profiles some models have: type that id as the model to keep requests in that country. Off by default: requests stay in the node's region.",
     options: CROSS_REGION_INFERENCE_MODES,
     default: 'off',
     advanced: true,
