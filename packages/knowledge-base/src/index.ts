@@ -16,6 +16,8 @@ export {
   consumeAgenticStream,
   toAgenticSearchResult,
   MIN_AGENT_ITERATIONS,
+  MAX_AGENTIC_STREAM_EVENTS,
+  MAX_AGENTIC_STREAM_TEXT_CHARS,
   type AgenticRetrievalOutcome,
   type AgenticRetrievalSettings,
   type AgenticRequestParts,
