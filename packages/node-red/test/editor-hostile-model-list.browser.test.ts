@@ -86,7 +86,7 @@ function startNodeRed(userDir: string, allowedEndpoints: string): Promise<{ chil
     const slowUrl = `https://127.0.0.1:${slowProxy.port}`;
     nodeRed = await startNodeRed(userDir, [new URL(hostile.url).host, new URL(fast.url).host, new URL(slowUrl).host].join(','));
     baseUrl = `http://127.0.0.1:${nodeRed.port}`;
-    const config = (id: string, url: string, ca: string) => ({
+    const config = (id: string, url: string, ca: string | undefined) => ({
       id, type: 'bedrock-aws-config', name: `account ${id.slice(4)}`, region: 'us-east-1', endpoint: url, profile: '', ca,
       credentials: { accessKeyId: TEST_CREDENTIALS.accessKeyId, secretAccessKey: TEST_CREDENTIALS.secretAccessKey },
     });
