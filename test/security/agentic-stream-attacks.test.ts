@@ -138,6 +138,31 @@ describe('agentic retrieval against a hostile event stream', () => {
     expect(written).toBeLessThan(limit);
   });
 
+  test('result events full of text are stopped at MAX_AGENTIC_STREAM_TEXT_CHARS too (results are kept, so they count)', async () => {
+    const chunk = 'r'.repeat(32 * 1024);
+    const perEvent = 50;
+    const limit = Math.ceil((MAX_AGENTIC_STREAM_TEXT_CHARS * 4) / (chunk.length * perEvent));
+    script = (_req, res) => {
+      open(res);
+      flood(res, () => result({ results: Array.from({ length: perEvent }, () => ({ content: { text: chunk } })) }), limit);
+    };
+    const error = await node({ generate_response: false }).search_documents().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(KnowledgeBaseRequestError);
+    expect((error as Error).message).toContain('MAX_AGENTIC_STREAM_TEXT_CHARS');
+    expect(requests).toHaveLength(1);
+    expect(written).toBeLessThan(limit);
+  });
+
+  test('a connection cut right after a complete result event (no end of the chunked body) is an error, not the results', async () => {
+    script = (_req, res) => {
+      open(res);
+      res.write(result({ results: [{ content: { text: 'looks complete' } }] }), () => res.socket?.destroy());
+    };
+    const error = await node({ generate_response: false }).search_documents().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(KnowledgeBaseRequestError);
+    expect(requests).toHaveLength(1);
+  });
+
   test('a frame with a broken checksum fails the call: no partial results, sent once', async () => {
     script = (_req, res) => {
       open(res);
@@ -280,6 +305,9 @@ describe('agentic inputs from a malicious flow author: refused before any reques
     ['max_agent_iterations "many"', { max_agent_iterations: 'many' }, 'max_agent_iterations'],
     ['generate_response "yes"', { generate_response: 'yes' }, 'generate_response'],
     ['use_agentic_retrieval {}', { use_agentic_retrieval: {} }, 'use_agentic_retrieval'],
+    ['a metadata_filter with no value, in agentic mode', { metadata_filter: { equals: { key: 'topic' } } }, 'metadata_filter'],
+    ['a metadata_filter with a __proto__ operator, in agentic mode', { metadata_filter: JSON.parse('{"__proto__": {"equals": {"key": "a", "value": 1}}}') }, 'metadata_filter'],
+    ['search_type HYBRID in agentic mode', { search_type: 'HYBRID' }, 'search_type'],
   ])('%s', async (_name, extra, field) => {
     const error = await Promise.resolve()
       .then(() => node(extra).search_documents())

@@ -24,8 +24,12 @@ export const MIN_AGENT_ITERATIONS = 2;
  */
 export const MAX_AGENTIC_STREAM_EVENTS = 10_000;
 
-/** The most characters of step messages and streamed answer text an agentic stream may send: 4,000,000. */
-export const MAX_AGENTIC_STREAM_TEXT_CHARS = 4_000_000;
+/**
+ * The most characters of text one agentic stream may make the reader keep (step messages, streamed answer text, result
+ * texts and the answer): 16,000,000, about 32 MB of strings. 100 results of Bedrock's largest chunks and their answer
+ * fit several times over.
+ */
+export const MAX_AGENTIC_STREAM_TEXT_CHARS = 16_000_000;
 
 /** How agentic retrieval runs (`agenticRetrieveConfiguration` and `generateResponse`). */
 export interface AgenticRetrievalSettings {
@@ -117,6 +121,14 @@ function isIndexOf(list: readonly unknown[], index: unknown): index is number {
   return Number.isSafeInteger(index) && (index as number) >= 0 && (index as number) < list.length;
 }
 
+/** The characters of text an event makes the reader keep: step messages, streamed answer text, result texts and the answer. */
+function textLengthOf(event: AgenticRetrieveStreamResponseOutput): number {
+  if (event.traceEvent) return (event.traceEvent.attributes?.message?.length ?? 0) + (event.traceEvent.attributes?.failures ?? []).reduce((n, f) => n + (f.message?.length ?? 0), 0);
+  if (event.responseEvent) return event.responseEvent.text?.length ?? 0;
+  if (event.result) return (event.result.results ?? []).reduce((n, item) => n + (item.content?.text?.length ?? 0), 0) + (event.result.generatedResponse?.answer?.length ?? 0);
+  return 0;
+}
+
 /** An in-stream exception member (`throttlingException`, …) as a thrown error named like the SDK's (`ThrottlingException`). */
 function inStreamError(member: string, value: unknown): Error {
   const message = typeof (value as { message?: unknown } | undefined)?.message === 'string' ? (value as { message: string }).message : 'no message';
@@ -130,7 +142,7 @@ function inStreamError(member: string, value: unknown): Error {
  * exception Bedrock sent (the SDK throws the modelled ones; a member it did not throw is thrown here), a transport
  * error from the iterator as it is, an Error when the stream ended without a `result` event, and an Error (closing the
  * stream) when it sends more than {@link MAX_AGENTIC_STREAM_EVENTS} events or more than
- * {@link MAX_AGENTIC_STREAM_TEXT_CHARS} characters of steps and answer text. Never returns part of an answer. A citation
+ * {@link MAX_AGENTIC_STREAM_TEXT_CHARS} characters of steps, results and answer. Never returns part of an answer. A citation
  * index or span outside this stream's results or answer references nothing (empty text, no span).
  */
 export async function consumeAgenticStream(stream: AsyncIterable<AgenticRetrieveStreamResponseOutput> | undefined): Promise<AgenticRetrievalOutcome> {
@@ -149,11 +161,9 @@ export async function consumeAgenticStream(stream: AsyncIterable<AgenticRetrieve
     if (++events > MAX_AGENTIC_STREAM_EVENTS) {
       throw new Error(`the event stream sent more than ${MAX_AGENTIC_STREAM_EVENTS.toLocaleString('en-US')} events${sawResult ? '' : ' before its result'} (bounded by MAX_AGENTIC_STREAM_EVENTS)`);
     }
-    if (event.traceEvent || event.responseEvent) {
-      textChars += (event.traceEvent?.attributes?.message?.length ?? 0) + (event.responseEvent?.text?.length ?? 0);
-      if (textChars > MAX_AGENTIC_STREAM_TEXT_CHARS) {
-        throw new Error(`the event stream sent more than ${MAX_AGENTIC_STREAM_TEXT_CHARS.toLocaleString('en-US')} characters of steps and answer text (bounded by MAX_AGENTIC_STREAM_TEXT_CHARS)`);
-      }
+    textChars += textLengthOf(event);
+    if (textChars > MAX_AGENTIC_STREAM_TEXT_CHARS) {
+      throw new Error(`the event stream sent more than ${MAX_AGENTIC_STREAM_TEXT_CHARS.toLocaleString('en-US')} characters of steps, results and answer (bounded by MAX_AGENTIC_STREAM_TEXT_CHARS)`);
     }
     if (event.result) {
       sawResult = true;
