@@ -6,6 +6,9 @@ import { DEFAULT_FOUNDATION_MODELS, startEmulator, startLatencyProxy, TEST_CREDE
 import type { Browser, Page } from 'playwright-core';
 import { CHROMIUM_OFFLINE_ARGS } from '../../../test/support/chromium-offline-args';
 import { requireLoopbackOnlyNetwork } from '../../../test/support/loopback-only-network';
+import { createServer as createHttpsServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { generateTestCertificate } from '../../../test/security/support/test-certificate';
 import { TEST_OUTPUT_DIR } from './support/node-red-helper';
 
 /**
@@ -39,6 +42,8 @@ const HOSTILE_IDS = [
   '{{constructor.constructor("window.__pwned=7")()}}',
 ];
 const SAVED_MODEL_ID = 'anthropic.claude-3-haiku-20240307-v1:0';
+/** What the failing endpoint answers as its error message (shown in the dialog's Static line). */
+const HOSTILE_REASON = '<img src=x onerror="window.__pwned=9"><script>window.__pwned=10</script>';
 /** The fast account's own model: present only in its list. */
 const FAST_ONLY = 'amazon.fast-account-only-v1:0';
 
@@ -66,6 +71,7 @@ function startNodeRed(userDir: string, allowedEndpoints: string): Promise<{ chil
   let hostile: RunningEmulator;
   let fast: RunningEmulator;
   let slowProxy: RunningLatencyProxy;
+  let failing: Server;
   let userDir: string;
   let nodeRed: { child: ChildProcess; port: number };
   let browser: Browser;
@@ -79,12 +85,20 @@ function startNodeRed(userDir: string, allowedEndpoints: string): Promise<{ chil
     fast = await startEmulator({ tls: true, catalog: { foundationModels: [hostileModel(FAST_ONLY), ...DEFAULT_FOUNDATION_MODELS.slice(0, 2)] } });
     // The hostile account answers slowly through this proxy (2 s round trip per chunk).
     slowProxy = await startLatencyProxy({ target: { host: '127.0.0.1', port: Number(new URL(hostile.url).port) }, rttMs: 2_000 });
+    // An endpoint that refuses every listing with markup in its error message.
+    const certificate = await generateTestCertificate(['127.0.0.1']);
+    failing = createHttpsServer({ key: certificate.key, cert: certificate.cert }, (req, res) => {
+      req.resume();
+      res.writeHead(400, { 'content-type': 'application/json', 'x-amzn-errortype': 'ValidationException', 'x-amzn-requestid': 'hostile-reason' }).end(JSON.stringify({ message: HOSTILE_REASON }));
+    });
+    await new Promise<void>((resolve) => failing.listen(0, '127.0.0.1', () => resolve()));
+    const failingUrl = `https://127.0.0.1:${(failing.address() as AddressInfo).port}`;
     userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bedrock-flow-node-red-hostile-'));
     fs.mkdirSync(path.join(userDir, 'node_modules', '@bedrock-flow'), { recursive: true });
     fs.symlinkSync(PACKAGE_DIR, path.join(userDir, 'node_modules', '@bedrock-flow', 'node-red'), 'dir');
     fs.writeFileSync(path.join(userDir, 'package.json'), JSON.stringify({ name: 'node-red-project', private: true, dependencies: { '@bedrock-flow/node-red': '*' } }));
     const slowUrl = `https://127.0.0.1:${slowProxy.port}`;
-    nodeRed = await startNodeRed(userDir, [new URL(hostile.url).host, new URL(fast.url).host, new URL(slowUrl).host].join(','));
+    nodeRed = await startNodeRed(userDir, [new URL(hostile.url).host, new URL(fast.url).host, new URL(slowUrl).host, new URL(failingUrl).host].join(','));
     baseUrl = `http://127.0.0.1:${nodeRed.port}`;
     const config = (id: string, url: string, ca: string | undefined) => ({
       id, type: 'bedrock-aws-config', name: `account ${id.slice(4)}`, region: 'us-east-1', endpoint: url, profile: '', ca,
@@ -95,6 +109,7 @@ function startNodeRed(userDir: string, allowedEndpoints: string): Promise<{ chil
       config('aws-hostile', hostile.url, hostile.ca),
       config('aws-fast', fast.url, fast.ca),
       config('aws-slow', slowUrl, hostile.ca),
+      config('aws-failing', failingUrl, certificate.cert),
       { id: 'converse-1', type: 'bedrock-converse', z: 'tab-1', name: '', aws: 'aws-hostile', model_id: SAVED_MODEL_ID, x: 300, y: 80, wires: [[]] },
     ];
     const response = await fetch(`${baseUrl}/flows`, { method: 'POST', headers: { 'content-type': 'application/json', 'Node-RED-Deployment-Type': 'full' }, body: JSON.stringify(flows) });
@@ -121,6 +136,8 @@ function startNodeRed(userDir: string, allowedEndpoints: string): Promise<{ chil
       });
     }
     await slowProxy?.close();
+    failing?.closeAllConnections();
+    await new Promise<void>((resolve) => (failing ? failing.close(() => resolve()) : resolve()));
     await hostile?.close();
     await fast?.close();
     if (userDir) fs.rmSync(userDir, { recursive: true, force: true });
@@ -160,6 +177,26 @@ function startNodeRed(userDir: string, allowedEndpoints: string): Promise<{ chil
     expect(dialogs).toEqual([]);
     // Pinned so the test shows which ids the runtime let through (all of them: the editor's escaping is what holds).
     expect({ listed: listed.length }).toEqual({ listed: HOSTILE_IDS.length });
+  });
+
+  test('an endpoint whose error message is markup: the Static line shows it as text, nothing executes', async () => {
+    await editNode(page, 'converse-1');
+    try {
+      await page.waitForSelector('#node-input-model_id-source[data-source="live"]', { timeout: 20_000 });
+      await page.selectOption('#node-input-aws', 'aws-failing');
+      await page.waitForFunction(() => /could not be asked/.test((globalThis as any).document.querySelector('#node-input-model_id-source')?.textContent ?? ''), undefined, { timeout: 20_000 }); // eslint-disable-line @typescript-eslint/no-explicit-any
+      const line = page.locator('#node-input-model_id-source');
+      await expect(line.getAttribute('data-source')).resolves.toBe('static');
+      await expect(line.textContent()).resolves.toContain(HOSTILE_REASON);
+      // Text, not markup: the line has no child element.
+      await expect(page.locator('#node-input-model_id-source *').count()).resolves.toBe(0);
+      await expect(page.locator('#node-input-model_id').inputValue()).resolves.toBe(SAVED_MODEL_ID);
+    } finally {
+      await page.click('#node-dialog-cancel');
+      await page.waitForSelector('#node-dialog-cancel', { state: 'detached' });
+    }
+    expect(await pwned()).toBeUndefined();
+    expect(dialogs).toEqual([]);
   });
 
   test('a slow answer for one config node racing a change to another: the later config node’s list wins', async () => {
