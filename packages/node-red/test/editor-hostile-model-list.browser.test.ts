@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_FOUNDATION_MODELS, startEmulator, startLatencyProxy, TEST_CREDENTIALS, type RunningEmulator, type RunningLatencyProxy } from '@bedrock-flow/emulator';
@@ -57,9 +58,9 @@ const hostileModel = (modelId: string) => ({
   inferenceTypesSupported: ['ON_DEMAND' as const],
 });
 
-function startNodeRed(userDir: string, allowedEndpoints: string): Promise<{ child: ChildProcess; port: number }> {
+function startNodeRed(userDir: string, allowedEndpoints: string, adminAuth?: unknown): Promise<{ child: ChildProcess; port: number }> {
   requireLoopbackOnlyNetwork('Node-RED');
-  const env = { ...process.env, BEDROCK_FLOW_ALLOWED_ENDPOINTS: allowedEndpoints };
+  const env = { ...process.env, BEDROCK_FLOW_ALLOWED_ENDPOINTS: allowedEndpoints, ...(adminAuth ? { BEDROCK_FLOW_TEST_ADMIN_AUTH: JSON.stringify(adminAuth) } : {}) };
   return new Promise((resolve, reject) => {
     const child = fork(path.join(__dirname, 'support', 'node-red-server.cjs'), [userDir], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env });
     child.once('message', (message: { port: number }) => resolve({ child, port: message.port }));
@@ -223,6 +224,85 @@ function startNodeRed(userDir: string, allowedEndpoints: string): Promise<{ chil
       await page.waitForSelector('#node-dialog-cancel', { state: 'detached' });
     }
     expect(await pwned()).toBeUndefined();
+  });
+});
+
+(hasChromium && !skipBrowser ? describe : describe.skip)('Node-RED editor: a reader without bedrock.read', () => {
+  let emu: RunningEmulator;
+  let userDir: string;
+  let nodeRed: { child: ChildProcess; port: number };
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    emu = await startEmulator({ tls: true });
+    userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bedrock-flow-node-red-reader-'));
+    fs.mkdirSync(path.join(userDir, 'node_modules', '@bedrock-flow'), { recursive: true });
+    fs.symlinkSync(PACKAGE_DIR, path.join(userDir, 'node_modules', '@bedrock-flow', 'node-red'), 'dir');
+    fs.writeFileSync(path.join(userDir, 'package.json'), JSON.stringify({ name: 'node-red-project', private: true, dependencies: { '@bedrock-flow/node-red': '*' } }));
+    const bcrypt = createRequire(require.resolve('node-red'))('bcryptjs') as { hashSync(text: string, rounds: number): string };
+    // An admin (to deploy) and a user who may read the flows but was not given bedrock.read.
+    const adminAuth = {
+      type: 'credentials',
+      users: [
+        { username: 'admin', password: bcrypt.hashSync('admin-password', 8), permissions: '*' },
+        { username: 'viewer', password: bcrypt.hashSync('viewer-password', 8), permissions: ['flows.read', 'nodes.read', 'settings.read', 'status.read', 'context.read', 'library.read', 'plugins.read', 'diagnostics.read'] },
+      ],
+    };
+    nodeRed = await startNodeRed(userDir, new URL(emu.url).host, adminAuth);
+    const baseUrl = `http://127.0.0.1:${nodeRed.port}`;
+    const token = async (username: string, password: string, scope: string) => {
+      const response = await fetch(`${baseUrl}/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ client_id: 'node-red-editor', grant_type: 'password', scope, username, password }) });
+      if (response.status !== 200) throw new Error(`token for ${username}: ${response.status}`);
+      return (await response.json()) as { access_token: string; expires_in: number; token_type: string };
+    };
+    const admin = await token('admin', 'admin-password', '*');
+    const flows = [
+      { id: 'tab-1', type: 'tab', label: 'reader' },
+      { id: 'aws-1', type: 'bedrock-aws-config', name: 'emulator', region: 'us-east-1', endpoint: emu.url, profile: '', ca: emu.ca, credentials: { accessKeyId: TEST_CREDENTIALS.accessKeyId, secretAccessKey: TEST_CREDENTIALS.secretAccessKey } },
+      { id: 'converse-1', type: 'bedrock-converse', z: 'tab-1', name: '', aws: 'aws-1', model_id: SAVED_MODEL_ID, x: 300, y: 80, wires: [[]] },
+    ];
+    const deployed = await fetch(`${baseUrl}/flows`, { method: 'POST', headers: { 'content-type': 'application/json', 'Node-RED-Deployment-Type': 'full', authorization: `Bearer ${admin.access_token}` }, body: JSON.stringify(flows) });
+    if (deployed.status !== 204 && deployed.status !== 200) throw new Error(`deploy failed: ${deployed.status} ${await deployed.text()}`);
+    const viewer = await token('viewer', 'viewer-password', ''); // '' = the user's own permissions
+    const { chromium } = await import('playwright-core');
+    requireLoopbackOnlyNetwork('Chromium');
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_OFFLINE_ARGS] });
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    // Logged in as the viewer: the editor reads its token from localStorage (as after its own login dialog).
+    await page.addInitScript((tokens) => (globalThis as any).localStorage.setItem('auth-tokens', JSON.stringify(tokens)), viewer); // eslint-disable-line @typescript-eslint/no-explicit-any
+    await page.goto(baseUrl);
+    await page.waitForSelector('.red-ui-palette-node[data-palette-type="bedrock-converse"]', { timeout: 30_000 });
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (nodeRed) {
+      await new Promise<void>((resolve) => {
+        if (nodeRed.child.exitCode !== null) return resolve();
+        nodeRed.child.once('exit', () => resolve());
+        nodeRed.child.send('stop');
+      });
+    }
+    await emu?.close();
+    if (userDir) fs.rmSync(userDir, { recursive: true, force: true });
+  }, 30_000);
+
+  test('the dialog says the user lacks bedrock.read, keeps the static list and the saved id, and the account is never asked', async () => {
+    await editNode(page, 'converse-1');
+    try {
+      await page.waitForFunction(() => /bedrock\.read/.test((globalThis as any).document.querySelector('#node-input-model_id-source')?.textContent ?? ''), undefined, { timeout: 20_000 }); // eslint-disable-line @typescript-eslint/no-explicit-any
+      await expect(page.locator('#node-input-model_id-source').textContent()).resolves.toBe('Static list: this editor user lacks the bedrock.read permission (HTTP 401)');
+      // Node-RED answers a missing permission with 401; the list's own handler takes it: no login dialog pops up.
+      await expect(page.locator('#node-dialog-login').isVisible()).resolves.toBe(false);
+      await expect(page.locator('#node-input-model_id-source').getAttribute('data-source')).resolves.toBe('static');
+      await expect(page.locator('#node-input-model_id').inputValue()).resolves.toBe(SAVED_MODEL_ID);
+    } finally {
+      await page.click('#node-dialog-cancel');
+      await page.waitForSelector('#node-dialog-cancel', { state: 'detached' });
+    }
+    const { byOperation } = emu.stats().requests;
+    expect({ ListFoundationModels: byOperation['ListFoundationModels'] ?? 0, ListInferenceProfiles: byOperation['ListInferenceProfiles'] ?? 0 }).toEqual({ ListFoundationModels: 0, ListInferenceProfiles: 0 });
   });
 });
 
