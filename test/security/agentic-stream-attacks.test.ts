@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { inspect } from 'node:util';
 import { BedrockPool } from '@bedrock-flow/bedrock-pool';
 import { ComponentValidationError, createComponent, type ComponentContext } from '@bedrock-flow/component';
-import { amazonBedrockKnowledgeBaseRetrieverDefinition, KnowledgeBaseRequestError, MAX_AGENTIC_STREAM_EVENTS, MAX_AGENTIC_STREAM_TEXT_CHARS } from '@bedrock-flow/knowledge-base';
+import { amazonBedrockKnowledgeBaseRetrieverDefinition, KnowledgeBaseRequestError, MAX_AGENTIC_STREAM_EVENTS, MAX_AGENTIC_STREAM_TEXT_CHARS, MAX_SERVICE_MESSAGE_CHARS } from '@bedrock-flow/knowledge-base';
 // The emulator's own frame encoder (the SDK's EventStreamCodec): a hostile server speaks the real wire format.
 import { encodeEvent, encodeException } from '../../packages/emulator/src/event-stream/encode-frame';
 import { installLoopbackGuard, type LoopbackGuard } from './support/loopback-guard';
@@ -199,6 +199,21 @@ describe('agentic retrieval against a hostile event stream', () => {
     expect(error).toBeInstanceOf(KnowledgeBaseRequestError);
     expect((error as Error).message).toContain('the agent fell over after its result');
     expect(requests).toHaveLength(1);
+  });
+
+  test('an in-stream exception with a megabyte message echoing a token: the error keeps 2,000 characters, the token redacted', async () => {
+    const token = 'IQoJb3JpZ2luX2VjEHostileEchoOfTheSessionToken0123456789abcdef';
+    script = (_req, res) => {
+      open(res);
+      res.end(encodeException('validationException', `X-Amz-Security-Token=${token} ${'x'.repeat(1_000_000)}`));
+    };
+    const error = await node().search_documents().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(KnowledgeBaseRequestError);
+    const message = (error as Error).message;
+    expect(message).toContain('[redacted]');
+    expect(message).not.toContain(token.slice(0, 20));
+    expect(message).toContain(`… (${'X-Amz-Security-Token='.length + token.length + 1 + 1_000_000 - MAX_SERVICE_MESSAGE_CHARS} more characters)`);
+    expect(message.length).toBeLessThan(MAX_SERVICE_MESSAGE_CHARS + 300);
   });
 
   test('citations whose resultIndex is out of range, negative or not an integer reference nothing (no throw, no wrong document)', async () => {

@@ -27,6 +27,7 @@ export type { CredentialProviderStats } from './credentials/shared-credential-pr
 export { BedrockFlowError, type BedrockFlowErrorCode, type BedrockFlowErrorOptions } from './errors/bedrock-flow-error';
 export { sanitizeAwsError, type SanitizedAwsError } from './errors/sanitize-aws-error';
 export { awsErrorFacts, describeAwsAnswer, describeAwsError, type AwsErrorFacts } from './errors/aws-error-facts';
+export { redactSecrets } from './errors/redact-secrets';
 export { BedrockPoolError, type BedrockPoolErrorCode } from './errors/bedrock-pool-error';
 export { ConfigValidationError } from './errors/config-validation-error';
 export { CredentialResolutionError } from './errors/credential-resolution-error';
