@@ -59,22 +59,14 @@ const agenticFlowJson = readFileSync(join(__dirname, '..', '..', 'flows', 'knowl
 
 /** The same flow with `use_agentic_retrieval` on the Knowledge Base node: AgenticRetrieveStream instead of Retrieve. */
 describe('FlowHost runs knowledge-base-agentic-retrieval.json on a BedrockPool', () => {
-  let runtime: RunningEmulator;
-  let agentRuntime: RunningEmulator;
-  let pool: BedrockPool;
-
+  let stack: FlowRunnerStack & { agentRuntime: RunningEmulator };
   beforeAll(async () => {
-    runtime = await startEmulator({ tls: true });
-    agentRuntime = await startEmulator({ tls: true, knowledgeBases: KNOWLEDGE_BASES });
-    pool = new BedrockPool({ endpointPolicy: { allowedHosts: [new URL(runtime.url).host, new URL(agentRuntime.url).host] }, defaults: { tls: { ca: [runtime.ca as string, agentRuntime.ca as string].join('\n') } }, openTelemetry: false });
+    stack = await startFlowRunnerStack({ agentRuntime: { knowledgeBases: KNOWLEDGE_BASES } });
   });
-  afterAll(async () => {
-    await pool.close();
-    await runtime.close();
-    await agentRuntime.close();
-  });
+  afterAll(() => stack.close());
 
   it('answers from the agentic results with their sources; 20 rebuilt runs: one AgenticRetrieveStream each, 1 TLS handshake per service', async () => {
+    const { emulator: runtime, agentRuntime, pool, variables } = stack;
     const host = new FlowHost({ registry: createBedrockRegistry(), locals: LOCAL_COMPONENTS, pool, lifecycle: pool, variables, env: false });
     const tweaks = { AmazonBedrockModel: { endpoint_url: runtime.url }, AmazonBedrockKnowledgeBaseRetriever: { endpoint_url: agentRuntime.url } };
     const first = await host.run(parseFlow(agenticFlowJson), { tweaks });
