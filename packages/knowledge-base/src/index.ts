@@ -16,6 +16,8 @@ export {
   consumeAgenticStream,
   toAgenticSearchResult,
   MIN_AGENT_ITERATIONS,
+  MAX_AGENTIC_STREAM_EVENTS,
+  MAX_AGENTIC_STREAM_TEXT_CHARS,
   type AgenticRetrievalOutcome,
   type AgenticRetrievalSettings,
   type AgenticRequestParts,
@@ -23,5 +25,5 @@ export {
 export { toSearchResult, sourceOf, type KnowledgeBaseSearchResult } from './retriever/knowledge-base-search-result';
 export { retrievalFilterProblem, RETRIEVAL_FILTER_ALLOWED, FILTER_ATTRIBUTE_OPERATORS, FILTER_LIST_OPERATORS } from './retriever/retrieval-filter-problem';
 export { SEARCH_TYPES, DEFAULT_NUMBER_OF_RESULTS, MIN_NUMBER_OF_RESULTS, MAX_NUMBER_OF_RESULTS, type SearchType } from './retriever/search-type';
-export { KnowledgeBaseRequestError, type KnowledgeBaseOperation } from './errors/knowledge-base-request-error';
+export { KnowledgeBaseRequestError, MAX_SERVICE_MESSAGE_CHARS, type KnowledgeBaseOperation } from './errors/knowledge-base-request-error';
 export { KnowledgeBaseInitializationError } from './errors/knowledge-base-initialization-error';

@@ -1,4 +1,17 @@
-import { awsErrorFacts, BedrockFlowError, describeAwsError } from '@bedrock-flow/bedrock-pool';
+import { awsErrorFacts, BedrockFlowError, describeAwsError, redactSecrets } from '@bedrock-flow/bedrock-pool';
+
+/** The most characters of the service's (or the stream's) own message an error keeps: 2,000. Bedrock's are far shorter. */
+export const MAX_SERVICE_MESSAGE_CHARS = 2_000;
+
+/**
+ * The message of the failed call as an error may show it: secret-shaped text redacted (an endpoint could echo the
+ * request's session token back) and cut at {@link MAX_SERVICE_MESSAGE_CHARS} (an endpoint could send megabytes, which
+ * would then fill logs and the editor's debug view).
+ */
+function shownMessage(message: string): string {
+  const cut = message.length > MAX_SERVICE_MESSAGE_CHARS ? `${message.slice(0, MAX_SERVICE_MESSAGE_CHARS)}… (${message.length - MAX_SERVICE_MESSAGE_CHARS} more characters)` : message;
+  return redactSecrets(cut);
+}
 
 /** The agent-runtime operations the component calls. */
 export type KnowledgeBaseOperation = 'Retrieve' | 'RetrieveAndGenerate' | 'AgenticRetrieveStream';
@@ -7,7 +20,8 @@ export type KnowledgeBaseOperation = 'Retrieve' | 'RetrieveAndGenerate' | 'Agent
  * Bedrock (or the network) failed a Retrieve, RetrieveAndGenerate or AgenticRetrieveStream call after the client's
  * retries (for the stream: an in-stream exception event, a broken stream, or one that ended before its result). Names the
  * operation, the knowledge base, the AWS error name and request id; `field` is `knowledge_base_id` when Bedrock did not
- * find the knowledge base. `cause` is a sanitised copy of the SDK error (never its `$response`).
+ * find the knowledge base. The service's message is kept redacted of secret-shaped text and cut at
+ * {@link MAX_SERVICE_MESSAGE_CHARS}. `cause` is a sanitised copy of the SDK error (never its `$response`).
  */
 export class KnowledgeBaseRequestError extends BedrockFlowError {
   declare readonly code: 'ERR_KNOWLEDGE_BASE_REQUEST_FAILED';
@@ -18,7 +32,7 @@ export class KnowledgeBaseRequestError extends BedrockFlowError {
 
   constructor(operation: KnowledgeBaseOperation, knowledgeBaseId: string, cause: unknown) {
     const facts = awsErrorFacts(cause);
-    const message = cause instanceof Error ? cause.message : String(cause);
+    const message = shownMessage(cause instanceof Error ? cause.message : String(cause));
     super('ERR_KNOWLEDGE_BASE_REQUEST_FAILED', `Bedrock Knowledge Base ${operation} on ${knowledgeBaseId} failed: ${describeAwsError(facts, message)}`, {
       ...(facts.name === 'ResourceNotFoundException' ? { field: 'knowledge_base_id' } : {}),
       cause,

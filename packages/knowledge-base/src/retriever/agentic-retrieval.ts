@@ -17,6 +17,20 @@ import type { KnowledgeBaseSearchResult } from './knowledge-base-search-result';
 /** The smallest `maxAgentIteration` Bedrock accepts (the API reference gives no maximum). */
 export const MIN_AGENT_ITERATIONS = 2;
 
+/**
+ * The most events (trace, answer-chunk and result events) one agentic stream may send: 10,000. Each event resets the
+ * pool's silence bound, so without a count a stream that never ends would hold the flow (and grow the steps kept) for
+ * ever. Bedrock reports a few steps per agent iteration, so this is far above any real answer.
+ */
+export const MAX_AGENTIC_STREAM_EVENTS = 10_000;
+
+/**
+ * The most characters of text one agentic stream may make the reader keep (step messages, streamed answer text, result
+ * texts and the answer): 16,000,000, about 32 MB of strings. 100 results of Bedrock's largest chunks and their answer
+ * fit several times over.
+ */
+export const MAX_AGENTIC_STREAM_TEXT_CHARS = 16_000_000;
+
 /** How agentic retrieval runs (`agenticRetrieveConfiguration` and `generateResponse`). */
 export interface AgenticRetrievalSettings {
   /** `MANAGED` (Bedrock's default model) or a model by ARN (`foundationModelType: CUSTOM`). */
@@ -96,6 +110,25 @@ export function toAgenticSearchResult(item: AgenticRetrieveResultItem): Knowledg
   };
 }
 
+/** A citation's span when it lies inside `text` (integers, 0 <= start <= end <= length), else `undefined`: `slice` would read negative offsets from the end. */
+function spanIn(text: string, start: number | undefined, end: number | undefined): { start: number; end: number } | undefined {
+  if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end)) return undefined;
+  return start! >= 0 && start! <= end! && end! <= text.length ? { start: start!, end: end! } : undefined;
+}
+
+/** Whether `index` names one of `list`'s items (an integer in range): a hostile index references nothing. */
+function isIndexOf(list: readonly unknown[], index: unknown): index is number {
+  return Number.isSafeInteger(index) && (index as number) >= 0 && (index as number) < list.length;
+}
+
+/** The characters of text an event makes the reader keep: step messages, streamed answer text, result texts and the answer. */
+function textLengthOf(event: AgenticRetrieveStreamResponseOutput): number {
+  if (event.traceEvent) return (event.traceEvent.attributes?.message?.length ?? 0) + (event.traceEvent.attributes?.failures ?? []).reduce((n, f) => n + (f.message?.length ?? 0), 0);
+  if (event.responseEvent) return event.responseEvent.text?.length ?? 0;
+  if (event.result) return (event.result.results ?? []).reduce((n, item) => n + (item.content?.text?.length ?? 0), 0) + (event.result.generatedResponse?.answer?.length ?? 0);
+  return 0;
+}
+
 /** An in-stream exception member (`throttlingException`, …) as a thrown error named like the SDK's (`ThrottlingException`). */
 function inStreamError(member: string, value: unknown): Error {
   const message = typeof (value as { message?: unknown } | undefined)?.message === 'string' ? (value as { message: string }).message : 'no message';
@@ -107,8 +140,10 @@ function inStreamError(member: string, value: unknown): Error {
 /**
  * Reads the whole event stream: trace events (steps), answer chunks, the `result` event(s). Throws the in-stream
  * exception Bedrock sent (the SDK throws the modelled ones; a member it did not throw is thrown here), a transport
- * error from the iterator as it is, and an Error when the stream ended without a `result` event. Never returns
- * part of an answer.
+ * error from the iterator as it is, an Error when the stream ended without a `result` event, and an Error (closing the
+ * stream) when it sends more than {@link MAX_AGENTIC_STREAM_EVENTS} events or more than
+ * {@link MAX_AGENTIC_STREAM_TEXT_CHARS} characters of steps, results and answer. Never returns part of an answer. A citation
+ * index or span outside this stream's results or answer references nothing (empty text, no span).
  */
 export async function consumeAgenticStream(stream: AsyncIterable<AgenticRetrieveStreamResponseOutput> | undefined): Promise<AgenticRetrievalOutcome> {
   if (!stream) throw new Error('the response has no event stream');
@@ -118,7 +153,18 @@ export async function consumeAgenticStream(stream: AsyncIterable<AgenticRetrieve
   let generated: { answer: string; citations: Array<{ startIndex?: number; endIndex?: number; references?: Array<{ resultIndex?: number }> }> } | undefined;
   let sawResult = false;
   let nextToken: string | undefined;
+  let events = 0;
+  let textChars = 0;
   for await (const event of stream) {
+    // Every event resets the pool's silence bound: these counts stop a stream that never ends (or never stops after its
+    // result). Throwing out of the loop returns the iterator, which closes the response: the rest is never read.
+    if (++events > MAX_AGENTIC_STREAM_EVENTS) {
+      throw new Error(`the event stream sent more than ${MAX_AGENTIC_STREAM_EVENTS.toLocaleString('en-US')} events${sawResult ? '' : ' before its result'} (bounded by MAX_AGENTIC_STREAM_EVENTS)`);
+    }
+    textChars += textLengthOf(event);
+    if (textChars > MAX_AGENTIC_STREAM_TEXT_CHARS) {
+      throw new Error(`the event stream sent more than ${MAX_AGENTIC_STREAM_TEXT_CHARS.toLocaleString('en-US')} characters of steps, results and answer (bounded by MAX_AGENTIC_STREAM_TEXT_CHARS)`);
+    }
     if (event.result) {
       sawResult = true;
       // Citation indexes point into this event's results.
@@ -130,7 +176,7 @@ export async function consumeAgenticStream(stream: AsyncIterable<AgenticRetrieve
           answer: event.result.generatedResponse.answer ?? '',
           citations: (event.result.generatedResponse.citations ?? []).map((c) => ({
             ...c,
-            references: (c.references ?? []).map((r) => ({ resultIndex: r.resultIndex === undefined ? undefined : r.resultIndex + offset })),
+            references: (c.references ?? []).map((r) => ({ resultIndex: typeof r.resultIndex === 'number' ? r.resultIndex + offset : undefined })),
           })),
         };
       }
@@ -154,11 +200,14 @@ export async function consumeAgenticStream(stream: AsyncIterable<AgenticRetrieve
     const text = generated?.answer ?? chunks;
     answer = {
       text,
-      citations: (generated?.citations ?? []).map((c) => ({
-        text: c.startIndex === undefined || c.endIndex === undefined ? '' : text.slice(c.startIndex, c.endIndex),
-        span: c.startIndex === undefined || c.endIndex === undefined ? undefined : { start: c.startIndex, end: c.endIndex },
-        references: (c.references ?? []).flatMap((r) => (r.resultIndex !== undefined && results[r.resultIndex] ? [results[r.resultIndex]!] : [])),
-      })),
+      citations: (generated?.citations ?? []).map((c) => {
+        const span = spanIn(text, c.startIndex, c.endIndex);
+        return {
+          text: span === undefined ? '' : text.slice(span.start, span.end),
+          span,
+          references: (c.references ?? []).flatMap((r) => (isIndexOf(results, r.resultIndex) ? [results[r.resultIndex]!] : [])),
+        };
+      }),
       sessionId: undefined,
     };
   }

@@ -162,9 +162,18 @@ export class BedrockKnowledgeBaseRetriever extends BaseRetriever {
       rerankingModelArn: this.reranking?.modelArn,
       settings: settings ?? { model: 'MANAGED', generateResponse: true },
     });
+    // Aborted when the stream is given up (a bound, an exception event): the SDK's event-stream iterator does not close
+    // the response when its reader stops, and the abort destroys the request, so the rest is never read or kept.
+    const reader = new AbortController();
+    const abortSignal = this.#signal ? AbortSignal.any([this.#signal, reader.signal]) : reader.signal;
     try {
-      const out = await this.#client.send(new AgenticRetrieveStreamCommand(input), this.#signal ? { abortSignal: this.#signal } : {});
-      return await consumeAgenticStream(out.stream);
+      const out = await this.#client.send(new AgenticRetrieveStreamCommand(input), { abortSignal });
+      try {
+        return await consumeAgenticStream(out.stream);
+      } catch (error) {
+        reader.abort(error);
+        throw error;
+      }
     } catch (error) {
       throw new KnowledgeBaseRequestError('AgenticRetrieveStream', this.knowledgeBaseId, error);
     }

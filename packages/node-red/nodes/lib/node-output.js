@@ -18,7 +18,8 @@ function nodeOutputOf(spec, config) {
   if (value === undefined || value === '') return spec.outputs[0]?.name;
   const names = spec.outputs.map((choice) => choice.name);
   if (typeof value !== 'string' || !names.includes(value)) {
-    const shown = typeof value === 'string' ? `"${value.slice(0, 40)}"` : typeof value;
+    // JSON-quoted: a newline or quote in a hand-edited flow cannot forge a line of the log the error is written to.
+    const shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : typeof value;
     throw new NodePropertyError(spec.type, OUTPUT_PROPERTY, `is ${shown}`, names.join(' or '));
   }
   return value;

@@ -15,7 +15,8 @@ const SESSION_ID_PATTERN = /^[0-9a-zA-Z._:-]{2,100}$/;
 function sessionIdOf(sessionId) {
   if (sessionId === undefined || sessionId === null || sessionId === '') return undefined;
   if (typeof sessionId !== 'string' || !SESSION_ID_PATTERN.test(sessionId)) {
-    const shown = typeof sessionId === 'string' ? `is "${sessionId.slice(0, 40)}"` : `is ${typeof sessionId}`;
+    // JSON-quoted: a newline or quote in msg data cannot forge a line of the log the error is written to.
+    const shown = typeof sessionId === 'string' ? `is ${JSON.stringify(sessionId.slice(0, 40))}` : `is ${typeof sessionId}`;
     throw new NodePropertyError('bedrock-knowledge-base', 'msg.sessionId', shown, 'unset, or the sessionId of an earlier answer (msg.bedrock.sessionId): 2 to 100 letters, digits and . _ : -');
   }
   return sessionId;
