@@ -146,7 +146,7 @@ describe('agentic retrieval against a hostile event stream', () => {
       open(res);
       flood(res, () => result({ results: Array.from({ length: perEvent }, () => ({ content: { text: chunk } })) }), limit);
     };
-    const error = await node({ generate_response: false }).search_documents().catch((e: unknown) => e);
+    const error = await node().search_documents().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(KnowledgeBaseRequestError);
     expect((error as Error).message).toContain('MAX_AGENTIC_STREAM_TEXT_CHARS');
     expect(requests).toHaveLength(1);
@@ -158,7 +158,7 @@ describe('agentic retrieval against a hostile event stream', () => {
       open(res);
       res.write(result({ results: [{ content: { text: 'looks complete' } }] }), () => res.socket?.destroy());
     };
-    const error = await node({ generate_response: false }).search_documents().catch((e: unknown) => e);
+    const error = await node().search_documents().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(KnowledgeBaseRequestError);
     expect(requests).toHaveLength(1);
   });
@@ -278,7 +278,7 @@ describe('agentic retrieval against a hostile event stream', () => {
       res.write(result({ results: [{ content: { text: 'early' } }] }));
       flood(res, () => encodeEvent('traceEvent', { attributes: { step: 'Planning', status: 'IN_PROGRESS' } }), limit);
     };
-    const error = await node({ generate_response: false }).search_documents().catch((e: unknown) => e);
+    const error = await node().search_documents().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(KnowledgeBaseRequestError);
     expect((error as Error).message).toContain('MAX_AGENTIC_STREAM_EVENTS');
     expect(written).toBeLessThan(limit);
@@ -318,7 +318,6 @@ describe('agentic inputs from a malicious flow author: refused before any reques
     ['max_agent_iterations NaN', { max_agent_iterations: Number.NaN }, 'max_agent_iterations'],
     ['max_agent_iterations 2.5', { max_agent_iterations: 2.5 }, 'max_agent_iterations'],
     ['max_agent_iterations "many"', { max_agent_iterations: 'many' }, 'max_agent_iterations'],
-    ['generate_response "yes"', { generate_response: 'yes' }, 'generate_response'],
     ['use_agentic_retrieval {}', { use_agentic_retrieval: {} }, 'use_agentic_retrieval'],
     ['a metadata_filter with no value, in agentic mode', { metadata_filter: { equals: { key: 'topic' } } }, 'metadata_filter'],
     ['a metadata_filter with a __proto__ operator, in agentic mode', { metadata_filter: JSON.parse('{"__proto__": {"equals": {"key": "a", "value": 1}}}') }, 'metadata_filter'],

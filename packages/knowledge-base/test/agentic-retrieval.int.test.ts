@@ -46,7 +46,7 @@ const agenticCalls = (): number => emu.stats().requests.byOperation['AgenticRetr
 describe('AmazonBedrockKnowledgeBaseRetriever, agentic retrieval (AgenticRetrieveStream)', () => {
   test('search_results: the ranked results with source, metadata and source retriever, from one AgenticRetrieveStream', async () => {
     const before = { agentic: agenticCalls(), retrieve: emu.stats().requests.byOperation['Retrieve'] ?? 0 };
-    const results = await component({ number_of_results: 2, generate_response: false }).search_documents();
+    const results = await component({ number_of_results: 2 }).search_documents();
     expect(results).toEqual([
       { text: KNOWLEDGE_BASES[0]!.documents[1]!.text, source: 's3://handbook/tls.md', score: undefined, metadata: expect.objectContaining({ topic: 'transport', year: 2024 }), sourceRetriever: KB_ID },
       { text: KNOWLEDGE_BASES[0]!.documents[3]!.text, source: 's3://handbook/keep-alive.md', score: undefined, metadata: expect.objectContaining({ topic: 'transport' }), sourceRetriever: KB_ID },
@@ -82,7 +82,6 @@ describe('AmazonBedrockKnowledgeBaseRetriever, agentic retrieval (AgenticRetriev
       max_agent_iterations: '4',
       metadata_filter: { equals: { key: 'topic', value: 'transport' } },
       reranking_model: 'amazon.rerank-v1:0',
-      generate_response: false,
     }).search_documents();
     expect(lastBody().agenticRetrieveConfiguration).toEqual({
       foundationModelType: 'CUSTOM',
@@ -95,13 +94,15 @@ describe('AmazonBedrockKnowledgeBaseRetriever, agentic retrieval (AgenticRetriev
   });
 
   test('retriever: a LangChain retriever on AgenticRetrieveStream; documents carry source and source retriever', async () => {
-    const retriever = component({ generate_response: false }).build_retriever();
+    const retriever = component().build_retriever();
     expect(retriever).toBeInstanceOf(BedrockKnowledgeBaseRetriever);
     const before = agenticCalls();
     const docs = await retriever.invoke('keep-alive connections');
     expect(docs[0]!.pageContent).toBe(KNOWLEDGE_BASES[0]!.documents[3]!.text);
     expect(docs[0]!.metadata).toMatchObject({ source: 's3://handbook/keep-alive.md', sourceRetriever: KB_ID, topic: 'transport' });
     expect(agenticCalls()).toBe(before + 1);
+    // The retriever returns documents only: Bedrock is not asked for an answer nobody reads (it would be billed).
+    expect(lastBody().generateResponse).toBe(false);
   });
 
   test('saved flows are unchanged: without use_agentic_retrieval the component calls Retrieve', async () => {
@@ -116,7 +117,6 @@ describe('AmazonBedrockKnowledgeBaseRetriever, agentic retrieval (AgenticRetriev
     ['max_agent_iterations 2.5', { max_agent_iterations: 2.5 }, () => component({ max_agent_iterations: 2.5 }).search_documents(), 'max_agent_iterations', /integer/],
     ['an agentic model that is no model id', {}, () => component({ agentic_model: 'claude please' }).search_documents(), 'agentic_model', /MANAGED, or a model id/],
     ['a search type (the agent plans its own searches)', {}, () => component({ search_type: 'HYBRID' }).search_documents(), 'search_type', /agentic retrieval takes no search type/],
-    ['the Answer output with generate_response off', {}, () => component({ generate_response: false }).retrieve_and_generate(), 'generate_response', /is off/],
     ['a session id (agentic retrieval keeps none)', {}, () => component().retrieve_and_generate({ sessionId: 'abc-123' }), 'sessionId', /keeps no RetrieveAndGenerate session/],
     ['use_agentic_retrieval as a word', {}, () => component({ use_agentic_retrieval: 'yes' }).search_documents(), 'use_agentic_retrieval', /true or false/],
   ])('%s is a ComponentValidationError naming the field, with 0 requests', async (_name, _extra, run, field, problem) => {
@@ -207,7 +207,7 @@ describe('AmazonBedrockKnowledgeBaseRetriever, agentic retrieval (AgenticRetriev
     emu.resetStats();
     try {
       for (let run = 0; run < 100; run += 1) {
-        const results = await component({ search_query: `TLS run ${run}`, number_of_results: 2, generate_response: false }, ctx).search_documents();
+        const results = await component({ search_query: `TLS run ${run}`, number_of_results: 2 }, ctx).search_documents();
         expect(results).toHaveLength(2);
       }
     } finally {

@@ -16,7 +16,6 @@ describe('AmazonBedrockKnowledgeBaseRetriever manifest', () => {
       'use_agentic_retrieval',
       'agentic_model',
       'max_agent_iterations',
-      'generate_response',
       'model_id',
       'aws_access_key_id',
       'aws_secret_access_key',
@@ -51,6 +50,5 @@ describe('AmazonBedrockKnowledgeBaseRetriever manifest', () => {
     expect(byName.use_agentic_retrieval).toMatchObject({ value: false, advanced: false });
     expect(byName.agentic_model).toMatchObject({ value: 'MANAGED', options: ['MANAGED'], combobox: true, advanced: true });
     expect(byName.max_agent_iterations.value).toBeUndefined();
-    expect(byName.generate_response).toMatchObject({ value: true, advanced: true });
   });
 });

@@ -77,11 +77,10 @@ test.each([['__proto__'], ['constructor'], ['toString'], ['ANSWER'], ['answer\nf
   },
 );
 
-test('agentic Answer: a msg.sessionId, or generate_response off, is refused by name before any AgenticRetrieveStream', async () => {
-  await helper.load(NODES, flow([kb('kb-1', { output: 'answer', use_agentic_retrieval: true }), kb('kb-2', { output: 'answer', use_agentic_retrieval: true, generate_response: false })]), awsCredentials());
+test('agentic Answer: a msg.sessionId is refused by name before any AgenticRetrieveStream', async () => {
+  await helper.load(NODES, flow([kb('kb-1', { output: 'answer', use_agentic_retrieval: true })]), awsCredentials());
   const before = agentRuntimeRequests();
   expect((await caughtError('kb-1', { payload: 'What does a TLS handshake cost?', sessionId: 'valid-session-id' })).message).toMatch(/sessionId: is given, and agentic retrieval keeps no RetrieveAndGenerate session/);
-  expect((await caughtError('kb-2', { payload: 'What does a TLS handshake cost?' })).message).toMatch(/generate_response: is off, and the Answer output of agentic retrieval is the generated response/);
   expect(agentRuntimeRequests()).toBe(before);
 });
 

@@ -35,7 +35,6 @@ function agenticSettingsOf(values: KnowledgeBaseValues, region: string): Agentic
   return {
     model: model === MANAGED_AGENTIC_MODEL ? 'MANAGED' : { modelArn: modelArnOf(model, region) },
     ...(values.max_agent_iterations === undefined ? {} : { maxAgentIterations: values.max_agent_iterations }),
-    generateResponse: values.generate_response,
   };
 }
 

@@ -36,7 +36,8 @@ export const RERANKING_MODEL_IDS = ['amazon.rerank-v1:0', 'cohere.rerank-v3-5:0'
  * Inputs of `AmazonBedrockKnowledgeBaseRetriever`: the knowledge base (`knowledge_base_id`, `search_query`,
  * `number_of_results` 1 to 100 default 5, `search_type`, `metadata_filter`, `reranking_model`), agentic retrieval
  * (`use_agentic_retrieval` default off, `agentic_model` default MANAGED, `max_agent_iterations` 2 or more default
- * Bedrock's, `generate_response` default on), the generation model of the Answer output (`model_id`), then the AWS inputs in Langflow's order (keys, session token, profile, region,
+ * Bedrock's; the Answer output asks Bedrock for a generated response, the others for the documents only), the
+ * generation model of the Answer output (`model_id`), then the AWS inputs in Langflow's order (keys, session token, profile, region,
  * endpoint) and `timeout`. `api_key` is listed only to be refused by name: Bedrock API keys do not cover Agents for
  * Amazon Bedrock Runtime, where Retrieve and RetrieveAndGenerate live (AWS user guide, "Supported Regions and AWS SDKs
  * for Amazon Bedrock API keys"); it reads no default variable, so `AWS_BEARER_TOKEN_BEDROCK` in the host does not
@@ -84,7 +85,7 @@ export const knowledgeBaseInputs = {
     displayName: 'Use Agentic Retrieval',
     info:
       'Ask with AgenticRetrieveStream: a foundation model splits the query into sub-queries, retrieves, checks the results and ' +
-      '(with Generate Response) answers with citations. Calls a model, so it is billed as one. Off: Retrieve and RetrieveAndGenerate.',
+      '(for the Answer output only) answers with citations. Calls a model, so it is billed as one. Off: Retrieve and RetrieveAndGenerate.',
     default: false,
   }),
   agentic_model: dropdownInput({
@@ -100,12 +101,6 @@ export const knowledgeBaseInputs = {
     displayName: 'Max Agent Iterations',
     info: `How many plan-retrieve rounds agentic retrieval may take (${MIN_AGENT_ITERATIONS} or more). Empty: Bedrock's default.`,
     min: MIN_AGENT_ITERATIONS,
-    advanced: true,
-  }),
-  generate_response: boolInput({
-    displayName: 'Generate Response',
-    info: 'Agentic retrieval writes a cited answer (needed by the Answer output). Turn off when only Search Results or the Retriever are used: the answer costs model tokens.',
-    default: true,
     advanced: true,
   }),
   model_id: modelIdInput({

@@ -23,14 +23,11 @@ export interface RetrieveAndGenerateOptions {
 export async function retrieveAndGenerate(ctx: ComponentContext, values: KnowledgeBaseValues, options: RetrieveAndGenerateOptions = {}): Promise<KnowledgeBaseAnswer> {
   const question = requireSearchQuery(values, 'Answer');
   if (values.use_agentic_retrieval) {
-    if (!values.generate_response) {
-      throw new ComponentValidationError(COMPONENT_NAME, [{ field: 'generate_response', problem: 'is off, and the Answer output of agentic retrieval is the generated response', allowed: 'true, or the Search Results output' }]);
-    }
     if (options.sessionId !== undefined) {
       throw new ComponentValidationError(COMPONENT_NAME, [{ field: 'sessionId', problem: 'is given, and agentic retrieval keeps no RetrieveAndGenerate session', allowed: 'no sessionId with use_agentic_retrieval' }]);
     }
     const retriever = buildRetriever(ctx, values);
-    const outcome = await retriever.agenticRetrieve(question);
+    const outcome = await retriever.agenticRetrieve(question, { ...retriever.agentic!, generateResponse: true });
     // generateResponse was sent true: a result without an answer is an error to show, not an empty answer.
     if (!outcome.answer) throw new KnowledgeBaseRequestError('AgenticRetrieveStream', retriever.knowledgeBaseId, new Error('the result event carried no generated response'));
     return outcome.answer;

@@ -37,8 +37,11 @@ export interface AgenticRetrievalSettings {
   model: 'MANAGED' | { modelArn: string };
   /** `maxAgentIteration` (2 or more). Default: Bedrock's. */
   maxAgentIterations?: number;
-  /** Whether Bedrock writes an answer (`generateResponse`). Bedrock's default is true. */
-  generateResponse: boolean;
+  /**
+   * Whether Bedrock writes an answer (`generateResponse`). Default: true, as Bedrock. `search()` (and so the Search
+   * Results and Retriever outputs) always sends false: it returns only the documents.
+   */
+  generateResponse?: boolean;
 }
 
 /** What one agentic retrieval returns. */
@@ -92,7 +95,7 @@ export function agenticRetrieveInput(query: string, parts: AgenticRequestParts):
       },
     ],
     agenticRetrieveConfiguration: configuration,
-    generateResponse: settings.generateResponse,
+    generateResponse: settings.generateResponse ?? true,
   };
 }
 

@@ -130,11 +130,12 @@ export class BedrockKnowledgeBaseRetriever extends BaseRetriever {
 
   /**
    * The best chunks for `query`, best first, as `{ text, source, score, metadata }`: Retrieve, or with agentic
-   * settings AgenticRetrieveStream's results (`score` undefined, `sourceRetriever` set). Throws
-   * {@link KnowledgeBaseRequestError}.
+   * settings AgenticRetrieveStream's results (`score` undefined, `sourceRetriever` set), asked with
+   * `generateResponse: false`: only the documents are returned, so Bedrock is not asked (and does not bill) an answer
+   * nobody reads. Throws {@link KnowledgeBaseRequestError}.
    */
   async search(query: string): Promise<KnowledgeBaseSearchResult[]> {
-    if (this.agentic) return (await this.agenticRetrieve(query)).results;
+    if (this.agentic) return (await this.agenticRetrieve(query, { ...this.agentic, generateResponse: false })).results;
     try {
       const out = await this.#client.send(
         new RetrieveCommand({ knowledgeBaseId: this.knowledgeBaseId, retrievalQuery: { text: query }, retrievalConfiguration: this.retrievalConfiguration() }),
@@ -160,7 +161,7 @@ export class BedrockKnowledgeBaseRetriever extends BaseRetriever {
       numberOfResults: this.numberOfResults,
       filter: this.filter,
       rerankingModelArn: this.reranking?.modelArn,
-      settings: settings ?? { model: 'MANAGED', generateResponse: true },
+      settings: settings ?? { model: 'MANAGED' },
     });
     // Aborted when the stream is given up (a bound, an exception event): the SDK's event-stream iterator does not close
     // the response when its reader stops, and the abort destroys the request, so the rest is never read or kept.

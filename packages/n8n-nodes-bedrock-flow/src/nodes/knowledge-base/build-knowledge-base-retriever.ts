@@ -20,9 +20,6 @@ export async function buildKnowledgeBaseRetriever(fns: ISupplyDataFunctions, ite
     const issues: ValidationIssue[] = [...connection.issues];
     const options = fns.getNodeParameter(OPTIONS_PARAMETER, itemIndex, {}) as IDataObject;
     const raw = {
-      // The chain above this sub-node writes the answer from the documents; with agentic retrieval Bedrock would also
-      // write one (and bill it) that nothing reads, so this node asks for the documents only.
-      generate_response: false,
       ...componentValues(amazonBedrockKnowledgeBaseRetrieverDefinition, KNOWLEDGE_BASE_OPTIONS, options, issues),
       knowledge_base_id: fns.getNodeParameter(KNOWLEDGE_BASE_ID_PARAMETER, itemIndex, ''),
       ...connection.values,
