@@ -27,6 +27,7 @@ export type { CredentialProviderStats } from './credentials/shared-credential-pr
 export { BedrockFlowError, type BedrockFlowErrorCode, type BedrockFlowErrorOptions } from './errors/bedrock-flow-error';
 export { sanitizeAwsError, type SanitizedAwsError } from './errors/sanitize-aws-error';
 export { redactSecrets } from './errors/redact-secrets';
+export { MAX_SERVICE_MESSAGE_CHARS, serviceMessage } from './errors/service-message';
 export { awsErrorFacts, describeAwsAnswer, describeAwsError, type AwsErrorFacts } from './errors/aws-error-facts';
 export { BedrockPoolError, type BedrockPoolErrorCode } from './errors/bedrock-pool-error';
 export { ConfigValidationError } from './errors/config-validation-error';

@@ -1,3 +1,5 @@
+import { serviceMessage } from './service-message';
+
 /** What {@link awsErrorFacts} reads from an AWS SDK (or network) error: nothing here can hold a credential. */
 export interface AwsErrorFacts {
   /**
@@ -69,9 +71,10 @@ export function describeAwsAnswer(facts: AwsErrorFacts): string {
 
 /**
  * `<name>: <message> (request id <id>, HTTP <status>)`: how every bedrock-flow error that wraps an AWS error
- * describes it after its own first words. The parts that are unknown are left out.
+ * describes it after its own first words. The parts that are unknown are left out. The message is the other end's, so
+ * it is cut and redacted ({@link serviceMessage}).
  */
 export function describeAwsError(facts: AwsErrorFacts, message: string): string {
   const answer = describeAwsAnswer(facts);
-  return `${facts.name}: ${message}${answer ? ` (${answer})` : ''}`;
+  return `${facts.name}: ${serviceMessage(message)}${answer ? ` (${answer})` : ''}`;
 }

@@ -1,17 +1,7 @@
-import { awsErrorFacts, BedrockFlowError, describeAwsError, redactSecrets } from '@bedrock-flow/bedrock-pool';
+import { awsErrorFacts, BedrockFlowError, describeAwsError, sanitizeAwsError } from '@bedrock-flow/bedrock-pool';
 
-/** The most characters of the service's (or the stream's) own message an error keeps: 2,000. Bedrock's are far shorter. */
-export const MAX_SERVICE_MESSAGE_CHARS = 2_000;
-
-/**
- * The message of the failed call as an error may show it: secret-shaped text redacted (an endpoint could echo the
- * request's session token back) and cut at {@link MAX_SERVICE_MESSAGE_CHARS} (an endpoint could send megabytes, which
- * would then fill logs and the editor's debug view).
- */
-function shownMessage(message: string): string {
-  const cut = message.length > MAX_SERVICE_MESSAGE_CHARS ? `${message.slice(0, MAX_SERVICE_MESSAGE_CHARS)}… (${message.length - MAX_SERVICE_MESSAGE_CHARS} more characters)` : message;
-  return redactSecrets(cut);
-}
+/** The most characters of the service's (or the stream's) own message an error keeps (the pool's limit). */
+export { MAX_SERVICE_MESSAGE_CHARS } from '@bedrock-flow/bedrock-pool';
 
 /** The agent-runtime operations the component calls. */
 export type KnowledgeBaseOperation = 'Retrieve' | 'RetrieveAndGenerate' | 'AgenticRetrieveStream';
@@ -32,10 +22,10 @@ export class KnowledgeBaseRequestError extends BedrockFlowError {
 
   constructor(operation: KnowledgeBaseOperation, knowledgeBaseId: string, cause: unknown) {
     const facts = awsErrorFacts(cause);
-    const message = shownMessage(cause instanceof Error ? cause.message : String(cause));
+    const message = cause instanceof Error ? cause.message : String(cause);
     super('ERR_KNOWLEDGE_BASE_REQUEST_FAILED', `Bedrock Knowledge Base ${operation} on ${knowledgeBaseId} failed: ${describeAwsError(facts, message)}`, {
       ...(facts.name === 'ResourceNotFoundException' ? { field: 'knowledge_base_id' } : {}),
-      cause,
+      cause: sanitizeAwsError(cause),
       aws: facts,
     });
     this.operation = operation;

@@ -1,4 +1,4 @@
-import { awsErrorFacts, BedrockFlowError, describeAwsError } from '@bedrock-flow/bedrock-pool';
+import { awsErrorFacts, BedrockFlowError, describeAwsError, serviceMessage } from '@bedrock-flow/bedrock-pool';
 import { inferenceProfileAdvice, sanitizeAwsError } from '@bedrock-flow/component';
 
 /** Codes of {@link AmazonBedrockModelError}. */
@@ -49,7 +49,7 @@ export class AmazonBedrockModelError extends BedrockFlowError {
     const code: AmazonBedrockModelErrorCode =
       options.stage === 'session' ? 'ERR_MODEL_AWS_SESSION_FAILED' : facts.answered ? 'ERR_MODEL_BEDROCK_API_FAILED' : 'ERR_MODEL_CONNECTION_FAILED';
     const message = cause instanceof Error ? cause.message : String(cause);
-    const detail = facts.name === 'Error' ? message : describeAwsError(facts, message);
+    const detail = facts.name === 'Error' ? serviceMessage(message) : describeAwsError(facts, message);
     super(code, `${AMAZON_BEDROCK_MODEL_MESSAGES[code]} ${detail}`, { cause: sanitizeAwsError(cause), aws: options.stage === 'call' ? facts : undefined });
     const e = (typeof cause === 'object' && cause !== null ? cause : {}) as { $fault?: unknown; $metadata?: unknown };
     this.awsErrorName = e.$fault !== undefined || e.$metadata !== undefined ? facts.name : undefined;
