@@ -1,13 +1,13 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import { AWS_MODEL_IDS } from '@bedrock-flow/component';
 import { startEmulator, TEST_CREDENTIALS, type RunningEmulator } from '@bedrock-flow/emulator';
 import { requireLoopbackOnlyNetwork } from '../support/loopback-only-network';
 import { startAttacker, type AttackerListener } from './support/attacker-listener';
 import { generateTestCertificate } from './support/test-certificate';
+import { nodeRedUserDir, startNodeRedServer, stopNodeRedServer } from '../../packages/node-red/test/support/node-red-server-process';
 
 /**
  * Issue 25, the Node-RED admin route `GET /bedrock-flow/models?config=&component=` attacked by a read-only editor user
@@ -50,10 +50,7 @@ beforeAll(async () => {
   requireLoopbackOnlyNetwork('Node-RED (adminAuth, models route attacks)');
   emu = await startEmulator({ tls: true, credentials: [TEST_CREDENTIALS] });
   attacker = await startAttacker(await generateTestCertificate(['localhost']));
-  userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bedrock-flow-models-attack-'));
-  fs.mkdirSync(path.join(userDir, 'node_modules', '@bedrock-flow'), { recursive: true });
-  fs.symlinkSync(PACKAGE_DIR, path.join(userDir, 'node_modules', '@bedrock-flow', 'node-red'), 'dir');
-  fs.writeFileSync(path.join(userDir, 'package.json'), JSON.stringify({ name: 'node-red-project', private: true, dependencies: { '@bedrock-flow/node-red': '*' } }));
+  userDir = nodeRedUserDir('bedrock-flow-models-attack-');
   // The host's AWS config: one profile whose credential_process fails, counting its runs.
   const script = path.join(userDir, 'failing-credential-process.cjs');
   fs.writeFileSync(script, "const fs = require('node:fs'); const f = process.argv[2]; let n = 0; try { n = Number(fs.readFileSync(f, 'utf8')) || 0; } catch {} fs.writeFileSync(f, String(n + 1)); process.exit(1);\n");
@@ -67,33 +64,23 @@ beforeAll(async () => {
   };
   // The host: no AWS variables of the test machine, an empty AWS config, the team's variables, no instance metadata.
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_')));
-  const port = await new Promise<number>((resolve, reject) => {
-    child = fork(path.join(PACKAGE_DIR, 'test', 'support', 'node-red-server.cjs'), [userDir], {
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      env: {
-        ...env,
-        ...HOST_VARIABLES,
-        AWS_CONFIG_FILE: path.join(userDir, 'aws-config'),
-        AWS_SHARED_CREDENTIALS_FILE: path.join(userDir, 'no-credentials'),
-        AWS_EC2_METADATA_DISABLED: 'true',
-        BEDROCK_FLOW_TEST_ADMIN_AUTH: JSON.stringify(adminAuth),
-        BEDROCK_FLOW_TEST_ENDPOINT_POLICY: JSON.stringify({ allowedHosts: [new URL(emu.url).host] }),
-      },
-    });
-    child.once('message', (message: { port: number }) => resolve(message.port));
-    child.once('exit', (code) => reject(new Error(`Node-RED exited with ${code} before starting`)));
+  const server = await startNodeRedServer(userDir, {
+    ...env,
+    ...HOST_VARIABLES,
+    AWS_CONFIG_FILE: path.join(userDir, 'aws-config'),
+    AWS_SHARED_CREDENTIALS_FILE: path.join(userDir, 'no-credentials'),
+    AWS_EC2_METADATA_DISABLED: 'true',
+    BEDROCK_FLOW_TEST_ADMIN_AUTH: JSON.stringify(adminAuth),
+    BEDROCK_FLOW_TEST_ENDPOINT_POLICY: JSON.stringify({ allowedHosts: [new URL(emu.url).host] }),
   });
-  baseUrl = `http://127.0.0.1:${port}`;
+  child = server.child;
+  baseUrl = `http://127.0.0.1:${server.port}`;
   reader = await token('reader', 'reader-password', 'read');
   admin = await token('admin', 'admin-password', '*');
 }, 60_000);
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => {
-    if (!child || child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.send('stop');
-  });
+  await stopNodeRedServer(child);
   await attacker?.close();
   await emu?.close();
   if (userDir) fs.rmSync(userDir, { recursive: true, force: true });

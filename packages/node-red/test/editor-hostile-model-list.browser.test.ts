@@ -1,7 +1,5 @@
-import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_FOUNDATION_MODELS, startEmulator, startLatencyProxy, TEST_CREDENTIALS, type RunningEmulator, type RunningLatencyProxy } from '@bedrock-flow/emulator';
 import type { Browser, Page } from 'playwright-core';
@@ -11,6 +9,7 @@ import { createServer as createHttpsServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { generateTestCertificate } from '../../../test/security/support/test-certificate';
 import { TEST_OUTPUT_DIR } from './support/node-red-helper';
+import { nodeRedUserDir, startNodeRedServer, stopNodeRedServer, type NodeRedServer } from './support/node-red-server-process';
 
 /**
  * The edit dialog's live model list (model-list-client.js) against a hostile endpoint: an endpoint the operator allows
@@ -21,7 +20,6 @@ import { TEST_OUTPUT_DIR } from './support/node-red-helper';
  */
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PACKAGE_DIR = path.join(__dirname, '..');
 const hasChromium = fs.existsSync(CHROMIUM);
 const skipBrowser = process.env['BEDROCK_FLOW_SKIP_BROWSER'] === '1';
 if (skipBrowser) {
@@ -58,14 +56,10 @@ const hostileModel = (modelId: string) => ({
   inferenceTypesSupported: ['ON_DEMAND' as const],
 });
 
-function startNodeRed(userDir: string, allowedEndpoints: string, adminAuth?: unknown): Promise<{ child: ChildProcess; port: number }> {
+function startNodeRed(userDir: string, allowedEndpoints: string, adminAuth?: unknown): Promise<NodeRedServer> {
   requireLoopbackOnlyNetwork('Node-RED');
   const env = { ...process.env, BEDROCK_FLOW_ALLOWED_ENDPOINTS: allowedEndpoints, ...(adminAuth ? { BEDROCK_FLOW_TEST_ADMIN_AUTH: JSON.stringify(adminAuth) } : {}) };
-  return new Promise((resolve, reject) => {
-    const child = fork(path.join(__dirname, 'support', 'node-red-server.cjs'), [userDir], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env });
-    child.once('message', (message: { port: number }) => resolve({ child, port: message.port }));
-    child.once('exit', (code) => reject(new Error(`Node-RED exited with ${code} before starting`)));
-  });
+  return startNodeRedServer(userDir, env);
 }
 
 (hasChromium && !skipBrowser ? describe : describe.skip)('Node-RED editor: the live model list from a hostile endpoint', () => {
@@ -74,7 +68,7 @@ function startNodeRed(userDir: string, allowedEndpoints: string, adminAuth?: unk
   let slowProxy: RunningLatencyProxy;
   let failing: Server;
   let userDir: string;
-  let nodeRed: { child: ChildProcess; port: number };
+  let nodeRed: NodeRedServer;
   let browser: Browser;
   let page: Page;
   let baseUrl: string;
@@ -94,10 +88,7 @@ function startNodeRed(userDir: string, allowedEndpoints: string, adminAuth?: unk
     });
     await new Promise<void>((resolve) => failing.listen(0, '127.0.0.1', () => resolve()));
     const failingUrl = `https://127.0.0.1:${(failing.address() as AddressInfo).port}`;
-    userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bedrock-flow-node-red-hostile-'));
-    fs.mkdirSync(path.join(userDir, 'node_modules', '@bedrock-flow'), { recursive: true });
-    fs.symlinkSync(PACKAGE_DIR, path.join(userDir, 'node_modules', '@bedrock-flow', 'node-red'), 'dir');
-    fs.writeFileSync(path.join(userDir, 'package.json'), JSON.stringify({ name: 'node-red-project', private: true, dependencies: { '@bedrock-flow/node-red': '*' } }));
+    userDir = nodeRedUserDir('bedrock-flow-node-red-hostile-');
     const slowUrl = `https://127.0.0.1:${slowProxy.port}`;
     nodeRed = await startNodeRed(userDir, [new URL(hostile.url).host, new URL(fast.url).host, new URL(slowUrl).host, new URL(failingUrl).host].join(','));
     baseUrl = `http://127.0.0.1:${nodeRed.port}`;
@@ -129,13 +120,7 @@ function startNodeRed(userDir: string, allowedEndpoints: string, adminAuth?: unk
 
   afterAll(async () => {
     await browser?.close();
-    if (nodeRed) {
-      await new Promise<void>((resolve) => {
-        if (nodeRed.child.exitCode !== null) return resolve();
-        nodeRed.child.once('exit', () => resolve());
-        nodeRed.child.send('stop');
-      });
-    }
+    await stopNodeRedServer(nodeRed?.child);
     await slowProxy?.close();
     failing?.closeAllConnections();
     await new Promise<void>((resolve) => (failing ? failing.close(() => resolve()) : resolve()));
@@ -231,16 +216,13 @@ function startNodeRed(userDir: string, allowedEndpoints: string, adminAuth?: unk
 (hasChromium && !skipBrowser ? describe : describe.skip)('Node-RED editor: a reader without bedrock.read', () => {
   let emu: RunningEmulator;
   let userDir: string;
-  let nodeRed: { child: ChildProcess; port: number };
+  let nodeRed: NodeRedServer;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
     emu = await startEmulator({ tls: true });
-    userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bedrock-flow-node-red-reader-'));
-    fs.mkdirSync(path.join(userDir, 'node_modules', '@bedrock-flow'), { recursive: true });
-    fs.symlinkSync(PACKAGE_DIR, path.join(userDir, 'node_modules', '@bedrock-flow', 'node-red'), 'dir');
-    fs.writeFileSync(path.join(userDir, 'package.json'), JSON.stringify({ name: 'node-red-project', private: true, dependencies: { '@bedrock-flow/node-red': '*' } }));
+    userDir = nodeRedUserDir('bedrock-flow-node-red-reader-');
     const bcrypt = createRequire(require.resolve('node-red'))('bcryptjs') as { hashSync(text: string, rounds: number): string };
     // An admin (to deploy) and a user who may read the flows but was not given bedrock.read.
     const adminAuth = {
@@ -278,13 +260,7 @@ function startNodeRed(userDir: string, allowedEndpoints: string, adminAuth?: unk
 
   afterAll(async () => {
     await browser?.close();
-    if (nodeRed) {
-      await new Promise<void>((resolve) => {
-        if (nodeRed.child.exitCode !== null) return resolve();
-        nodeRed.child.once('exit', () => resolve());
-        nodeRed.child.send('stop');
-      });
-    }
+    await stopNodeRedServer(nodeRed?.child);
     await emu?.close();
     if (userDir) fs.rmSync(userDir, { recursive: true, force: true });
   }, 30_000);

@@ -1,6 +1,4 @@
-import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { startEmulator, TEST_CREDENTIALS, type RunningEmulator } from '@bedrock-flow/emulator';
 import type { Browser, Page } from 'playwright-core';
@@ -8,6 +6,7 @@ import { CHROMIUM_OFFLINE_ARGS } from '../../../test/support/chromium-offline-ar
 import { requireLoopbackOnlyNetwork } from '../../../test/support/loopback-only-network';
 import { offMachineRecorderEnv, readOffMachineCalls, summariseOffMachineCalls } from '../../../test/support/off-machine-calls';
 import { TEST_OUTPUT_DIR } from './support/node-red-helper';
+import { nodeRedUserDir, startNodeRedServer, stopNodeRedServer, type NodeRedServer } from './support/node-red-server-process';
 
 const { componentManifest } = require('../nodes/lib/component-registry');
 const { COMPONENT_NODES, CONNECTION_FIELDS } = require('../nodes/lib/node-catalog');
@@ -74,28 +73,16 @@ const offMachineLog = (userDir: string) => path.join(userDir, 'off-machine-calls
  * BEDROCK_FLOW_ALLOWED_ENDPOINTS: keys stored in a config node are host credentials, which reach the loopback
  * emulator only when allowed.
  */
-function startNodeRed(userDir: string, allowedEndpoint: string): Promise<{ child: ChildProcess; port: number }> {
+function startNodeRed(userDir: string, allowedEndpoint: string): Promise<NodeRedServer> {
   requireLoopbackOnlyNetwork('Node-RED');
   const env = { ...process.env, ...offMachineRecorderEnv(offMachineLog(userDir), process.env.NODE_OPTIONS ?? ''), BEDROCK_FLOW_ALLOWED_ENDPOINTS: allowedEndpoint };
-  return new Promise((resolve, reject) => {
-    const child = fork(path.join(__dirname, 'support', 'node-red-server.cjs'), [userDir], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env });
-    child.once('message', (message: { port: number }) => resolve({ child, port: message.port }));
-    child.once('exit', (code) => reject(new Error(`Node-RED exited with ${code} before starting`)));
-  });
-}
-
-function stopNodeRed(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.send('stop');
-  });
+  return startNodeRedServer(userDir, env);
 }
 
 (hasChromium && !skipBrowser ? describe : describe.skip)('Node-RED 4.1.8 editor in headless Chromium', () => {
   let emu: RunningEmulator;
   let userDir: string;
-  let nodeRed: { child: ChildProcess; port: number };
+  let nodeRed: NodeRedServer;
   let browser: Browser;
   let page: Page;
   let baseUrl: string;
@@ -104,10 +91,7 @@ function stopNodeRed(child: ChildProcess): Promise<void> {
     fs.mkdirSync(TEST_OUTPUT_DIR, { recursive: true });
     emu = await startEmulator({ tls: true });
     // Installed as a user would (`npm install @bedrock-flow/node-red` in ~/.node-red), here as a link to this package.
-    userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bedrock-flow-node-red-'));
-    fs.mkdirSync(path.join(userDir, 'node_modules', '@bedrock-flow'), { recursive: true });
-    fs.symlinkSync(PACKAGE_DIR, path.join(userDir, 'node_modules', '@bedrock-flow', 'node-red'), 'dir');
-    fs.writeFileSync(path.join(userDir, 'package.json'), JSON.stringify({ name: 'node-red-project', private: true, dependencies: { '@bedrock-flow/node-red': '*' } }));
+    userDir = nodeRedUserDir('bedrock-flow-node-red-');
     nodeRed = await startNodeRed(userDir, new URL(emu.url).host);
     baseUrl = `http://127.0.0.1:${nodeRed.port}`;
     await deploy(baseUrl, emu);
@@ -121,7 +105,7 @@ function stopNodeRed(child: ChildProcess): Promise<void> {
 
   afterAll(async () => {
     await browser?.close();
-    if (nodeRed) await stopNodeRed(nodeRed.child);
+    await stopNodeRedServer(nodeRed?.child);
     await emu?.close();
     if (userDir) fs.rmSync(userDir, { recursive: true, force: true });
   }, 30_000);

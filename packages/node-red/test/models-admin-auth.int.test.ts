@@ -1,16 +1,14 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
-import path from 'node:path';
 import { requireLoopbackOnlyNetwork } from '../../../test/support/loopback-only-network';
+import { nodeRedUserDir, startNodeRedServer, stopNodeRedServer } from './support/node-red-server-process';
 
 /**
  * Issue 25: the live model list endpoint sits behind Node-RED's own admin auth. A real Node-RED 4.1.8 runtime (in a
  * child process of this worker's loopback-only network namespace, see support/node-red-server.cjs) with `adminAuth`:
  * without a token the route answers 401; a user with the `read` permission (which grants `bedrock.read`) gets the answer.
  */
-const PACKAGE_DIR = path.join(__dirname, '..');
 const bcrypt = createRequire(require.resolve('node-red'))('bcryptjs') as { hashSync(text: string, rounds: number): string };
 
 let child: ChildProcess;
@@ -19,28 +17,15 @@ let userDir: string;
 
 beforeAll(async () => {
   requireLoopbackOnlyNetwork('Node-RED (adminAuth)');
-  userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bedrock-flow-admin-auth-'));
-  fs.mkdirSync(path.join(userDir, 'node_modules', '@bedrock-flow'), { recursive: true });
-  fs.symlinkSync(PACKAGE_DIR, path.join(userDir, 'node_modules', '@bedrock-flow', 'node-red'), 'dir');
-  fs.writeFileSync(path.join(userDir, 'package.json'), JSON.stringify({ name: 'node-red-project', private: true, dependencies: { '@bedrock-flow/node-red': '*' } }));
+  userDir = nodeRedUserDir('bedrock-flow-admin-auth-');
   const adminAuth = { type: 'credentials', users: [{ username: 'reader', password: bcrypt.hashSync('reader-password', 8), permissions: 'read' }] };
-  const port = await new Promise<number>((resolve, reject) => {
-    child = fork(path.join(__dirname, 'support', 'node-red-server.cjs'), [userDir], {
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      env: { ...process.env, BEDROCK_FLOW_TEST_ADMIN_AUTH: JSON.stringify(adminAuth) },
-    });
-    child.once('message', (message: { port: number }) => resolve(message.port));
-    child.once('exit', (code) => reject(new Error(`Node-RED exited with ${code} before starting`)));
-  });
-  baseUrl = `http://127.0.0.1:${port}`;
+  const server = await startNodeRedServer(userDir, { ...process.env, BEDROCK_FLOW_TEST_ADMIN_AUTH: JSON.stringify(adminAuth) });
+  child = server.child;
+  baseUrl = `http://127.0.0.1:${server.port}`;
 }, 60_000);
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => {
-    if (!child || child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.send('stop');
-  });
+  await stopNodeRedServer(child);
   fs.rmSync(userDir, { recursive: true, force: true });
 });
 
