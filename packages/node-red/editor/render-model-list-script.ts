@@ -1,19 +1,21 @@
-import fs from 'node:fs';
-import path from 'node:path';
+import { name as PACKAGE_NAME } from '../package.json';
 import type { EditorForm } from './editor-forms';
-import { scriptLiteral } from './escape-html';
-
-/** The editor-side script of the live model list, as written (it runs in the browser unchanged). */
-const CLIENT_SOURCE = fs.readFileSync(path.join(__dirname, 'model-list-client.js'), 'utf8');
+import { escapeHtml, scriptLiteral } from './escape-html';
 
 /**
- * The `<script>` that defines `window.bedrockFlowModelList` in the editor (every component node's file carries it, as
- * Node-RED loads node files one by one; the last one defines it again, identically).
+ * Where the editor loads the live model list's script: Node-RED serves a node module's `resources/` folder at
+ * `resources/<module>/…` (relative to the editor page, so `httpAdminRoot` applies; no admin permission, and the file
+ * holds no secret). One file for every node, instead of a copy inlined in each node's HTML.
+ */
+export const MODEL_LIST_CLIENT_URL = `resources/${PACKAGE_NAME}/model-list-client.js`;
+
+/**
+ * The `<script>` that loads `resources/model-list-client.js`, which defines `window.bedrockFlowModelList` in the
+ * editor (every component node's file carries the tag, as each node set can be enabled on its own; the editor runs it
+ * once per file, and each run defines the same object).
  */
 export function modelListScript(): string {
-  // Inlined in an HTML <script>: a closing tag inside would end it early.
-  if (/<\/script/i.test(CLIENT_SOURCE)) throw new Error('model-list-client.js must not contain "</script"');
-  return `<script type="text/javascript">\n${CLIENT_SOURCE.trimEnd()}\n</script>`;
+  return `<script type="text/javascript" src="${escapeHtml(MODEL_LIST_CLIENT_URL)}"></script>`;
 }
 
 /** `oneditprepare` of a component node: wires its live model field, if it has one; `undefined` otherwise. */

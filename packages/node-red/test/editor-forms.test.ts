@@ -4,6 +4,7 @@ import vm from 'node:vm';
 import type { ManifestComponent, ManifestInput } from '@bedrock-flow/component';
 import { editorHtmlFiles } from '../editor/editor-html-files';
 import { formRowsOf, helpOf, registrationOf } from './support/parse-editor-html';
+import PACKAGE_JSON from '../package.json';
 
 const { componentManifest } = require('../nodes/lib/component-registry');
 const { COMPONENT_NODES, CONNECTION_FIELDS, CONFIG_NODE_TYPE } = require('../nodes/lib/node-catalog');
@@ -123,19 +124,40 @@ test("the config node's endpoint field says that stored keys are the host's and 
   expect(row).toContain('bedrockFlow.endpointPolicy.allowedHosts');
 });
 
-/** Runs every `text/javascript` script of an editor file in one context, as the editor page does; returns that context. */
+/**
+ * The file a `<script src>` of an editor file loads: Node-RED serves `resources/<module>/<path>` from the module's
+ * `resources/` folder, so the path must name this package and a file that ships in it.
+ */
+function resourceFile(src: string): string {
+  const prefix = `resources/${PACKAGE_JSON.name}/`;
+  if (!src.startsWith(prefix)) throw new Error(`script src ${src} is not under ${prefix}`);
+  return path.join(__dirname, '..', 'resources', src.slice(prefix.length));
+}
+
+/** Runs every `text/javascript` script of an editor file in one context (inline, or loaded by src from the package's resources), as the editor page does; returns that context. */
 function runEditorScripts(html: string): { registered: Record<string, any>; context: Record<string, any> } { // eslint-disable-line @typescript-eslint/no-explicit-any
   let registered: Record<string, any> | undefined; // eslint-disable-line @typescript-eslint/no-explicit-any
   const context: Record<string, any> = { RED: { nodes: { registerType: (_type: string, definition: Record<string, unknown>) => (registered = definition) } } }; // eslint-disable-line @typescript-eslint/no-explicit-any
   context['window'] = context;
   vm.createContext(context);
-  for (const [, body] of html.matchAll(/<script type="text\/javascript">([\s\S]*?)<\/script>/g)) vm.runInContext(body!, context);
+  for (const [, src, body] of html.matchAll(/<script type="text\/javascript"(?: src="([^"]+)")?>([\s\S]*?)<\/script>/g)) {
+    vm.runInContext(src ? fs.readFileSync(resourceFile(src), 'utf8') : body!, context);
+  }
   return { registered: registered!, context };
 }
 
 describe('the live model list of the model fields (issue 25)', () => {
-  const modelList = require('../editor/model-list-client.js');
+  const modelList = require('../resources/model-list-client.js');
   const staticIds = ['amazon.titan-text-express-v1', 'anthropic.claude-3-haiku-20240307-v1:0'];
+
+  test('the dialog script ships in the package: Node-RED serves it from resources/, which the package publishes', () => {
+    expect(PACKAGE_JSON.files).toContain('resources');
+    for (const { type } of componentNodes) {
+      const sources = [...readEditorFile(type).matchAll(/<script type="text\/javascript" src="([^"]+)"><\/script>/g)].map((match) => match[1]!);
+      expect(sources).toEqual([`resources/${PACKAGE_JSON.name}/model-list-client.js`]);
+      expect(fs.existsSync(resourceFile(sources[0]!))).toBe(true);
+    }
+  });
 
   test.each(componentNodes)('$type: oneditprepare wires model_id to the endpoint with the static list, and a source line sits under the field', ({ type, component }) => {
     const html = readEditorFile(type);

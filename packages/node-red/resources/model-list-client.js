@@ -1,8 +1,8 @@
 // @ts-check
 /**
- * The live model list of the Node-RED edit dialog (issue 25). This file runs in the Node-RED editor: the generator
- * inlines it in each component node's `.html` (Node-RED serves node HTML, not separate browser scripts), where it
- * defines `window.bedrockFlowModelList` once; the unit tests require it. It asks
+ * The live model list of the Node-RED edit dialog (issue 25). This file runs in the Node-RED editor: Node-RED serves
+ * the package's `resources/` folder, and each component node's `.html` loads it with a `<script src>` tag, which
+ * defines `window.bedrockFlowModelList`; the unit tests require it. It asks
  * `GET bedrock-flow/models?config=<id>&component=<name>` (relative, so `httpAdminRoot` applies; through jQuery, which
  * the editor has set up to send the adminAuth token) and fills the field's `<datalist>`. The field stays a text input,
  * so a saved id is never changed and any id (an application inference profile ARN) can still be typed.
