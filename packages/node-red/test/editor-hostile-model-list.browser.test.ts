@@ -3,11 +3,11 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { DEFAULT_FOUNDATION_MODELS, startEmulator, startLatencyProxy, TEST_CREDENTIALS, type RunningEmulator, type RunningLatencyProxy } from '@bedrock-flow/emulator';
 import type { Browser, Page } from 'playwright-core';
-import { CHROMIUM_OFFLINE_ARGS } from '../../../test/support/chromium-offline-args';
 import { requireLoopbackOnlyNetwork } from '../../../test/support/loopback-only-network';
 import { createServer as createHttpsServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { generateTestCertificate } from '../../../test/security/support/test-certificate';
+import { CHROMIUM, openEditor } from './support/editor-page';
 import { TEST_OUTPUT_DIR } from './support/node-red-helper';
 import { nodeRedUserDir, startNodeRedServer, stopNodeRedServer, type NodeRedServer } from './support/node-red-server-process';
 
@@ -19,7 +19,6 @@ import { nodeRedUserDir, startNodeRedServer, stopNodeRedServer, type NodeRedServ
  * config node racing a change to another: the later config's list wins.
  */
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const hasChromium = fs.existsSync(CHROMIUM);
 const skipBrowser = process.env['BEDROCK_FLOW_SKIP_BROWSER'] === '1';
 if (skipBrowser) {
@@ -106,16 +105,12 @@ function startNodeRed(userDir: string, allowedEndpoints: string, adminAuth?: unk
     ];
     const response = await fetch(`${baseUrl}/flows`, { method: 'POST', headers: { 'content-type': 'application/json', 'Node-RED-Deployment-Type': 'full' }, body: JSON.stringify(flows) });
     if (response.status !== 204 && response.status !== 200) throw new Error(`deploy failed: ${response.status} ${await response.text()}`);
-    const { chromium } = await import('playwright-core');
-    requireLoopbackOnlyNetwork('Chromium');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_OFFLINE_ARGS] });
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    await page.goto(baseUrl);
-    await page.waitForSelector('.red-ui-palette-node[data-palette-type="bedrock-converse"]', { timeout: 30_000 });
+    ({ browser, page } = await openEditor(baseUrl, (opened) =>
+      opened.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      }),
+    ));
   }, 90_000);
 
   afterAll(async () => {
@@ -248,14 +243,10 @@ function startNodeRed(userDir: string, allowedEndpoints: string, adminAuth?: unk
     const deployed = await fetch(`${baseUrl}/flows`, { method: 'POST', headers: { 'content-type': 'application/json', 'Node-RED-Deployment-Type': 'full', authorization: `Bearer ${admin.access_token}` }, body: JSON.stringify(flows) });
     if (deployed.status !== 204 && deployed.status !== 200) throw new Error(`deploy failed: ${deployed.status} ${await deployed.text()}`);
     const viewer = await token('viewer', 'viewer-password', ''); // '' = the user's own permissions
-    const { chromium } = await import('playwright-core');
-    requireLoopbackOnlyNetwork('Chromium');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_OFFLINE_ARGS] });
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     // Logged in as the viewer: the editor reads its token from localStorage (as after its own login dialog).
-    await page.addInitScript((tokens) => (globalThis as any).localStorage.setItem('auth-tokens', JSON.stringify(tokens)), viewer); // eslint-disable-line @typescript-eslint/no-explicit-any
-    await page.goto(baseUrl);
-    await page.waitForSelector('.red-ui-palette-node[data-palette-type="bedrock-converse"]', { timeout: 30_000 });
+    ({ browser, page } = await openEditor(baseUrl, (opened) =>
+      opened.addInitScript((tokens) => (globalThis as any).localStorage.setItem('auth-tokens', JSON.stringify(tokens)), viewer), // eslint-disable-line @typescript-eslint/no-explicit-any
+    ));
   }, 90_000);
 
   afterAll(async () => {

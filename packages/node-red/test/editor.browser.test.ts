@@ -2,16 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startEmulator, TEST_CREDENTIALS, type RunningEmulator } from '@bedrock-flow/emulator';
 import type { Browser, Page } from 'playwright-core';
-import { CHROMIUM_OFFLINE_ARGS } from '../../../test/support/chromium-offline-args';
 import { requireLoopbackOnlyNetwork } from '../../../test/support/loopback-only-network';
 import { offMachineRecorderEnv, readOffMachineCalls, summariseOffMachineCalls } from '../../../test/support/off-machine-calls';
+import { CHROMIUM, openEditor } from './support/editor-page';
 import { TEST_OUTPUT_DIR } from './support/node-red-helper';
 import { nodeRedUserDir, startNodeRedServer, stopNodeRedServer, type NodeRedServer } from './support/node-red-server-process';
 
 const { componentManifest } = require('../nodes/lib/component-registry');
 const { COMPONENT_NODES, CONNECTION_FIELDS } = require('../nodes/lib/node-catalog');
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PACKAGE_DIR = path.join(__dirname, '..');
 const DOCS_SCREENSHOT = path.join(PACKAGE_DIR, '..', '..', 'docs', 'node-red-editor.png');
 /** The inputs the committed screenshot shows, in dialog order: written with it, compared on every run. */
@@ -95,12 +94,7 @@ function startNodeRed(userDir: string, allowedEndpoint: string): Promise<NodeRed
     nodeRed = await startNodeRed(userDir, new URL(emu.url).host);
     baseUrl = `http://127.0.0.1:${nodeRed.port}`;
     await deploy(baseUrl, emu);
-    const { chromium } = await import('playwright-core');
-    requireLoopbackOnlyNetwork('Chromium');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_OFFLINE_ARGS] });
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(baseUrl);
-    await page.waitForSelector('.red-ui-palette-node[data-palette-type="bedrock-converse"]', { timeout: 30_000 });
+    ({ browser, page } = await openEditor(baseUrl));
   }, 90_000);
 
   afterAll(async () => {
