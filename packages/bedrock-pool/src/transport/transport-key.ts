@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { hashSecret } from '../config/hash-secret';
 import type { NormalizedClientConfig } from '../config/normalize-config';
+import { socketFieldsOf } from '../config/socket-fields';
 
 /**
  * The key of the transport a slot's config needs: every field that decides where the sockets go and how they are
@@ -14,16 +14,9 @@ export function transportKeyOf(config: NormalizedClientConfig): string {
     config.target.protocol,
     config.target.hostname,
     config.target.port,
-    config.transport,
-    config.tls.ca?.map((pem) => createHash('sha256').update(pem).digest('base64url')) ?? null,
-    config.tls.rejectUnauthorized,
-    config.proxy === undefined ? null : hashSecret(config.proxy),
-    config.http.maxSockets,
-    config.http.connectTimeoutMs,
+    ...socketFieldsOf(config),
     // The fallback wait of a request without attempt state (a warm-up); every pooled call carries its own bound.
     config.http.otherTimeoutMs,
-    config.http.keepAliveMsecs,
-    config.http.idleSocketTimeoutMs,
   ]);
   return `tk1-${createHash('sha256').update(canonical).digest('base64url').slice(0, 24)}`;
 }
