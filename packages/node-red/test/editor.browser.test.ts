@@ -307,6 +307,8 @@ function datalistOptions(page: Page, id: string): Promise<Array<{ value: string;
 
 /** Opens the edit dialog of node `id` as a double-click would. */
 async function editNode(page: Page, id: string): Promise<void> {
+  // The palette can be ready before the deployed flows are in the workspace (a loaded machine): wait for the node.
+  await page.waitForFunction((nodeId) => (globalThis as any).RED.nodes.node(nodeId) !== undefined, id, { timeout: 20_000 }); // eslint-disable-line @typescript-eslint/no-explicit-any
   await page.evaluate((nodeId) => {
     const RED = (globalThis as any).RED; // eslint-disable-line @typescript-eslint/no-explicit-any
     RED.editor.edit(RED.nodes.node(nodeId));
